@@ -1,0 +1,36 @@
+# whosaid — the two commands that matter are `make run` and `make test`.
+SHELL := /bin/bash
+GO ?= go
+BIN := bin/whosaid
+NEO4J_DIR := .neo4j
+
+.PHONY: run test build vet generate neo4j neo4j-stop clean
+
+## run: Neo4j (unless NEO4J_URI is set), schema, seeds, and the server on :8080
+run: build
+	./$(BIN) dev
+
+## test: go vet and every test, integration tests against a throw-away Neo4j
+test:
+	./scripts/test.sh
+
+build:
+	$(GO) build -o $(BIN) ./cmd/whosaid
+
+vet:
+	$(GO) vet ./...
+
+## generate: regenerate gqlgen code after editing schema.graphqls or gqlgen.yml
+generate:
+	$(GO) tool gqlgen generate
+
+## neo4j: start a local Neo4j in the background (store in .neo4j/) and print its URI
+neo4j: build
+	./scripts/neo4j.sh start
+
+## neo4j-stop: stop the Neo4j started by `make neo4j`
+neo4j-stop:
+	./scripts/neo4j.sh stop
+
+clean:
+	rm -rf bin dev/neo4j/target

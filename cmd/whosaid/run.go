@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/whosaid/whosaid/store"
+)
+
+const usage = `usage: whosaid <command> [flags]
+
+commands:
+  serve    serve the GraphQL API (needs NEO4J_URI)
+  load     create the schema and load seed folders into Neo4j: whosaid load [PATH...] (default: seeds)
+  dev      what "make run" does: start Neo4j unless NEO4J_URI is set, load seeds, serve
+  neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI
+
+environment:
+  NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE   where Neo4j is (flags override)
+  WHOSAID_ADDR                                            listen address (default :8080)
+  WHOSAID_CORS_ORIGINS                                    comma-separated browser origins allowed to call the API
+  WHOSAID_LOG_LEVEL                                       debug, info (default), warn, error
+`
+
+// run is the whole program: main only supplies the process's arguments,
+// environment and streams, so tests can run any command line in-process.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	log := newLogger(getenv("WHOSAID_LOG_LEVEL"), stderr)
+	cmd, rest := args[1], args[2:]
+	switch cmd {
+	case "serve":
+		return runServe(ctx, rest, getenv, stdout, stderr, log)
+	case "load":
+		return runLoad(ctx, rest, getenv, stdout, stderr, log)
+	case "dev":
+		return runDev(ctx, rest, getenv, stdout, stderr, log)
+	case "neo4j":
+		return runNeo4j(ctx, rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+func newLogger(level string, w io.Writer) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil || level == "" {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+// neo4jFlags registers the connection flags, defaulting to the environment.
+func neo4jFlags(fs *flag.FlagSet, getenv func(string) string) *store.Config {
+	cfg := &store.Config{}
+	fs.StringVar(&cfg.URI, "neo4j-uri", getenv("NEO4J_URI"), "Neo4j URI, bolt:// or neo4j:// (env NEO4J_URI)")
+	fs.StringVar(&cfg.User, "neo4j-user", getenv("NEO4J_USER"), "Neo4j user; empty for no authentication (env NEO4J_USER)")
+	fs.StringVar(&cfg.Password, "neo4j-password", getenv("NEO4J_PASSWORD"), "Neo4j password (env NEO4J_PASSWORD)")
+	fs.StringVar(&cfg.Database, "neo4j-database", getenv("NEO4J_DATABASE"), "Neo4j database (env NEO4J_DATABASE; default neo4j)")
+	fs.DurationVar(&cfg.QueryTimeout, "query-timeout", 30*time.Second, "longest a query may run in Neo4j")
+	return cfg
+}
+
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("whosaid "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

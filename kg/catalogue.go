@@ -1,0 +1,96 @@
+package kg
+
+// Topic is an issue, policy or proposition statements take positions on.
+type Topic struct {
+	ID      string
+	Label   Names
+	Aliases Aliases
+	Broader []string
+}
+
+// IsNode marks Topic as a GraphQL Node.
+func (Topic) IsNode() {}
+
+// Event is an occasion statements are made at, or an event they are about.
+type Event struct {
+	ID           string
+	Kind         string
+	Name         Names
+	Aliases      Aliases
+	Date         string
+	EndDate      string
+	Place        string
+	Participants []string
+	Topics       []string
+	Wikidata     string
+}
+
+// IsNode marks Event as a GraphQL Node.
+func (Event) IsNode() {}
+
+// Place is where an event happened.
+type Place struct {
+	ID       string
+	Name     Names
+	Aliases  Aliases
+	Country  string
+	Wikidata string
+}
+
+// IsNode marks Place as a GraphQL Node.
+func (Place) IsNode() {}
+
+// Document is a source text. Offsets of mentions count Unicode code points of Text.
+type Document struct {
+	ID      string
+	Title   string
+	Lang    string
+	Date    string
+	URL     string
+	Source  string
+	Licence string
+	Text    string
+}
+
+// IsNode marks Document as a GraphQL Node.
+func (Document) IsNode() {}
+
+// Relation is a context fact between two catalogue entities: a person's
+// position, an organisation being part of another, or a membership. Evidence
+// lists the mentions that state it; facts from the catalogue have none.
+type Relation struct {
+	Type     RelationType
+	From     string
+	To       string
+	Title    Names // positions only
+	Start    string
+	End      string
+	Evidence []Mention
+}
+
+// RelationType names the relationship a Relation becomes in the graph.
+type RelationType string
+
+// The relation types.
+const (
+	HoldsPosition RelationType = "HOLDS_POSITION"
+	PartOf        RelationType = "PART_OF"
+	MemberOf      RelationType = "MEMBER_OF"
+)
+
+// Catalogue is everything known independently of any one document.
+type Catalogue struct {
+	Actors    []Actor
+	Topics    []Topic
+	Events    []Event
+	Places    []Place
+	Relations []Relation
+}
+
+// AnnotatedDocument is a document with what its annotations say: the
+// statements it reports and the context facts it states.
+type AnnotatedDocument struct {
+	Document   Document
+	Statements []Statement
+	Relations  []Relation
+}

@@ -1,0 +1,72 @@
+// Package kg is the domain of whosaid: the knowledge graph of actors, events,
+// topics and the statements they made, with the evidence behind each one.
+// It imports only the standard library; the Neo4j store, the loader and the
+// GraphQL layer all speak in these types.
+package kg
+
+// ActorKind says what sort of actor an Actor is.
+type ActorKind string
+
+// The actor kinds. Their string values are the GraphQL enum values.
+const (
+	Person       ActorKind = "PERSON"
+	Organisation ActorKind = "ORGANISATION"
+	Country      ActorKind = "COUNTRY"
+)
+
+// Valid reports whether k is one of the known kinds.
+func (k ActorKind) Valid() bool {
+	return k == Person || k == Organisation || k == Country
+}
+
+// Names holds a name in English and Arabic.
+type Names struct {
+	En string
+	Ar string
+}
+
+// Aliases holds alternative names in English and Arabic.
+type Aliases struct {
+	En []string
+	Ar []string
+}
+
+// Actor is a person, organisation or country that can make statements.
+type Actor struct {
+	ID          string
+	Kind        ActorKind
+	Name        Names
+	Aliases     Aliases
+	Wikidata    string
+	ISO         string // ISO 3166-1 alpha-3, countries only
+	OrgType     string // organisations only
+	Description string
+}
+
+// IsNode marks Actor as a GraphQL Node.
+func (Actor) IsNode() {}
+
+// PageArgs asks for one page of a list: at most First items after the cursor.
+type PageArgs struct {
+	First int
+	After string
+}
+
+// PageInfo says where a page sits in its list (Relay).
+type PageInfo struct {
+	HasNextPage     bool
+	HasPreviousPage bool
+	StartCursor     *string
+	EndCursor       *string
+}
+
+// ActorFilter narrows a list of actors. Zero fields match everything.
+type ActorFilter struct {
+	Kind *ActorKind
+	Name *string // case-insensitive substring of a name or alias, either language
+}
+
+// Node is anything the API can fetch by its id.
+type Node interface {
+	IsNode()
+}

@@ -1,0 +1,203 @@
+package loader
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// readDocuments reads documents/<id>.txt and its <id>.meta.yaml. The text is
+// stored exactly as given; offsets count its Unicode code points.
+func (r *reader) readDocuments(root string) error {
+	texts, err := r.glob(path.Join(root, "documents"), "*.txt")
+	if err != nil {
+		return err
+	}
+	for _, textName := range texts {
+		id := strings.TrimSuffix(path.Base(textName), ".txt")
+		file := r.display(textName)
+		data, err := fs.ReadFile(r.folder.FS, textName)
+		if err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		if !docRE.MatchString(id) {
+			r.p.add(file, 1, "(file name)", "%q is not a valid document id", id)
+			continue
+		}
+		if !utf8.Valid(data) {
+			r.p.add(file, 1, "(text)", "not valid UTF-8")
+			continue
+		}
+		if prev, ok := r.docs[id]; ok {
+			r.p.add(file, 1, "(file name)", "document %q is defined twice (also %s)", id, prev.doc.ID)
+			continue
+		}
+		metaName := strings.TrimSuffix(textName, ".txt") + ".meta.yaml"
+		metaPath := r.display(metaName)
+		f, err := r.readYAML(metaName)
+		if err != nil {
+			r.p.add(metaPath, 1, "(file)", "every document needs its metadata beside it: %v", err)
+			continue
+		}
+		checkTopKeys(f, metaKeys, &r.p)
+		var meta metaFile
+		if err := f.root.Decode(&meta); err != nil {
+			r.p.add(metaPath, f.root.Line, "(file)", "%v", err)
+			continue
+		}
+		if meta.ID != id {
+			r.p.add(metaPath, lineOf(f.root, "id"), "id", "%q does not match the file name %q", meta.ID, id)
+		}
+		if meta.Lang == "" {
+			r.p.add(metaPath, lineOf(f.root, "lang"), "lang", "required (ar, en, …)")
+		}
+		if !validDate(meta.Date) {
+			r.p.add(metaPath, lineOf(f.root, "date"), "date", "%q is not a date (YYYY-MM-DD)", meta.Date)
+		}
+		text := string(data)
+		r.docs[id] = &docText{
+			doc: kg.Document{ID: id, Title: meta.Title, Lang: meta.Lang, Date: meta.Date, URL: meta.URL,
+				Source: meta.Source, Licence: meta.Licence, Text: text},
+			runes: []rune(text),
+		}
+	}
+	return nil
+}
+
+// readAnnotations reads annotations/<id>.yaml: the statements and context
+// facts of one document.
+func (r *reader) readAnnotations(root string) error {
+	files, err := r.glob(path.Join(root, "annotations"), "*.yaml")
+	if err != nil {
+		return err
+	}
+	for _, file := range files {
+		f, err := r.readYAML(file)
+		if err != nil {
+			return err
+		}
+		checkTopKeys(f, []string{"document", "annotator", "notes", "statements", "positions", "partOf", "memberships"}, &r.p)
+		docID := ""
+		if v := value(f.root, "document"); v != nil {
+			docID = v.Value
+		}
+		doc, ok := r.docs[docID]
+		if !ok {
+			r.p.add(file, lineOf(f.root, "document"), "document", "unknown document %q (expected documents/%s.txt)", docID, docID)
+			continue
+		}
+		if doc.annotated != "" {
+			r.p.add(file, lineOf(f.root, "document"), "document", "%q is already annotated in %s", docID, doc.annotated)
+			continue
+		}
+		doc.annotated = file
+		doc.statements = r.readStatements(f, doc)
+		doc.relations = r.readRelations(f, doc)
+		r.checkCatalogueRefs()
+	}
+	return nil
+}
+
+func (r *reader) readStatements(f *yamlFile, doc *docText) []kg.Statement {
+	items, nodes := section[statementEntry](f, "statements", statementKeys, &r.p)
+	seen := map[string]int{}
+	var out []kg.Statement
+	for i, s := range items {
+		n, field := nodes[i], fmt.Sprintf("statements[%d]", i)
+		if !slugRE.MatchString(s.ID) {
+			r.p.add(f.path, lineOf(n, "id"), field+".id", "%q is not a valid id (lower-case letters, digits and -)", s.ID)
+			continue
+		}
+		if prev, dup := seen[s.ID]; dup {
+			r.p.add(f.path, lineOf(n, "id"), field+".id", "duplicate statement id %q (first at line %d)", s.ID, prev)
+			continue
+		}
+		seen[s.ID] = lineOf(n, "id")
+		st := kg.Statement{
+			ID: doc.doc.ID + ":" + s.ID, Document: doc.doc.ID, Speakers: s.Speakers,
+			Predicate: kg.Predicate(s.Predicate), Polarity: kg.Polarity(s.Polarity), Targets: s.Targets,
+			Event: s.Event, Date: s.Date, Modality: s.Modality, CAMEO: s.CAMEO, Summary: s.Summary,
+			Confidence: 1, Method: "curated",
+		}
+		info, known := kg.Predicates[st.Predicate]
+		if !known {
+			r.p.add(f.path, lineOf(n, "predicate"), field+".predicate", "unknown predicate %q (see seeds/README.md for the list)", s.Predicate)
+		}
+		if !st.Polarity.Valid() {
+			r.p.add(f.path, lineOf(n, "polarity"), field+".polarity", "%q is not one of favor, against, neutral", s.Polarity)
+		}
+		if st.Modality == "" {
+			st.Modality = "asserted"
+		} else if !kg.Modalities[st.Modality] {
+			r.p.add(f.path, lineOf(n, "modality"), field+".modality", "%q is not one of asserted, negated, hypothetical, future, conditional", s.Modality)
+		}
+		if st.CAMEO == "" {
+			st.CAMEO = info.CAMEO
+		}
+		if st.Date == "" {
+			st.Date = doc.doc.Date
+		} else {
+			r.checkDate(f, n, field, "date", st.Date)
+		}
+		if s.Confidence != nil {
+			if *s.Confidence < 0 || *s.Confidence > 1 {
+				r.p.add(f.path, lineOf(n, "confidence"), field+".confidence", "must be between 0 and 1")
+			}
+			st.Confidence = *s.Confidence
+		}
+		if strings.TrimSpace(st.Summary) == "" {
+			r.p.add(f.path, lineOf(n, "summary"), field+".summary", "required: a one-line English summary")
+		}
+		if len(s.Speakers) == 0 {
+			r.p.add(f.path, lineOf(n, "speakers"), field+".speakers", "at least one speaker is required")
+		}
+		for _, a := range s.Speakers {
+			r.ref(f, lineOf(n, "speakers"), field+".speakers", a, "actor")
+		}
+		if len(s.Targets) == 0 {
+			r.p.add(f.path, lineOf(n, "targets"), field+".targets", "at least one target is required")
+		}
+		for _, t := range s.Targets {
+			r.ref(f, lineOf(n, "targets"), field+".targets", t, "topic", "actor", "event")
+		}
+		if s.Event != "" {
+			r.ref(f, lineOf(n, "event"), field+".event", s.Event, "event")
+		}
+		if len(s.Evidence) == 0 {
+			r.p.add(f.path, lineOf(n, "evidence"), field+".evidence", "at least one evidence span is required")
+		}
+		r.checkEvidenceKeys(f, n, field)
+		for j, e := range s.Evidence {
+			m, ok := r.checkSpan(f, evidenceLine(n, j), fmt.Sprintf("%s.evidence[%d]", field, j), doc, e)
+			if !ok {
+				continue
+			}
+			if m.QuoteType == "" {
+				m.QuoteType = "indirect"
+			}
+			m.ID = fmt.Sprintf("%s:m%d", st.ID, j+1)
+			st.Evidence = append(st.Evidence, m)
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// checkEvidenceKeys reports unknown keys inside evidence entries.
+func (r *reader) checkEvidenceKeys(f *yamlFile, n *yaml.Node, field string) {
+	ev := value(n, "evidence")
+	if ev == nil || ev.Kind != yaml.SequenceNode {
+		return
+	}
+	for i, e := range ev.Content {
+		if e.Kind == yaml.MappingNode {
+			checkKeys(f.path, e, fmt.Sprintf("%s.evidence[%d]", field, i), spanKeys, &r.p)
+		}
+	}
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# make test: go vet, then every test with the race detector, integration tests
+# against one throw-away Neo4j on a free port that this script starts and stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+go vet ./...
+go build -o bin/whosaid ./cmd/whosaid
+
+if [[ -z "${WHOSAID_TEST_NEO4J_URI:-}" ]]; then
+  if ./scripts/prereqs.sh; then
+    tmp=$(mktemp -d)
+    start=$(date +%s)
+    ./bin/whosaid neo4j --uri-file "$tmp/uri" >"$tmp/neo4j.log" 2>&1 &
+    neo4j_pid=$!
+    trap 'kill $neo4j_pid 2>/dev/null; wait $neo4j_pid 2>/dev/null; rm -rf "$tmp"' EXIT
+    for _ in $(seq 600); do
+      [[ -s $tmp/uri ]] && break
+      if ! kill -0 $neo4j_pid 2>/dev/null; then echo "neo4j failed to start:" >&2; cat "$tmp/neo4j.log" >&2; exit 1; fi
+      sleep 0.5
+    done
+    [[ -s $tmp/uri ]] || { echo "neo4j not ready after 5 minutes" >&2; cat "$tmp/neo4j.log" >&2; exit 1; }
+    export WHOSAID_TEST_NEO4J_URI=$(cat "$tmp/uri")
+    echo "integration tests: throw-away Neo4j at $WHOSAID_TEST_NEO4J_URI (started in $(( $(date +%s) - start ))s)"
+  elif [[ "${CI:-}" == "true" ]]; then
+    echo "CI=true and no Neo4j can be started: failing" >&2; exit 1
+  fi
+fi
+
+# -p 1: test packages share the one database, so they run one at a time.
+# -v so the log shows each test that ran; the filter keeps results and failure details.
+log=$(mktemp)
+set +e
+go test -race -count=1 -p 1 -v "$@" ./... >"$log" 2>&1
+status=$?
+set -e
+grep -vE '^(=== (RUN|PAUSE|CONT|NAME)|    --- PASS|--- PASS)' "$log" || true
+echo "tests passed: $(grep -cE -- '--- PASS' "$log"), failed: $(grep -cE -- '--- FAIL' "$log"), skipped: $(grep -cE -- '--- SKIP' "$log")"
+skips=$(grep -c 'SKIPPED integration test' "$log" || true)
+rm -f "$log"
+if [[ $skips -gt 0 ]]; then echo "WARNING: $skips integration test(s) SKIPPED (no Neo4j)" >&2; fi
+exit $status

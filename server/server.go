@@ -1,0 +1,174 @@
+// Package server wires whosaid's HTTP endpoints: the GraphQL endpoint and its
+// playground, health and readiness probes, and Prometheus metrics. It holds no
+// state of its own beyond caches, so any number of instances can serve one
+// Neo4j cluster behind a load balancer.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/complexity"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/whosaid/whosaid/graph"
+	"github.com/whosaid/whosaid/kg"
+)
+
+// Config tunes the server. Zero values take the defaults noted.
+type Config struct {
+	// CORSOrigins allowed to call the API from a browser; empty allows none
+	// (same-origin only), "*" allows all.
+	CORSOrigins []string
+	// MaxBodyBytes caps a request body; default 1 MiB.
+	MaxBodyBytes int64
+	// MaxComplexity caps a query's cost, list fields counted `first` times; default 5000.
+	MaxComplexity int
+	// Playground serves GraphiQL at /.
+	Playground bool
+	// Introspection answers __schema queries (the playground needs it).
+	Introspection bool
+}
+
+// Database is what the probes need to know about Neo4j.
+type Database interface {
+	Ping(ctx context.Context) error
+	SchemaReady(ctx context.Context) (missing []string, err error)
+}
+
+// New returns the whole HTTP handler.
+func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *slog.Logger) http.Handler {
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = 1 << 20
+	}
+	if cfg.MaxComplexity == 0 {
+		cfg.MaxComplexity = 5000
+	}
+	mux := http.NewServeMux()
+	gql := newGraphQL(cfg, reader, metrics, log)
+	mux.Handle("/graphql", limitBody(gql, cfg.MaxBodyBytes))
+	if cfg.Playground {
+		mux.Handle("GET /{$}", playground.Handler("whosaid", "/graphql"))
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", readyz(db))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
+
+	c := cors.New(cors.Options{
+		AllowedOrigins: cfg.CORSOrigins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"},
+		MaxAge:         600,
+	})
+	return c.Handler(mux)
+}
+
+func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Logger) http.Handler {
+	c := graph.Config{Resolvers: &graph.Resolver{Graph: reader, Log: log}}
+	pageCost := func(child int, first *int) int {
+		n := graph.DefaultPageSize
+		if first != nil && *first > 0 {
+			n = *first
+		}
+		return 1 + child*n
+	}
+	c.Complexity.Query.Actors = func(child int, _ *kg.ActorFilter, first *int, _ *string) int { return pageCost(child, first) }
+
+	srv := handler.New(graph.NewExecutableSchema(c))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(15000)
+	srv.SetDisableSuggestion(!cfg.Introspection)
+	if cfg.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity, complexity.WithFixedScalarValue(0)))
+	srv.SetErrorPresenter(presentError(log))
+	srv.SetRecoverFunc(recoverPanic(log))
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		start := time.Now()
+		resp := next(ctx)
+		name := "(unnamed)"
+		if graphql.HasOperationContext(ctx) {
+			oc := graphql.GetOperationContext(ctx)
+			switch {
+			case oc.OperationName != "":
+				name = oc.OperationName
+			case oc.Operation != nil && oc.Operation.Name != "":
+				name = oc.Operation.Name
+			}
+		}
+		outcome := "ok"
+		if resp != nil && len(resp.Errors) > 0 {
+			outcome = "error"
+			if code, ok := resp.Errors[0].Extensions["code"].(string); ok {
+				outcome = code
+			}
+		}
+		metrics.requests.WithLabelValues(name, outcome).Inc()
+		metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
+		return resp
+	})
+	return srv
+}
+
+// readyz answers 200 when Neo4j answers and the schema is in place, else 503
+// with the reason, so a load balancer only sends traffic to working instances.
+func readyz(db Database) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		if err := db.Ping(ctx); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "neo4j unreachable"})
+			return
+		}
+		missing, err := db.SchemaReady(ctx)
+		if err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "cannot read the schema"})
+			return
+		}
+		if len(missing) > 0 {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "schema incomplete", "missing": missing})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"status": "ready"})
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// limitBody answers 413 with a GraphQL-shaped error when a body is larger
+// than max: at once when Content-Length says so, and through MaxBytesReader
+// for bodies of unknown length.
+func limitBody(next http.Handler, max int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > max {
+			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
+				"message":    "request body too large",
+				"extensions": map[string]any{"code": "BAD_USER_INPUT", "limitBytes": max},
+			}}})
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, max)
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,64 @@
+package store
+
+import "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+// The driver hands back properties as any; these helpers decode the map
+// projections our queries return, treating absent values as zero values.
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func strs(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func num(v any) float64 {
+	switch x := v.(type) {
+	case float64:
+		return x
+	case int64:
+		return float64(x)
+	}
+	return 0
+}
+
+func integer(v any) int {
+	switch x := v.(type) {
+	case int64:
+		return int(x)
+	case float64:
+		return int(x)
+	}
+	return 0
+}
+
+// single returns the value of key in the only record of res, or the zero value.
+func single[T any](res *neo4j.EagerResult, key string) T {
+	var zero T
+	if len(res.Records) == 0 {
+		return zero
+	}
+	v, _ := res.Records[0].Get(key)
+	t, ok := v.(T)
+	if !ok {
+		return zero
+	}
+	return t
+}
+
+// nullable turns an empty string into a Cypher null.
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// schema lists every constraint and index, each created with IF NOT EXISTS so
+// that EnsureSchema is idempotent and can run before every load.
+var schema = []struct{ name, cypher string }{
+	{"actor_id", `CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE`},
+	{"topic_id", `CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE`},
+	{"event_id", `CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE`},
+	{"place_id", `CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE`},
+	{"document_id", `CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE`},
+	{"statement_id", `CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE`},
+	{"mention_id", `CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (n:Mention) REQUIRE n.id IS UNIQUE`},
+	{"actor_kind", `CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)`},
+	{"actor_wikidata", `CREATE INDEX actor_wikidata IF NOT EXISTS FOR (n:Actor) ON (n.wikidata)`},
+	{"actor_iso", `CREATE INDEX actor_iso IF NOT EXISTS FOR (n:Actor) ON (n.iso)`},
+	{"event_date", `CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)`},
+	{"document_date", `CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)`},
+	{"statement_date", `CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date, n.id)`},
+	{"statement_predicate", `CREATE INDEX statement_predicate IF NOT EXISTS FOR (n:Statement) ON (n.predicate)`},
+	{"statement_polarity", `CREATE INDEX statement_polarity IF NOT EXISTS FOR (n:Statement) ON (n.polarity)`},
+	{"statement_document", `CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document)`},
+	{"mention_document", `CREATE INDEX mention_document IF NOT EXISTS FOR (n:Mention) ON (n.document)`},
+}
+
+// EnsureSchema creates the constraints and indexes that are missing and waits
+// until all indexes are online.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	for _, c := range schema {
+		if _, err := s.write(ctx, "schema."+c.name, c.cypher, nil); err != nil {
+			return fmt.Errorf("store: create %s: %w", c.name, err)
+		}
+	}
+	if _, err := s.write(ctx, "schema.await", `CALL db.awaitIndexes(300)`, nil); err != nil {
+		return fmt.Errorf("store: await indexes: %w", err)
+	}
+	return nil
+}
+
+// SchemaReady reports whether every constraint and index of the schema exists
+// and is online; it returns the names of those that are not.
+func (s *Store) SchemaReady(ctx context.Context) (missing []string, err error) {
+	res, err := s.read(ctx, "schema.show",
+		`SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS names`, nil)
+	if err != nil {
+		return nil, err
+	}
+	online := map[string]bool{}
+	if len(res.Records) == 1 {
+		names, _ := res.Records[0].Get("names")
+		for _, n := range names.([]any) {
+			online[n.(string)] = true
+		}
+	}
+	for _, c := range schema {
+		if !online[c.name] {
+			missing = append(missing, c.name)
+		}
+	}
+	return missing, nil
+}

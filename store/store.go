@@ -1,0 +1,143 @@
+// Package store holds all of whosaid's Cypher: the schema, the reads the API
+// serves and the writes the loader makes. Every call takes the caller's
+// context, runs in a managed (retried) transaction, passes user input only as
+// parameters, and routes reads to readers so that a neo4j:// cluster URI
+// spreads them over read replicas.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI      string // bolt://host:port or neo4j://host:port (routing, clusters)
+	User     string // empty: no authentication
+	Password string
+	Database string // empty: "neo4j"
+	// QueryTimeout is passed to Neo4j as the transaction timeout, so a runaway
+	// query is killed on the server and not only abandoned by the client.
+	QueryTimeout time.Duration
+}
+
+// Observer is told how long each store operation took; the server feeds it
+// into its metrics. It must be safe for concurrent use.
+type Observer func(op string, d time.Duration, err error)
+
+// Store is the Neo4j adapter. It is safe for concurrent use; hold one per
+// process.
+type Store struct {
+	driver  neo4j.DriverWithContext
+	db      string
+	timeout time.Duration
+	observe Observer
+}
+
+// Open creates the driver. It does not wait for Neo4j: a server may start
+// before its database and become ready when the database does (see Ping).
+func Open(cfg Config, observe Observer) (*Store, error) {
+	if cfg.URI == "" {
+		return nil, errors.New("store: no Neo4j URI")
+	}
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+		// Fail fast when the database is away rather than holding requests for a minute.
+		c.ConnectionAcquisitionTimeout = 10 * time.Second
+		c.SocketConnectTimeout = 5 * time.Second
+		// Long enough to ride out a cluster leader switch, short enough that a
+		// request fails with UNAVAILABLE while a client is still waiting.
+		c.MaxTransactionRetryTime = 10 * time.Second
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: driver for %s: %w", cfg.URI, err)
+	}
+	s := &Store{driver: driver, db: cfg.Database, timeout: cfg.QueryTimeout, observe: observe}
+	if s.db == "" {
+		s.db = "neo4j"
+	}
+	if s.timeout == 0 {
+		s.timeout = 30 * time.Second
+	}
+	if s.observe == nil {
+		s.observe = func(string, time.Duration, error) {}
+	}
+	return s, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping checks that Neo4j answers.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, "ping", `RETURN 1`, nil)
+	return err
+}
+
+// read runs one read query in a managed transaction routed to readers.
+func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+	return s.run(ctx, op, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
+}
+
+// write runs one write query in a managed transaction routed to the leader.
+func (s *Store) write(ctx context.Context, op, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+	return s.run(ctx, op, cypher, params, neo4j.ExecuteQueryWithWritersRouting())
+}
+
+func (s *Store) run(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) (*neo4j.EagerResult, error) {
+	start := time.Now()
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), routing,
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout), neo4j.WithTxMetadata(map[string]any{"op": op})))
+	s.observe(op, time.Since(start), err)
+	if err != nil {
+		return nil, classify(op, err)
+	}
+	return res, nil
+}
+
+// classify turns driver errors into kg errors whose messages never carry
+// Cypher or driver text; the cause stays wrapped for the logs.
+func classify(op string, err error) error {
+	var kerr *kg.Error
+	switch {
+	case errors.As(err, &kerr):
+		return err
+	case errors.Is(err, context.DeadlineExceeded):
+		return &kg.Error{Kind: kg.Timeout, Message: "the query took too long", Err: fmt.Errorf("store: %s: %w", op, err)}
+	case errors.Is(err, context.Canceled):
+		return &kg.Error{Kind: kg.Timeout, Message: "the request was cancelled", Err: fmt.Errorf("store: %s: %w", op, err)}
+	case neo4j.IsConnectivityError(err) || isUnavailable(err):
+		return &kg.Error{Kind: kg.Unavailable, Message: "the database is unavailable", Err: fmt.Errorf("store: %s: %w", op, err)}
+	}
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration" {
+		return &kg.Error{Kind: kg.Timeout, Message: "the query took too long", Err: fmt.Errorf("store: %s: %w", op, err)}
+	}
+	return &kg.Error{Kind: kg.Internal, Message: "internal error", Err: fmt.Errorf("store: %s: %w", op, err)}
+}
+
+func isUnavailable(err error) bool {
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) {
+		return nerr.Code == "Neo.TransientError.General.DatabaseUnavailable"
+	}
+	var terr *neo4j.TransactionExecutionLimit
+	if errors.As(err, &terr) {
+		for _, e := range terr.Errors {
+			if neo4j.IsConnectivityError(e) || isUnavailable(e) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,335 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// step is one parameterised query of a write transaction.
+type step struct {
+	name   string
+	cypher string
+	params map[string]any
+}
+
+// writeTx runs steps in one managed write transaction: all of them land or
+// none does. The driver may retry the whole function on transient errors, so
+// every step is idempotent given the ones before it.
+func (s *Store) writeTx(ctx context.Context, op string, steps []step) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	start := time.Now()
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		for _, st := range steps {
+			res, err := tx.Run(ctx, st.cypher, st.params)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", st.name, err)
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, fmt.Errorf("%s: %w", st.name, err)
+			}
+		}
+		return nil, nil
+	}, neo4j.WithTxTimeout(10*time.Minute), neo4j.WithTxMetadata(map[string]any{"op": op}))
+	s.observe(op, time.Since(start), err)
+	if err != nil {
+		return classify(op, err)
+	}
+	return nil
+}
+
+// WriteCatalogue upserts actors, topics, events, places and catalogue
+// relations in one transaction. Properties are replaced, so editing an entry
+// and reloading updates it; entities are never deleted here, because other
+// seed folders loaded earlier may still refer to them.
+func (s *Store) WriteCatalogue(ctx context.Context, c kg.Catalogue) error {
+	byKind := map[kg.ActorKind][]map[string]any{}
+	for _, a := range c.Actors {
+		byKind[a.Kind] = append(byKind[a.Kind], map[string]any{
+			"id": a.ID, "kind": string(a.Kind), "name_en": a.Name.En, "name_ar": a.Name.Ar,
+			"aliases_en": orEmpty(a.Aliases.En), "aliases_ar": orEmpty(a.Aliases.Ar),
+			"wikidata": nullable(a.Wikidata), "iso": nullable(a.ISO), "org_type": nullable(a.OrgType),
+			"description": nullable(a.Description),
+		})
+	}
+	var steps []step
+	// Labels cannot be parameters, so each kind has its own statement; the
+	// REMOVE keeps an actor whose kind was corrected from carrying two labels.
+	for kind, label := range map[kg.ActorKind]string{kg.Person: "Person", kg.Organisation: "Organisation", kg.Country: "Country"} {
+		steps = append(steps, step{"actors." + label, `
+UNWIND $rows AS row
+MERGE (n:Actor {id: row.id})
+SET n = row
+REMOVE n:Person:Organisation:Country
+SET n:` + label, map[string]any{"rows": orEmptyRows(byKind[kind])}})
+	}
+
+	var topics, broader []map[string]any
+	for _, t := range c.Topics {
+		topics = append(topics, map[string]any{"id": t.ID, "label_en": t.Label.En, "label_ar": t.Label.Ar,
+			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar)})
+		for _, b := range t.Broader {
+			broader = append(broader, map[string]any{"from": t.ID, "to": b})
+		}
+	}
+	var places []map[string]any
+	for _, p := range c.Places {
+		places = append(places, map[string]any{"id": p.ID, "name_en": p.Name.En, "name_ar": p.Name.Ar,
+			"aliases_en": orEmpty(p.Aliases.En), "aliases_ar": orEmpty(p.Aliases.Ar),
+			"wikidata": nullable(p.Wikidata), "country": nullable(p.Country)})
+	}
+	var events []map[string]any
+	for _, e := range c.Events {
+		events = append(events, map[string]any{"id": e.ID, "kind": e.Kind, "name_en": e.Name.En, "name_ar": e.Name.Ar,
+			"aliases_en": orEmpty(e.Aliases.En), "aliases_ar": orEmpty(e.Aliases.Ar),
+			"date": nullable(e.Date), "end_date": nullable(e.EndDate), "wikidata": nullable(e.Wikidata),
+			"place": nullable(e.Place), "participants": orEmpty(e.Participants), "topics": orEmpty(e.Topics)})
+	}
+	steps = append(steps,
+		step{"topics", `
+UNWIND $rows AS row
+MERGE (n:Topic {id: row.id})
+SET n = row
+WITH n
+OPTIONAL MATCH (n)-[old:BROADER]->()
+DELETE old`, map[string]any{"rows": orEmptyRows(topics)}},
+		step{"topics.broader", `
+UNWIND $rows AS row
+MATCH (a:Topic {id: row.from}), (b:Topic {id: row.to})
+MERGE (a)-[:BROADER]->(b)`, map[string]any{"rows": orEmptyRows(broader)}},
+		step{"places", `
+UNWIND $rows AS row
+MERGE (n:Place {id: row.id})
+SET n = row {.*, country: null}
+WITH n, row
+OPTIONAL MATCH (n)-[old:IN_COUNTRY]->()
+DELETE old
+WITH DISTINCT n, row
+MATCH (c:Country {id: row.country})
+MERGE (n)-[:IN_COUNTRY]->(c)`, map[string]any{"rows": orEmptyRows(places)}},
+		step{"events", `
+UNWIND $rows AS row
+MERGE (n:Event {id: row.id})
+SET n = row {.*, place: null, participants: null, topics: null}
+WITH n, row
+OPTIONAL MATCH (n)-[old:HELD_IN|PARTICIPANT|ABOUT]->()
+DELETE old
+WITH DISTINCT n, row
+CALL (n, row) {
+  MATCH (p:Place {id: row.place})
+  MERGE (n)-[:HELD_IN]->(p)
+}
+CALL (n, row) {
+  UNWIND row.participants AS pid
+  MATCH (a:Actor {id: pid})
+  MERGE (n)-[:PARTICIPANT]->(a)
+}
+CALL (n, row) {
+  UNWIND row.topics AS tid
+  MATCH (t:Topic {id: tid})
+  MERGE (n)-[:ABOUT]->(t)
+}`, map[string]any{"rows": orEmptyRows(events)}},
+	)
+	steps = append(steps, relationSteps("catalogue", c.Relations, "")...)
+	return s.writeTx(ctx, "load.catalogue", steps)
+}
+
+// relationSteps writes context relations. Catalogue relations (doc == "")
+// are marked curated; a document's relations add that document's mentions to
+// the relation's evidence list.
+func relationSteps(op string, rels []kg.Relation, doc string) []step {
+	rows := map[kg.RelationType][]map[string]any{}
+	for _, r := range rels {
+		ids := make([]string, len(r.Evidence))
+		for i, m := range r.Evidence {
+			ids[i] = m.ID
+		}
+		rows[r.Type] = append(rows[r.Type], map[string]any{"from": r.From, "to": r.To,
+			"title_en": nullable(r.Title.En), "title_ar": nullable(r.Title.Ar),
+			"start": nullable(r.Start), "end": nullable(r.End), "evidence": ids})
+	}
+	curated := doc == ""
+	var steps []step
+	for _, t := range []kg.RelationType{kg.HoldsPosition, kg.PartOf, kg.MemberOf} {
+		// The type comes from our own constant list, never from input.
+		steps = append(steps, step{op + "." + string(t), `
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.from}), (b:Actor {id: row.to})
+MERGE (a)-[r:` + string(t) + `]->(b)
+SET r.curated = coalesce(r.curated, false) OR $curated,
+    r.evidence = coalesce(r.evidence, []) + [x IN row.evidence WHERE NOT x IN coalesce(r.evidence, [])],
+    r.title_en = coalesce(row.title_en, r.title_en),
+    r.title_ar = coalesce(row.title_ar, r.title_ar),
+    r.start = coalesce(row.start, r.start),
+    r.end = coalesce(row.end, r.end)`, map[string]any{"rows": orEmptyRows(rows[t]), "curated": curated}})
+	}
+	return steps
+}
+
+// WriteDocument replaces everything one document contributes to the graph
+// (its statements, mentions and the evidence it gives for context relations)
+// in one transaction, so a reload after an edit leaves no duplicates or
+// orphans and a failure leaves the previous version intact.
+func (s *Store) WriteDocument(ctx context.Context, ad kg.AnnotatedDocument) error {
+	d := ad.Document
+	docID := d.ID
+	steps := []step{
+		{"document", `
+MERGE (d:Document {id: $doc.id})
+SET d = $doc`, map[string]any{"doc": map[string]any{
+			"id": d.ID, "title": d.Title, "lang": d.Lang, "date": nullable(d.Date), "url": nullable(d.URL),
+			"source": nullable(d.Source), "licence": nullable(d.Licence), "text": d.Text,
+			"char_length": len([]rune(d.Text)), "offsets": "unicode code points of text",
+		}}},
+		{"document.clear", `
+OPTIONAL MATCH (s:Statement {document: $doc})
+DETACH DELETE s
+WITH count(*) AS done
+OPTIONAL MATCH (m:Mention {document: $doc})
+DETACH DELETE m`, map[string]any{"doc": docID}},
+		{"document.clearFacts", `
+MATCH ()-[r:HOLDS_POSITION|PART_OF|MEMBER_OF]->()
+WHERE any(x IN r.evidence WHERE x STARTS WITH $prefix)
+SET r.evidence = [x IN r.evidence WHERE NOT x STARTS WITH $prefix]
+WITH r
+WHERE size(r.evidence) = 0 AND NOT r.curated
+DELETE r`, map[string]any{"prefix": docID + "@"}},
+	}
+
+	var statements, mentions []map[string]any
+	for _, st := range ad.Statements {
+		statements = append(statements, map[string]any{
+			"props": map[string]any{
+				"id": st.ID, "document": st.Document, "predicate": string(st.Predicate), "polarity": string(st.Polarity),
+				"date": nullable(st.Date), "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
+				"confidence": st.Confidence, "method": st.Method, "num_mentions": len(st.Evidence),
+			},
+			"speakers": st.Speakers, "targets": st.Targets, "event": nullable(st.Event),
+		})
+		for _, m := range st.Evidence {
+			mentions = append(mentions, map[string]any{"statement": st.ID, "props": mentionProps(m, "statement")})
+		}
+	}
+	facts := map[string]map[string]any{}
+	for _, r := range ad.Relations {
+		for _, m := range r.Evidence {
+			facts[m.ID] = mentionProps(m, "fact")
+		}
+	}
+	factRows := make([]map[string]any, 0, len(facts))
+	for _, f := range facts {
+		factRows = append(factRows, f)
+	}
+	steps = append(steps,
+		step{"statements", `
+UNWIND $rows AS row
+CREATE (s:Statement)
+SET s = row.props
+WITH s, row
+CALL (s, row) {
+  UNWIND range(0, size(row.speakers) - 1) AS i
+  MATCH (a:Actor {id: row.speakers[i]})
+  CREATE (a)-[:MADE {role: CASE WHEN size(row.speakers) > 1 THEN 'joint' ELSE 'speaker' END, position: i}]->(s)
+}
+CALL (s, row) {
+  UNWIND range(0, size(row.targets) - 1) AS i
+  CALL (row, i) {
+    MATCH (t:Topic {id: row.targets[i]}) RETURN t
+    UNION
+    MATCH (t:Actor {id: row.targets[i]}) RETURN t
+    UNION
+    MATCH (t:Event {id: row.targets[i]}) RETURN t
+  }
+  CREATE (s)-[:TARGETS {primary: i = 0, position: i}]->(t)
+}
+CALL (s, row) {
+  MATCH (e:Event {id: row.event})
+  CREATE (s)-[:MADE_AT]->(e)
+}`, map[string]any{"rows": orEmptyRows(statements)}},
+		step{"mentions", `
+MATCH (d:Document {id: $doc})
+UNWIND $rows AS row
+MATCH (s:Statement {id: row.statement})
+CREATE (s)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d)
+SET m = row.props`, map[string]any{"doc": docID, "rows": orEmptyRows(mentions)}},
+		step{"facts.mentions", `
+MATCH (d:Document {id: $doc})
+UNWIND $rows AS row
+MERGE (m:Mention {id: row.id})
+SET m = row
+MERGE (m)-[:IN_DOCUMENT]->(d)`, map[string]any{"doc": docID, "rows": factRows}},
+	)
+	steps = append(steps, relationSteps("document.facts", ad.Relations, docID)...)
+	return s.writeTx(ctx, "load.document", steps)
+}
+
+func mentionProps(m kg.Mention, kind string) map[string]any {
+	return map[string]any{
+		"id": m.ID, "document": m.Document, "start": m.Start, "end": m.End, "text": m.Text,
+		"cue": nullable(m.Cue), "quote_type": nullable(m.QuoteType), "headline": m.Headline, "kind": kind,
+	}
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func orEmptyRows(rows []map[string]any) []map[string]any {
+	if rows == nil {
+		return []map[string]any{}
+	}
+	return rows
+}
+
+// Counts returns the number of nodes by label and relationships by type, for
+// load reports and tests.
+func (s *Store) Counts(ctx context.Context) (nodes, rels map[string]int, err error) {
+	res, err := s.read(ctx, "counts", `
+CALL () {
+  MATCH (n) UNWIND labels(n) AS key RETURN key, count(*) AS n, 'node' AS what
+  UNION ALL
+  MATCH ()-[r]->() RETURN type(r) AS key, count(*) AS n, 'rel' AS what
+}
+RETURN key, n, what`, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	nodes, rels = map[string]int{}, map[string]int{}
+	for _, r := range res.Records {
+		k, _ := r.Get("key")
+		n, _ := r.Get("n")
+		w, _ := r.Get("what")
+		if w == "node" {
+			nodes[str(k)] = integer(n)
+		} else {
+			rels[str(k)] = integer(n)
+		}
+	}
+	return nodes, rels, nil
+}
+
+// DeleteEverything removes all nodes and relationships (not the schema). It
+// exists for tests; batches keep the transaction
+// state small on large graphs.
+func (s *Store) DeleteEverything(ctx context.Context) error {
+	for {
+		res, err := s.write(ctx, "deleteEverything", `
+MATCH (n) WITH n LIMIT 10000
+DETACH DELETE n
+RETURN count(*) AS deleted`, nil)
+		if err != nil {
+			return err
+		}
+		if single[int64](res, "deleted") == 0 {
+			return nil
+		}
+	}
+}
