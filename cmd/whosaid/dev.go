@@ -77,7 +77,11 @@ func startLocalNeo4j(ctx context.Context, cfg *store.Config, home string, stdout
 	}
 	log.Info("neo4j ready", "uri", inst.URI, "took", time.Since(start).Round(time.Millisecond))
 	cfg.URI = inst.URI
-	return inst.Stop, nil
+	return func() {
+		fmt.Fprintln(stdout, "neo4j: stopping (checkpoint, a few seconds)")
+		inst.Stop()
+		fmt.Fprintln(stdout, "neo4j: stopped")
+	}, nil
 }
 
 func dockerAnswers(ctx context.Context) bool {
@@ -97,4 +101,3 @@ func portFree(port int) bool {
 	_ = l.Close()
 	return true
 }
-

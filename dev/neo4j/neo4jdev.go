@@ -98,7 +98,12 @@ func Start(ctx context.Context, opt Options) (*Instance, error) {
 	}
 	inst := &Instance{done: make(chan struct{})}
 	home := opt.Home
-	if home == "" {
+	if home != "" {
+		// The JVM runs in the launcher folder; a relative home means the caller's.
+		if home, err = filepath.Abs(home); err != nil {
+			return nil, err
+		}
+	} else {
 		if home, err = os.MkdirTemp(filepath.Join(dir, "target"), "neo4j-home-"); err != nil {
 			return nil, fmt.Errorf("neo4jdev: %w", err)
 		}
