@@ -25,28 +25,27 @@ func (r *Resolver) actorsPage(ctx context.Context, filter *kg.ActorFilter, first
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.ActorConnection{
-		Edges: make([]*model.ActorEdge, len(actors)),
-		Count: func(ctx context.Context) (int, error) { return r.Graph.CountActors(ctx, f) },
-	}
-	cursors := make([]string, len(actors))
-	for i := range actors {
-		cursors[i] = encodeCursor("actor", actors[i].ID)
-		conn.Edges[i] = &model.ActorEdge{Cursor: cursors[i], Node: &actors[i]}
-	}
-	conn.PageInfo = pageInfo(cursors, hasNext, afterID != "")
-	return conn, nil
+	return connection(actors, hasNext, afterID != "",
+		func(a *kg.Actor) string { return encodeCursor("actor", a.ID) },
+		func(ctx context.Context) (int, error) { return r.Graph.CountActors(ctx, f) }), nil
 }
 
-// actorByID returns the actor with the id, or nil when there is none.
-func (r *Resolver) actorByID(ctx context.Context, id string) (*kg.Actor, error) {
-	found, err := r.Graph.ActorsByID(ctx, []string{id})
-	if err != nil {
+func (r *Resolver) actor(ctx context.Context, id string) (*kg.Actor, error) {
+	return load(ctx, r.loaders(ctx).actors, id)
+}
+
+func (r *Resolver) actorList(ctx context.Context, ids []string) ([]*kg.Actor, error) {
+	return loadAll(ctx, r.loaders(ctx).actors, ids)
+}
+
+// byKind fetches one node of a known kind through the general node lookup.
+func nodeAs[T any](ctx context.Context, r *Resolver, id string) (*T, error) {
+	n, err := r.Graph.NodeByID(ctx, id)
+	if err != nil || n == nil {
 		return nil, err
 	}
-	a, ok := found[id]
-	if !ok {
-		return nil, nil
+	if t, ok := n.(T); ok {
+		return &t, nil
 	}
-	return &a, nil
+	return nil, nil
 }

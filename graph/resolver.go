@@ -1,7 +1,8 @@
 // Package graph is the GraphQL layer (gqlgen): "graph" here means GraphQL.
 // The executor in generated.go and the models in model/ are generated from
 // ../schema.graphqls by `make generate`; the resolvers are thin: they check
-// arguments, call the Reader, and shape the answer.
+// arguments, call the Reader (through per-request loaders for related
+// nodes), and shape the answer.
 package graph
 
 //go:generate sh -c "cd .. && go tool gqlgen generate"
@@ -15,9 +16,30 @@ import (
 
 // Reader is what the resolvers need from the knowledge graph.
 type Reader interface {
+	NodeByID(ctx context.Context, id string) (kg.Node, error)
+
 	Actors(ctx context.Context, f kg.ActorFilter, first int, afterID string) ([]kg.Actor, bool, error)
 	CountActors(ctx context.Context, f kg.ActorFilter) (int, error)
 	ActorsByID(ctx context.Context, ids []string) (map[string]kg.Actor, error)
+	Relations(ctx context.Context, t kg.RelationType, ids []string, incoming bool) (map[string][]kg.Relation, error)
+
+	Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, first int, after *kg.SortKey) ([]kg.Statement, bool, error)
+	CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error)
+	StatementsByID(ctx context.Context, ids []string) (map[string]kg.Statement, error)
+
+	Topics(ctx context.Context, label string, first int, afterID string) ([]kg.Topic, bool, error)
+	CountTopics(ctx context.Context, label string) (int, error)
+	TopicsByID(ctx context.Context, ids []string) (map[string]kg.Topic, error)
+	NarrowerTopics(ctx context.Context, ids []string) (map[string][]string, error)
+
+	Events(ctx context.Context, first int, after *kg.SortKey) ([]kg.Event, bool, error)
+	CountEvents(ctx context.Context) (int, error)
+	EventsByID(ctx context.Context, ids []string) (map[string]kg.Event, error)
+	PlacesByID(ctx context.Context, ids []string) (map[string]kg.Place, error)
+
+	Documents(ctx context.Context, first int, afterID string) ([]kg.Document, bool, error)
+	CountDocuments(ctx context.Context) (int, error)
+	DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]kg.Document, error)
 }
 
 // Resolver holds the resolvers' dependencies.

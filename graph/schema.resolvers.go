@@ -19,37 +19,392 @@ func (r *actorResolver) Name(ctx context.Context, obj *kg.Actor, lang *string) (
 
 // Aliases is the resolver for the aliases field.
 func (r *actorResolver) Aliases(ctx context.Context, obj *kg.Actor, lang *string) ([]string, error) {
-	if lang == nil {
-		return append(append([]string{}, obj.Aliases.En...), obj.Aliases.Ar...), nil
-	}
-	if *lang == "ar" {
-		return obj.Aliases.Ar, nil
-	}
-	return obj.Aliases.En, nil
+	return aliasesIn(lang, obj.Aliases), nil
+}
+
+// Wikidata is the resolver for the wikidata field.
+func (r *actorResolver) Wikidata(ctx context.Context, obj *kg.Actor) (*string, error) {
+	return optional(obj.Wikidata), nil
+}
+
+// Iso is the resolver for the iso field.
+func (r *actorResolver) Iso(ctx context.Context, obj *kg.Actor) (*string, error) {
+	return optional(obj.ISO), nil
+}
+
+// OrgType is the resolver for the orgType field.
+func (r *actorResolver) OrgType(ctx context.Context, obj *kg.Actor) (*string, error) {
+	return optional(obj.OrgType), nil
+}
+
+// Description is the resolver for the description field.
+func (r *actorResolver) Description(ctx context.Context, obj *kg.Actor) (*string, error) {
+	return optional(obj.Description), nil
+}
+
+// Statements is the resolver for the statements field.
+func (r *actorResolver) Statements(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
+	return r.statementsPage(ctx, kg.StatementScope{Speaker: obj.ID}, filter, first, after)
+}
+
+// StatementsAbout is the resolver for the statementsAbout field.
+func (r *actorResolver) StatementsAbout(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
+	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, first, after)
+}
+
+// Memberships is the resolver for the memberships field.
+func (r *actorResolver) Memberships(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.MemberOf, obj.ID, false)
+}
+
+// Members is the resolver for the members field.
+func (r *actorResolver) Members(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.MemberOf, obj.ID, true)
+}
+
+// Positions is the resolver for the positions field.
+func (r *actorResolver) Positions(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.HoldsPosition, obj.ID, false)
+}
+
+// Officials is the resolver for the officials field.
+func (r *actorResolver) Officials(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.HoldsPosition, obj.ID, true)
+}
+
+// PartOf is the resolver for the partOf field.
+func (r *actorResolver) PartOf(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.PartOf, obj.ID, false)
+}
+
+// Parts is the resolver for the parts field.
+func (r *actorResolver) Parts(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.PartOf, obj.ID, true)
 }
 
 // TotalCount is the resolver for the totalCount field.
-func (r *actorConnectionResolver) TotalCount(ctx context.Context, obj *model.ActorConnection) (int, error) {
+func (r *actorConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[kg.Actor]) (int, error) {
 	return obj.Count(ctx)
+}
+
+// Date is the resolver for the date field.
+func (r *documentResolver) Date(ctx context.Context, obj *kg.Document) (*string, error) {
+	return optional(obj.Date), nil
+}
+
+// URL is the resolver for the url field.
+func (r *documentResolver) URL(ctx context.Context, obj *kg.Document) (*string, error) {
+	return optional(obj.URL), nil
+}
+
+// Source is the resolver for the source field.
+func (r *documentResolver) Source(ctx context.Context, obj *kg.Document) (*string, error) {
+	return optional(obj.Source), nil
+}
+
+// Licence is the resolver for the licence field.
+func (r *documentResolver) Licence(ctx context.Context, obj *kg.Document) (*string, error) {
+	return optional(obj.Licence), nil
+}
+
+// Length is the resolver for the length field.
+func (r *documentResolver) Length(ctx context.Context, obj *kg.Document) (int, error) {
+	if obj.Length == 0 && obj.Text != "" {
+		return len([]rune(obj.Text)), nil
+	}
+	return obj.Length, nil
+}
+
+// Text is the resolver for the text field.
+func (r *documentResolver) Text(ctx context.Context, obj *kg.Document, start *int, end *int) (string, error) {
+	d, err := load(ctx, r.loaders(ctx).texts, obj.ID)
+	if err != nil || d == nil {
+		return "", err
+	}
+	return documentText(d.Text, start, end)
+}
+
+// Statements is the resolver for the statements field.
+func (r *documentResolver) Statements(ctx context.Context, obj *kg.Document, first *int, after *string) (*model.Connection[kg.Statement], error) {
+	doc := obj.ID
+	return r.statementsPage(ctx, kg.StatementScope{}, &kg.StatementFilter{Document: &doc}, first, after)
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *documentConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[kg.Document]) (int, error) {
+	return obj.Count(ctx)
+}
+
+// Name is the resolver for the name field.
+func (r *eventResolver) Name(ctx context.Context, obj *kg.Event, lang *string) (string, error) {
+	return inLang(lang, obj.Name.En, obj.Name.Ar), nil
+}
+
+// Aliases is the resolver for the aliases field.
+func (r *eventResolver) Aliases(ctx context.Context, obj *kg.Event, lang *string) ([]string, error) {
+	return aliasesIn(lang, obj.Aliases), nil
+}
+
+// Date is the resolver for the date field.
+func (r *eventResolver) Date(ctx context.Context, obj *kg.Event) (*string, error) {
+	return optional(obj.Date), nil
+}
+
+// EndDate is the resolver for the endDate field.
+func (r *eventResolver) EndDate(ctx context.Context, obj *kg.Event) (*string, error) {
+	return optional(obj.EndDate), nil
+}
+
+// Place is the resolver for the place field.
+func (r *eventResolver) Place(ctx context.Context, obj *kg.Event) (*kg.Place, error) {
+	e, err := load(ctx, r.loaders(ctx).events, obj.ID)
+	if err != nil || e == nil {
+		return nil, err
+	}
+	return load(ctx, r.loaders(ctx).places, e.Place)
+}
+
+// Participants is the resolver for the participants field.
+func (r *eventResolver) Participants(ctx context.Context, obj *kg.Event) ([]*kg.Actor, error) {
+	e, err := load(ctx, r.loaders(ctx).events, obj.ID)
+	if err != nil || e == nil {
+		return []*kg.Actor{}, err
+	}
+	return r.actorList(ctx, e.Participants)
+}
+
+// Topics is the resolver for the topics field.
+func (r *eventResolver) Topics(ctx context.Context, obj *kg.Event) ([]*kg.Topic, error) {
+	e, err := load(ctx, r.loaders(ctx).events, obj.ID)
+	if err != nil || e == nil {
+		return []*kg.Topic{}, err
+	}
+	return loadAll(ctx, r.loaders(ctx).topics, e.Topics)
+}
+
+// Statements is the resolver for the statements field.
+func (r *eventResolver) Statements(ctx context.Context, obj *kg.Event, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
+	return r.statementsPage(ctx, kg.StatementScope{Event: obj.ID}, filter, first, after)
+}
+
+// StatementsAbout is the resolver for the statementsAbout field.
+func (r *eventResolver) StatementsAbout(ctx context.Context, obj *kg.Event, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
+	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, first, after)
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[kg.Event]) (int, error) {
+	return obj.Count(ctx)
+}
+
+// Member is the resolver for the member field.
+func (r *membershipResolver) Member(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
+	return r.actor(ctx, obj.From)
+}
+
+// Organisation is the resolver for the organisation field.
+func (r *membershipResolver) Organisation(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
+	return r.actor(ctx, obj.To)
+}
+
+// From is the resolver for the from field.
+func (r *membershipResolver) From(ctx context.Context, obj *kg.Relation) (*string, error) {
+	return optional(obj.Start), nil
+}
+
+// To is the resolver for the to field.
+func (r *membershipResolver) To(ctx context.Context, obj *kg.Relation) (*string, error) {
+	return optional(obj.End), nil
+}
+
+// Support is the resolver for the support field.
+func (r *membershipResolver) Support(ctx context.Context, obj *kg.Relation) (int, error) {
+	return len(obj.Evidence), nil
+}
+
+// Document is the resolver for the document field.
+func (r *mentionResolver) Document(ctx context.Context, obj *kg.Mention) (*kg.Document, error) {
+	return load(ctx, r.loaders(ctx).documents, obj.Document)
+}
+
+// Cue is the resolver for the cue field.
+func (r *mentionResolver) Cue(ctx context.Context, obj *kg.Mention) (*string, error) {
+	return optional(obj.Cue), nil
+}
+
+// QuoteType is the resolver for the quoteType field.
+func (r *mentionResolver) QuoteType(ctx context.Context, obj *kg.Mention) (*kg.QuoteType, error) {
+	if obj.QuoteType == "" {
+		return nil, nil
+	}
+	return &obj.QuoteType, nil
+}
+
+// Part is the resolver for the part field.
+func (r *partOfResolver) Part(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
+	return r.actor(ctx, obj.From)
+}
+
+// Whole is the resolver for the whole field.
+func (r *partOfResolver) Whole(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
+	return r.actor(ctx, obj.To)
+}
+
+// Name is the resolver for the name field.
+func (r *placeResolver) Name(ctx context.Context, obj *kg.Place, lang *string) (string, error) {
+	return inLang(lang, obj.Name.En, obj.Name.Ar), nil
+}
+
+// Country is the resolver for the country field.
+func (r *placeResolver) Country(ctx context.Context, obj *kg.Place) (*kg.Actor, error) {
+	return r.actor(ctx, obj.Country)
+}
+
+// Person is the resolver for the person field.
+func (r *positionResolver) Person(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
+	return r.actor(ctx, obj.From)
+}
+
+// In is the resolver for the in field.
+func (r *positionResolver) In(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
+	return r.actor(ctx, obj.To)
+}
+
+// Title is the resolver for the title field.
+func (r *positionResolver) Title(ctx context.Context, obj *kg.Relation, lang *string) (*string, error) {
+	return optional(inLang(lang, obj.Title.En, obj.Title.Ar)), nil
+}
+
+// From is the resolver for the from field.
+func (r *positionResolver) From(ctx context.Context, obj *kg.Relation) (*string, error) {
+	return optional(obj.Start), nil
+}
+
+// To is the resolver for the to field.
+func (r *positionResolver) To(ctx context.Context, obj *kg.Relation) (*string, error) {
+	return optional(obj.End), nil
 }
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (kg.Node, error) {
-	a, err := r.actorByID(ctx, id)
-	if a == nil || err != nil {
-		return nil, err
-	}
-	return a, nil
+	return r.Graph.NodeByID(ctx, id)
 }
 
 // Actor is the resolver for the actor field.
 func (r *queryResolver) Actor(ctx context.Context, id string) (*kg.Actor, error) {
-	return r.actorByID(ctx, id)
+	return r.actor(ctx, id)
 }
 
 // Actors is the resolver for the actors field.
-func (r *queryResolver) Actors(ctx context.Context, filter *kg.ActorFilter, first *int, after *string) (*model.ActorConnection, error) {
+func (r *queryResolver) Actors(ctx context.Context, filter *kg.ActorFilter, first *int, after *string) (*model.Connection[kg.Actor], error) {
 	return r.actorsPage(ctx, filter, first, after)
+}
+
+// Statement is the resolver for the statement field.
+func (r *queryResolver) Statement(ctx context.Context, id string) (*kg.Statement, error) {
+	return nodeAs[kg.Statement](ctx, r.Resolver, id)
+}
+
+// Statements is the resolver for the statements field.
+func (r *queryResolver) Statements(ctx context.Context, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
+	return r.statementsPage(ctx, kg.StatementScope{}, filter, first, after)
+}
+
+// Topic is the resolver for the topic field.
+func (r *queryResolver) Topic(ctx context.Context, id string) (*kg.Topic, error) {
+	return load(ctx, r.loaders(ctx).topics, id)
+}
+
+// Topics is the resolver for the topics field.
+func (r *queryResolver) Topics(ctx context.Context, label *string, first *int, after *string) (*model.Connection[kg.Topic], error) {
+	return r.topicsPage(ctx, label, first, after)
+}
+
+// Event is the resolver for the event field.
+func (r *queryResolver) Event(ctx context.Context, id string) (*kg.Event, error) {
+	return load(ctx, r.loaders(ctx).events, id)
+}
+
+// Events is the resolver for the events field.
+func (r *queryResolver) Events(ctx context.Context, first *int, after *string) (*model.Connection[kg.Event], error) {
+	return r.eventsPage(ctx, first, after)
+}
+
+// Document is the resolver for the document field.
+func (r *queryResolver) Document(ctx context.Context, id string) (*kg.Document, error) {
+	return load(ctx, r.loaders(ctx).documents, id)
+}
+
+// Documents is the resolver for the documents field.
+func (r *queryResolver) Documents(ctx context.Context, first *int, after *string) (*model.Connection[kg.Document], error) {
+	return r.documentsPage(ctx, first, after)
+}
+
+// Speakers is the resolver for the speakers field.
+func (r *statementResolver) Speakers(ctx context.Context, obj *kg.Statement) ([]*kg.Actor, error) {
+	out := make([]*kg.Actor, len(obj.SpeakerActors))
+	for i := range obj.SpeakerActors {
+		out[i] = &obj.SpeakerActors[i]
+	}
+	return out, nil
+}
+
+// Targets is the resolver for the targets field.
+func (r *statementResolver) Targets(ctx context.Context, obj *kg.Statement) ([]kg.Target, error) {
+	return obj.TargetNodes, nil
+}
+
+// Date is the resolver for the date field.
+func (r *statementResolver) Date(ctx context.Context, obj *kg.Statement) (*string, error) {
+	return optional(obj.Date), nil
+}
+
+// Event is the resolver for the event field.
+func (r *statementResolver) Event(ctx context.Context, obj *kg.Statement) (*kg.Event, error) {
+	return obj.Occasion, nil
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *statementConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[kg.Statement]) (int, error) {
+	return obj.Count(ctx)
+}
+
+// Label is the resolver for the label field.
+func (r *topicResolver) Label(ctx context.Context, obj *kg.Topic, lang *string) (string, error) {
+	return inLang(lang, obj.Label.En, obj.Label.Ar), nil
+}
+
+// Aliases is the resolver for the aliases field.
+func (r *topicResolver) Aliases(ctx context.Context, obj *kg.Topic, lang *string) ([]string, error) {
+	return aliasesIn(lang, obj.Aliases), nil
+}
+
+// Broader is the resolver for the broader field.
+func (r *topicResolver) Broader(ctx context.Context, obj *kg.Topic) ([]*kg.Topic, error) {
+	t, err := load(ctx, r.loaders(ctx).topics, obj.ID)
+	if err != nil || t == nil {
+		return []*kg.Topic{}, err
+	}
+	return loadAll(ctx, r.loaders(ctx).topics, t.Broader)
+}
+
+// Narrower is the resolver for the narrower field.
+func (r *topicResolver) Narrower(ctx context.Context, obj *kg.Topic) ([]*kg.Topic, error) {
+	ids, err := load(ctx, r.loaders(ctx).narrower, obj.ID)
+	if err != nil || ids == nil {
+		return []*kg.Topic{}, err
+	}
+	return loadAll(ctx, r.loaders(ctx).topics, *ids)
+}
+
+// StatementsAbout is the resolver for the statementsAbout field.
+func (r *topicResolver) StatementsAbout(ctx context.Context, obj *kg.Topic, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
+	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, first, after)
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *topicConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[kg.Topic]) (int, error) {
+	return obj.Count(ctx)
 }
 
 // Actor returns ActorResolver implementation.
@@ -58,11 +413,67 @@ func (r *Resolver) Actor() ActorResolver { return &actorResolver{r} }
 // ActorConnection returns ActorConnectionResolver implementation.
 func (r *Resolver) ActorConnection() ActorConnectionResolver { return &actorConnectionResolver{r} }
 
+// Document returns DocumentResolver implementation.
+func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
+
+// DocumentConnection returns DocumentConnectionResolver implementation.
+func (r *Resolver) DocumentConnection() DocumentConnectionResolver {
+	return &documentConnectionResolver{r}
+}
+
+// Event returns EventResolver implementation.
+func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
+
+// EventConnection returns EventConnectionResolver implementation.
+func (r *Resolver) EventConnection() EventConnectionResolver { return &eventConnectionResolver{r} }
+
+// Membership returns MembershipResolver implementation.
+func (r *Resolver) Membership() MembershipResolver { return &membershipResolver{r} }
+
+// Mention returns MentionResolver implementation.
+func (r *Resolver) Mention() MentionResolver { return &mentionResolver{r} }
+
+// PartOf returns PartOfResolver implementation.
+func (r *Resolver) PartOf() PartOfResolver { return &partOfResolver{r} }
+
+// Place returns PlaceResolver implementation.
+func (r *Resolver) Place() PlaceResolver { return &placeResolver{r} }
+
+// Position returns PositionResolver implementation.
+func (r *Resolver) Position() PositionResolver { return &positionResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Statement returns StatementResolver implementation.
+func (r *Resolver) Statement() StatementResolver { return &statementResolver{r} }
+
+// StatementConnection returns StatementConnectionResolver implementation.
+func (r *Resolver) StatementConnection() StatementConnectionResolver {
+	return &statementConnectionResolver{r}
+}
+
+// Topic returns TopicResolver implementation.
+func (r *Resolver) Topic() TopicResolver { return &topicResolver{r} }
+
+// TopicConnection returns TopicConnectionResolver implementation.
+func (r *Resolver) TopicConnection() TopicConnectionResolver { return &topicConnectionResolver{r} }
+
 type (
-	actorResolver           struct{ *Resolver }
-	actorConnectionResolver struct{ *Resolver }
-	queryResolver           struct{ *Resolver }
+	actorResolver               struct{ *Resolver }
+	actorConnectionResolver     struct{ *Resolver }
+	documentResolver            struct{ *Resolver }
+	documentConnectionResolver  struct{ *Resolver }
+	eventResolver               struct{ *Resolver }
+	eventConnectionResolver     struct{ *Resolver }
+	membershipResolver          struct{ *Resolver }
+	mentionResolver             struct{ *Resolver }
+	partOfResolver              struct{ *Resolver }
+	placeResolver               struct{ *Resolver }
+	positionResolver            struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	statementResolver           struct{ *Resolver }
+	statementConnectionResolver struct{ *Resolver }
+	topicResolver               struct{ *Resolver }
+	topicConnectionResolver     struct{ *Resolver }
 )

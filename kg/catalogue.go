@@ -11,6 +11,9 @@ type Topic struct {
 // IsNode marks Topic as a GraphQL Node.
 func (Topic) IsNode() {}
 
+// IsTarget marks Topic as something statements can be about.
+func (Topic) IsTarget() {}
+
 // Event is an occasion statements are made at, or an event they are about.
 type Event struct {
 	ID           string
@@ -27,6 +30,9 @@ type Event struct {
 
 // IsNode marks Event as a GraphQL Node.
 func (Event) IsNode() {}
+
+// IsTarget marks Event as something statements can be about.
+func (Event) IsTarget() {}
 
 // Place is where an event happened.
 type Place struct {
@@ -50,6 +56,7 @@ type Document struct {
 	Source  string
 	Licence string
 	Text    string
+	Length  int // code points of Text; set by reads that leave Text out
 }
 
 // IsNode marks Document as a GraphQL Node.
@@ -66,6 +73,7 @@ type Relation struct {
 	Start    string
 	End      string
 	Evidence []Mention
+	Curated  bool // recorded by the catalogue, besides any document
 }
 
 // RelationType names the relationship a Relation becomes in the graph.

@@ -46,6 +46,9 @@ type Actor struct {
 // IsNode marks Actor as a GraphQL Node.
 func (Actor) IsNode() {}
 
+// IsTarget marks Actor as something statements can be about.
+func (Actor) IsTarget() {}
+
 // PageArgs asks for one page of a list: at most First items after the cursor.
 type PageArgs struct {
 	First int

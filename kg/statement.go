@@ -54,8 +54,19 @@ var Modalities = map[string]bool{
 	"asserted": true, "negated": true, "hypothetical": true, "future": true, "conditional": true,
 }
 
+// QuoteType says how a mention reports a statement.
+type QuoteType string
+
+// The quote types.
+const (
+	Direct   QuoteType = "direct"
+	Indirect QuoteType = "indirect"
+	Mixed    QuoteType = "mixed"
+	Summary  QuoteType = "summary"
+)
+
 // QuoteTypes of a mention.
-var QuoteTypes = map[string]bool{"direct": true, "indirect": true, "mixed": true, "summary": true}
+var QuoteTypes = map[QuoteType]bool{Direct: true, Indirect: true, Mixed: true, Summary: true}
 
 // Statement is one stated position: speakers → predicate → targets.
 type Statement struct {
@@ -73,6 +84,17 @@ type Statement struct {
 	Confidence float64
 	Method     string // curated or extracted
 	Evidence   []Mention
+
+	// Filled by reads: the speakers, targets and occasion themselves.
+	SpeakerActors []Actor
+	TargetNodes   []Target
+	Occasion      *Event
+}
+
+// Target is what a statement can be about: a Topic, an Actor or an Event.
+type Target interface {
+	Node
+	IsTarget()
 }
 
 // IsNode marks Statement as a GraphQL Node.
@@ -87,9 +109,35 @@ type Mention struct {
 	End       int
 	Text      string
 	Cue       string
-	QuoteType string
+	QuoteType QuoteType
 	Headline  bool
 }
 
 // IsNode marks Mention as a GraphQL Node.
 func (Mention) IsNode() {}
+
+// StatementFilter narrows a list of statements. Zero fields match everything.
+type StatementFilter struct {
+	Speaker   *string
+	Target    *string
+	Predicate []Predicate
+	Polarity  *Polarity
+	Event     *string
+	Document  *string
+	From      *string
+	To        *string
+}
+
+// StatementScope anchors a statement list: everything, or what one actor
+// said, or what targets one node, or what was said at one event.
+type StatementScope struct {
+	Speaker string // statements made by this actor
+	About   string // statements targeting this node
+	Event   string // statements made at this event
+}
+
+// SortKey is a keyset position in a (date, id) order.
+type SortKey struct {
+	Date string
+	ID   string
+}

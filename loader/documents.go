@@ -98,7 +98,7 @@ func (r *reader) readAnnotations(root string) error {
 		}
 		doc.annotated = file
 		doc.statements = r.readStatements(f, doc)
-		doc.relations = r.readRelations(f, doc)
+		doc.relations = r.alignTerms(r.readRelations(f, doc), doc.doc.Date)
 		r.checkCatalogueRefs()
 	}
 	return nil
@@ -179,7 +179,7 @@ func (r *reader) readStatements(f *yamlFile, doc *docText) []kg.Statement {
 				continue
 			}
 			if m.QuoteType == "" {
-				m.QuoteType = "indirect"
+				m.QuoteType = kg.Indirect
 			}
 			m.ID = fmt.Sprintf("%s:m%d", st.ID, j+1)
 			st.Evidence = append(st.Evidence, m)
@@ -200,4 +200,24 @@ func (r *reader) checkEvidenceKeys(f *yamlFile, n *yaml.Node, field string) {
 			checkKeys(f.path, e, fmt.Sprintf("%s.evidence[%d]", field, i), spanKeys, &r.p)
 		}
 	}
+}
+
+// alignTerms gives a position that a document states without dates the term
+// of the catalogue's position covering the document's date, so the
+// document's evidence lands on that term (Putin named president in 2013
+// supports his 2012– presidency, not a third, undated one).
+func (r *reader) alignTerms(rels []kg.Relation, date string) []kg.Relation {
+	for i, rel := range rels {
+		if rel.Type != kg.HoldsPosition || rel.Start != "" || date == "" {
+			continue
+		}
+		for _, c := range r.cat.Relations {
+			if c.Type == rel.Type && c.From == rel.From && c.To == rel.To && c.Start != "" &&
+				c.Start <= date && (c.End == "" || date <= c.End+"~") {
+				rels[i].Start, rels[i].End = c.Start, c.End
+				break
+			}
+		}
+	}
+	return rels
 }

@@ -346,10 +346,10 @@ func (r *reader) checkSpan(f *yamlFile, line int, field string, doc *docText, s 
 	if s.Cue != "" && !strings.Contains(s.Text, s.Cue) {
 		r.p.add(f.path, line, field+".cue", "%q does not occur in the span's text", s.Cue)
 	}
-	if s.QuoteType != "" && !kg.QuoteTypes[s.QuoteType] {
+	if s.QuoteType != "" && !kg.QuoteTypes[kg.QuoteType(s.QuoteType)] {
 		r.p.add(f.path, line, field+".quoteType", "%q is not one of direct, indirect, mixed, summary", s.QuoteType)
 	}
-	return kg.Mention{Document: doc.doc.ID, Start: start, End: end, Text: s.Text, Cue: s.Cue, QuoteType: s.QuoteType, Headline: s.Headline}, true
+	return kg.Mention{Document: doc.doc.ID, Start: start, End: end, Text: s.Text, Cue: s.Cue, QuoteType: kg.QuoteType(s.QuoteType), Headline: s.Headline}, true
 }
 
 func excerpt(s string) string {

@@ -85,7 +85,20 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		}
 		return 1 + child*n
 	}
+	// Every paged list costs its page size times what each item costs.
+	stmts := func(child int, _ *kg.StatementFilter, first *int, _ *string) int { return pageCost(child, first) }
+	paged := func(child int, first *int, _ *string) int { return pageCost(child, first) }
 	c.Complexity.Query.Actors = func(child int, _ *kg.ActorFilter, first *int, _ *string) int { return pageCost(child, first) }
+	c.Complexity.Query.Statements = stmts
+	c.Complexity.Query.Topics = func(child int, _ *string, first *int, _ *string) int { return pageCost(child, first) }
+	c.Complexity.Query.Events = paged
+	c.Complexity.Query.Documents = paged
+	c.Complexity.Actor.Statements = stmts
+	c.Complexity.Actor.StatementsAbout = stmts
+	c.Complexity.Event.Statements = stmts
+	c.Complexity.Event.StatementsAbout = stmts
+	c.Complexity.Topic.StatementsAbout = stmts
+	c.Complexity.Document.Statements = paged
 
 	srv := handler.New(graph.NewExecutableSchema(c))
 	srv.AddTransport(transport.Options{})
@@ -98,6 +111,9 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity, complexity.WithFixedScalarValue(0)))
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(graph.WithLoaders(ctx, reader))
+	})
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(recoverPanic(log))
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {

@@ -62,3 +62,28 @@ func nullable(s string) any {
 	}
 	return s
 }
+
+// page decodes up to first records of res (which asked for first+1) and says
+// whether more follow.
+func page[T any](res *neo4j.EagerResult, key string, first int, from func(any) T) ([]T, bool, error) {
+	out := make([]T, 0, len(res.Records))
+	for _, r := range res.Records {
+		v, _ := r.Get(key)
+		out = append(out, from(v))
+	}
+	if len(out) > first {
+		return out[:first], true, nil
+	}
+	return out, false, nil
+}
+
+// byID decodes the records of res into a map keyed by id.
+func byID[T any](res *neo4j.EagerResult, key string, from func(any) T, id func(T) string) map[string]T {
+	out := make(map[string]T, len(res.Records))
+	for _, r := range res.Records {
+		v, _ := r.Get(key)
+		t := from(v)
+		out[id(t)] = t
+	}
+	return out
+}

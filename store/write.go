@@ -160,13 +160,15 @@ func relationSteps(op string, rels []kg.Relation, doc string) []step {
 		steps = append(steps, step{op + "." + string(t), `
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.from}), (b:Actor {id: row.to})
-MERGE (a)-[r:` + string(t) + `]->(b)
+MERGE (a)-[r:` + string(t) + ` {term: CASE WHEN $keyByStart THEN coalesce(row.start, '') ELSE '' END}]->(b)
 SET r.curated = coalesce(r.curated, false) OR $curated,
     r.evidence = coalesce(r.evidence, []) + [x IN row.evidence WHERE NOT x IN coalesce(r.evidence, [])],
     r.title_en = coalesce(row.title_en, r.title_en),
     r.title_ar = coalesce(row.title_ar, r.title_ar),
     r.start = coalesce(row.start, r.start),
-    r.end = coalesce(row.end, r.end)`, map[string]any{"rows": orEmptyRows(rows[t]), "curated": curated}})
+    r.end = coalesce(row.end, r.end)`, map[string]any{"rows": orEmptyRows(rows[t]), "curated": curated,
+			// a person can hold the same office in several terms (Putin's two presidencies)
+			"keyByStart": t == kg.HoldsPosition}})
 	}
 	return steps
 }
@@ -271,7 +273,7 @@ MERGE (m)-[:IN_DOCUMENT]->(d)`, map[string]any{"doc": docID, "rows": factRows}},
 func mentionProps(m kg.Mention, kind string) map[string]any {
 	return map[string]any{
 		"id": m.ID, "document": m.Document, "start": m.Start, "end": m.End, "text": m.Text,
-		"cue": nullable(m.Cue), "quote_type": nullable(m.QuoteType), "headline": m.Headline, "kind": kind,
+		"cue": nullable(m.Cue), "quote_type": nullable(string(m.QuoteType)), "headline": m.Headline, "kind": kind,
 	}
 }
 

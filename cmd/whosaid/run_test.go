@@ -149,8 +149,12 @@ func TestServeNodeAndFilters(t *testing.T) {
 	got := decode[struct {
 		Node      struct{ ID, Kind, Name string }
 		Missing   *struct{ ID string }
-		Countries struct{ Edges []struct{ Node struct{ ID string } } }
-		ByArabic  struct{ Edges []struct{ Node struct{ ID string } } }
+		Countries struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+		ByArabic struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}](t, r)
 	if got.Node.ID != "csto" || got.Node.Kind != "ORGANISATION" {
 		t.Errorf("node(csto) = %+v", got.Node)
@@ -252,7 +256,10 @@ func TestReadyzReportsMissingNeo4j(t *testing.T) {
 		return ""
 	}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"whosaid", "serve", "--addr", "127.0.0.1:0"}, getenv, pw, io.Discard); pw.Close() }()
+	go func() {
+		done <- run(ctx, []string{"whosaid", "serve", "--addr", "127.0.0.1:0"}, getenv, pw, io.Discard)
+		pw.Close()
+	}()
 	defer func() { cancel(); <-done }()
 	m := regexp.MustCompile(`playground (http://\S+)/ `)
 	sc := bufio.NewScanner(pr)

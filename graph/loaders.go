@@ -1,0 +1,116 @@
+package graph
+
+import (
+	"context"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// loaders batch the lookups of related nodes within one GraphQL operation:
+// the speakers of twenty statements cost one query, not twenty.
+type loaders struct {
+	actors    *dataloadgen.Loader[string, kg.Actor]
+	topics    *dataloadgen.Loader[string, kg.Topic]
+	narrower  *dataloadgen.Loader[string, []string]
+	events    *dataloadgen.Loader[string, kg.Event]
+	places    *dataloadgen.Loader[string, kg.Place]
+	documents *dataloadgen.Loader[string, kg.Document]
+	texts     *dataloadgen.Loader[string, kg.Document]
+	relations map[relationKey]*dataloadgen.Loader[string, []kg.Relation]
+}
+
+type relationKey struct {
+	t        kg.RelationType
+	incoming bool
+}
+
+type loadersKey struct{}
+
+// WithLoaders returns ctx carrying fresh loaders for one operation.
+func WithLoaders(ctx context.Context, g Reader) context.Context {
+	opts := []dataloadgen.Option{dataloadgen.WithWait(time.Millisecond)}
+	l := &loaders{
+		actors:   dataloadgen.NewMappedLoader(g.ActorsByID, opts...),
+		topics:   dataloadgen.NewMappedLoader(g.TopicsByID, opts...),
+		narrower: dataloadgen.NewMappedLoader(g.NarrowerTopics, opts...),
+		events:   dataloadgen.NewMappedLoader(g.EventsByID, opts...),
+		places:   dataloadgen.NewMappedLoader(g.PlacesByID, opts...),
+		documents: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]kg.Document, error) {
+			return g.DocumentsByID(ctx, ids, false)
+		}, opts...),
+		texts: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]kg.Document, error) {
+			return g.DocumentsByID(ctx, ids, true)
+		}, opts...),
+		relations: map[relationKey]*dataloadgen.Loader[string, []kg.Relation]{},
+	}
+	for _, t := range []kg.RelationType{kg.HoldsPosition, kg.PartOf, kg.MemberOf} {
+		for _, incoming := range []bool{false, true} {
+			t, incoming := t, incoming
+			l.relations[relationKey{t, incoming}] = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]kg.Relation, error) {
+				return g.Relations(ctx, t, ids, incoming)
+			}, opts...)
+		}
+	}
+	return context.WithValue(ctx, loadersKey{}, l)
+}
+
+func (r *Resolver) loaders(ctx context.Context) *loaders {
+	if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
+		return l
+	}
+	// Outside an operation set up by the server (tests calling resolvers directly).
+	return WithLoaders(ctx, r.Graph).Value(loadersKey{}).(*loaders)
+}
+
+// load fetches one value; a missing key is nil, not an error.
+func load[T any](ctx context.Context, l *dataloadgen.Loader[string, T], id string) (*T, error) {
+	if id == "" {
+		return nil, nil
+	}
+	v, err := l.Load(ctx, id)
+	if err == dataloadgen.ErrNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// loadAll fetches many values in order, skipping missing ones.
+func loadAll[T any](ctx context.Context, l *dataloadgen.Loader[string, T], ids []string) ([]*T, error) {
+	vals, err := l.LoadAll(ctx, ids)
+	out := make([]*T, 0, len(ids))
+	for i := range vals {
+		if err != nil {
+			if errs, ok := err.(dataloadgen.ErrorSlice); ok && errs[i] != nil {
+				if errs[i] == dataloadgen.ErrNotFound {
+					continue
+				}
+				return nil, errs[i]
+			}
+		}
+		out = append(out, &vals[i])
+	}
+	if err != nil {
+		if _, ok := err.(dataloadgen.ErrorSlice); !ok {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (r *Resolver) relations(ctx context.Context, t kg.RelationType, id string, incoming bool) ([]*kg.Relation, error) {
+	rels, err := load(ctx, r.loaders(ctx).relations[relationKey{t, incoming}], id)
+	if err != nil || rels == nil {
+		return []*kg.Relation{}, err
+	}
+	out := make([]*kg.Relation, len(*rels))
+	for i := range *rels {
+		out[i] = &(*rels)[i]
+	}
+	return out, nil
+}

@@ -1,0 +1,193 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/whosaid/whosaid/graph/model"
+	"github.com/whosaid/whosaid/kg"
+)
+
+// connection builds a Relay connection from one page of items.
+func connection[T any](items []T, hasNext, hasPrevious bool, cursor func(*T) string, count model.Counter) *model.Connection[T] {
+	conn := &model.Connection[T]{Edges: make([]*model.Edge[T], len(items)), Count: count}
+	cursors := make([]string, len(items))
+	for i := range items {
+		cursors[i] = cursor(&items[i])
+		conn.Edges[i] = &model.Edge[T]{Cursor: cursors[i], Node: &items[i]}
+	}
+	conn.PageInfo = pageInfo(cursors, hasNext, hasPrevious)
+	return conn
+}
+
+// sortKeyCursor encodes a (date, id) keyset position; a tab separates them
+// because neither dates nor ids contain one.
+func sortKeyCursor(list, date, id string) string { return encodeCursor(list, date+"\t"+id) }
+
+func decodeSortKey(list string, after *string) (*kg.SortKey, error) {
+	key, err := decodeCursor(list, after)
+	if err != nil || key == "" {
+		return nil, err
+	}
+	date, id, ok := strings.Cut(key, "\t")
+	if !ok || id == "" {
+		return nil, kg.Errorf(kg.Invalid, "after is not a cursor of this list")
+	}
+	return &kg.SortKey{Date: date, ID: id}, nil
+}
+
+// statementsPage answers every statements(…) field: the scope says whose
+// statements (an actor's, about a node, at an event, or all).
+func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, filter *kg.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	key, err := decodeSortKey("statement", after)
+	if err != nil {
+		return nil, err
+	}
+	var f kg.StatementFilter
+	if filter != nil {
+		f = *filter
+	}
+	if err := checkDates(f.From, f.To); err != nil {
+		return nil, err
+	}
+	items, hasNext, err := r.Graph.Statements(ctx, scope, f, n, key)
+	if err != nil {
+		return nil, err
+	}
+	return connection(items, hasNext, key != nil,
+		func(s *kg.Statement) string { return sortKeyCursor("statement", s.Date, s.ID) },
+		func(ctx context.Context) (int, error) { return r.Graph.CountStatements(ctx, scope, f) }), nil
+}
+
+// checkDates accepts YYYY, YYYY-MM and YYYY-MM-DD bounds.
+func checkDates(dates ...*string) error {
+	for _, d := range dates {
+		if d == nil {
+			continue
+		}
+		if !validDate(*d) {
+			return kg.Errorf(kg.Invalid, "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", *d)
+		}
+	}
+	return nil
+}
+
+func validDate(s string) bool {
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
+		return false
+	}
+	for i, c := range s {
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *Resolver) topicsPage(ctx context.Context, label *string, first *int, after *string) (*model.TopicConnection, error) {
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	afterID, err := decodeCursor("topic", after)
+	if err != nil {
+		return nil, err
+	}
+	l := ""
+	if label != nil {
+		l = *label
+	}
+	items, hasNext, err := r.Graph.Topics(ctx, l, n, afterID)
+	if err != nil {
+		return nil, err
+	}
+	return connection(items, hasNext, afterID != "",
+		func(t *kg.Topic) string { return encodeCursor("topic", t.ID) },
+		func(ctx context.Context) (int, error) { return r.Graph.CountTopics(ctx, l) }), nil
+}
+
+func (r *Resolver) eventsPage(ctx context.Context, first *int, after *string) (*model.EventConnection, error) {
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	key, err := decodeSortKey("event", after)
+	if err != nil {
+		return nil, err
+	}
+	items, hasNext, err := r.Graph.Events(ctx, n, key)
+	if err != nil {
+		return nil, err
+	}
+	return connection(items, hasNext, key != nil,
+		func(e *kg.Event) string { return sortKeyCursor("event", e.Date, e.ID) },
+		r.Graph.CountEvents), nil
+}
+
+func (r *Resolver) documentsPage(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error) {
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	afterID, err := decodeCursor("document", after)
+	if err != nil {
+		return nil, err
+	}
+	items, hasNext, err := r.Graph.Documents(ctx, n, afterID)
+	if err != nil {
+		return nil, err
+	}
+	return connection(items, hasNext, afterID != "",
+		func(d *kg.Document) string { return encodeCursor("document", d.ID) },
+		r.Graph.CountDocuments), nil
+}
+
+// optional turns "" into null.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// aliasesIn picks aliases by language; without one, both.
+func aliasesIn(lang *string, a kg.Aliases) []string {
+	switch {
+	case lang == nil:
+		return append(append([]string{}, a.En...), a.Ar...)
+	case *lang == "ar":
+		return orEmpty(a.Ar)
+	}
+	return orEmpty(a.En)
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// documentText returns the stored text, or [start, end) of it in code points.
+func documentText(text string, start, end *int) (string, error) {
+	runes := []rune(text)
+	s, e := 0, len(runes)
+	if start != nil {
+		s = *start
+	}
+	if end != nil {
+		e = *end
+	}
+	if s < 0 || e > len(runes) || s > e {
+		return "", kg.Errorf(kg.Invalid, "[%d,%d) is outside the text (%d code points)", s, e, len(runes))
+	}
+	return string(runes[s:e]), nil
+}

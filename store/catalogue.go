@@ -1,0 +1,276 @@
+package store
+
+import (
+	"context"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// Topics returns up to first topics ordered by id after afterID, optionally
+// those whose label or alias contains label (either language).
+func (s *Store) Topics(ctx context.Context, label string, first int, afterID string) ([]kg.Topic, bool, error) {
+	res, err := s.read(ctx, "topics", `
+MATCH (t:Topic)
+WHERE ($after IS NULL OR t.id > $after) AND `+topicWhere+`
+RETURN t {.*} AS t ORDER BY t.id LIMIT $limit`,
+		map[string]any{"after": nullable(afterID), "label": nullable(label), "limit": first + 1})
+	if err != nil {
+		return nil, false, err
+	}
+	return page(res, "t", first, topicFrom)
+}
+
+const topicWhere = `($label IS NULL OR any(n IN [t.label_en, t.label_ar] + coalesce(t.aliases_en, []) + coalesce(t.aliases_ar, [])
+                            WHERE toLower(n) CONTAINS toLower($label)))`
+
+// CountTopics counts what Topics would list.
+func (s *Store) CountTopics(ctx context.Context, label string) (int, error) {
+	res, err := s.read(ctx, "topics.count", `MATCH (t:Topic) WHERE `+topicWhere+` RETURN count(t) AS n`,
+		map[string]any{"label": nullable(label)})
+	if err != nil {
+		return 0, err
+	}
+	return int(single[int64](res, "n")), nil
+}
+
+// TopicsByID returns topics keyed by id.
+func (s *Store) TopicsByID(ctx context.Context, ids []string) (map[string]kg.Topic, error) {
+	res, err := s.read(ctx, "topics.byId", `
+UNWIND $ids AS id MATCH (t:Topic {id: id})
+RETURN t {.*, broader: COLLECT { MATCH (t)-[:BROADER]->(b) RETURN b.id }} AS t`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return byID(res, "t", topicFrom, func(t kg.Topic) string { return t.ID }), nil
+}
+
+// NarrowerTopics returns, for each topic id, the ids of its narrower topics.
+func (s *Store) NarrowerTopics(ctx context.Context, ids []string) (map[string][]string, error) {
+	res, err := s.read(ctx, "topics.narrower", `
+UNWIND $ids AS id MATCH (n:Topic)-[:BROADER]->(:Topic {id: id})
+RETURN id, collect(n.id) AS narrower`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, r := range res.Records {
+		id, _ := r.Get("id")
+		n, _ := r.Get("narrower")
+		out[str(id)] = strs(n)
+	}
+	return out, nil
+}
+
+// Events returns up to first events in (date, id) order after the key.
+func (s *Store) Events(ctx context.Context, first int, after *kg.SortKey) ([]kg.Event, bool, error) {
+	params := map[string]any{"limit": first + 1, "afterDate": nil, "afterID": nil}
+	if after != nil {
+		params["afterDate"], params["afterID"] = after.Date, after.ID
+	}
+	res, err := s.read(ctx, "events", `
+MATCH (e:Event)
+WHERE $afterID IS NULL OR coalesce(e.date, '') > $afterDate OR (coalesce(e.date, '') = $afterDate AND e.id > $afterID)
+RETURN `+eventProjection+` AS e ORDER BY coalesce(e.date, ''), e.id LIMIT $limit`, params)
+	if err != nil {
+		return nil, false, err
+	}
+	return page(res, "e", first, eventFrom)
+}
+
+// CountEvents counts all events.
+func (s *Store) CountEvents(ctx context.Context) (int, error) {
+	res, err := s.read(ctx, "events.count", `MATCH (e:Event) RETURN count(e) AS n`, nil)
+	if err != nil {
+		return 0, err
+	}
+	return int(single[int64](res, "n")), nil
+}
+
+// eventProjection returns an event with the ids of its place, participants
+// and topics.
+const eventProjection = `e {.*,
+  place: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN p.id }[0],
+  participants: COLLECT { MATCH (e)-[:PARTICIPANT]->(a:Actor) RETURN a.id ORDER BY a.id },
+  topics: COLLECT { MATCH (e)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id }
+}`
+
+// EventsByID returns events keyed by id.
+func (s *Store) EventsByID(ctx context.Context, ids []string) (map[string]kg.Event, error) {
+	res, err := s.read(ctx, "events.byId", `
+UNWIND $ids AS id MATCH (e:Event {id: id})
+RETURN `+eventProjection+` AS e`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return byID(res, "e", eventFrom, func(e kg.Event) string { return e.ID }), nil
+}
+
+// PlacesByID returns places keyed by id.
+func (s *Store) PlacesByID(ctx context.Context, ids []string) (map[string]kg.Place, error) {
+	res, err := s.read(ctx, "places.byId", `
+UNWIND $ids AS id MATCH (p:Place {id: id})
+RETURN p {.*, country: COLLECT { MATCH (p)-[:IN_COUNTRY]->(c) RETURN c.id }[0]} AS p`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return byID(res, "p", placeFrom, func(p kg.Place) string { return p.ID }), nil
+}
+
+// Documents returns up to first documents ordered by id, without their text.
+func (s *Store) Documents(ctx context.Context, first int, afterID string) ([]kg.Document, bool, error) {
+	res, err := s.read(ctx, "documents", `
+MATCH (d:Document) WHERE $after IS NULL OR d.id > $after
+RETURN d {.*, text: null} AS d ORDER BY d.id LIMIT $limit`, map[string]any{"after": nullable(afterID), "limit": first + 1})
+	if err != nil {
+		return nil, false, err
+	}
+	return page(res, "d", first, documentFrom)
+}
+
+// CountDocuments counts all documents.
+func (s *Store) CountDocuments(ctx context.Context) (int, error) {
+	res, err := s.read(ctx, "documents.count", `MATCH (d:Document) RETURN count(d) AS n`, nil)
+	if err != nil {
+		return 0, err
+	}
+	return int(single[int64](res, "n")), nil
+}
+
+// DocumentsByID returns documents keyed by id, with their text only when
+// withText is set (texts can be long; most answers need only the metadata).
+func (s *Store) DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]kg.Document, error) {
+	res, err := s.read(ctx, "documents.byId", `
+UNWIND $ids AS id MATCH (d:Document {id: id})
+RETURN d {.*, text: CASE WHEN $withText THEN d.text END} AS d`, map[string]any{"ids": ids, "withText": withText})
+	if err != nil {
+		return nil, err
+	}
+	return byID(res, "d", documentFrom, func(d kg.Document) string { return d.ID }), nil
+}
+
+// Relations returns context relations of one type touching the given actors:
+// outgoing (the actor is the member, person or part) or incoming (the actor
+// is the organisation, country or whole), keyed by the actor's id, each with
+// the mentions that state it.
+func (s *Store) Relations(ctx context.Context, t kg.RelationType, ids []string, incoming bool) (map[string][]kg.Relation, error) {
+	pattern := `(a:Actor {id: id})-[r:` + string(t) + `]->(b:Actor)`
+	if incoming {
+		pattern = `(b:Actor)-[r:` + string(t) + `]->(a:Actor {id: id})`
+	}
+	if !validRelation[t] {
+		return nil, kg.Errorf(kg.Internal, "unknown relation type")
+	}
+	res, err := s.read(ctx, "relations."+string(t), `
+UNWIND $ids AS id
+MATCH `+pattern+`
+RETURN id, startNode(r).id AS from, endNode(r).id AS to, r {.*} AS r,
+       COLLECT { UNWIND coalesce(r.evidence, []) AS mid MATCH (m:Mention {id: mid}) RETURN m {.*} ORDER BY m.document, m.start } AS evidence
+ORDER BY from, to, r.start`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]kg.Relation{}
+	for _, rec := range res.Records {
+		id, _ := rec.Get("id")
+		from, _ := rec.Get("from")
+		to, _ := rec.Get("to")
+		rv, _ := rec.Get("r")
+		ev, _ := rec.Get("evidence")
+		props, _ := rv.(map[string]any)
+		rel := kg.Relation{Type: t, From: str(from), To: str(to),
+			Title: kg.Names{En: str(props["title_en"]), Ar: str(props["title_ar"])},
+			Start: str(props["start"]), End: str(props["end"]), Curated: props["curated"] == true}
+		for _, m := range list(ev) {
+			rel.Evidence = append(rel.Evidence, mentionFrom(m))
+		}
+		out[str(id)] = append(out[str(id)], rel)
+	}
+	return out, nil
+}
+
+var validRelation = map[kg.RelationType]bool{kg.HoldsPosition: true, kg.PartOf: true, kg.MemberOf: true}
+
+// NodeByID finds any node with a public id: catalogue entities, documents,
+// statements and mentions, each through its own unique index.
+func (s *Store) NodeByID(ctx context.Context, id string) (kg.Node, error) {
+	res, err := s.read(ctx, "node", `
+CALL () {
+  MATCH (n:Actor {id: $id}) RETURN n
+  UNION MATCH (n:Topic {id: $id}) RETURN n
+  UNION MATCH (n:Event {id: $id}) RETURN n
+  UNION MATCH (n:Place {id: $id}) RETURN n
+  UNION MATCH (n:Document {id: $id}) RETURN n
+  UNION MATCH (n:Statement {id: $id}) RETURN n
+  UNION MATCH (n:Mention {id: $id}) RETURN n
+}
+RETURN labels(n) AS labels LIMIT 1`, map[string]any{"id": id})
+	if err != nil || len(res.Records) == 0 {
+		return nil, err
+	}
+	v, _ := res.Records[0].Get("labels")
+	ids := []string{id}
+	for _, l := range strs(v) {
+		switch l {
+		case "Actor":
+			return firstOf(s.ActorsByID(ctx, ids))
+		case "Topic":
+			return firstOf(s.TopicsByID(ctx, ids))
+		case "Event":
+			return firstOf(s.EventsByID(ctx, ids))
+		case "Place":
+			return firstOf(s.PlacesByID(ctx, ids))
+		case "Document":
+			return firstOf(s.DocumentsByID(ctx, ids, false))
+		case "Statement":
+			return firstOf(s.StatementsByID(ctx, ids))
+		case "Mention":
+			return firstOf(s.MentionsByID(ctx, ids))
+		}
+	}
+	return nil, nil
+}
+
+// MentionsByID returns mentions keyed by id.
+func (s *Store) MentionsByID(ctx context.Context, ids []string) (map[string]kg.Mention, error) {
+	res, err := s.read(ctx, "mentions.byId", `
+UNWIND $ids AS id MATCH (m:Mention {id: id}) RETURN m {.*} AS m`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return byID(res, "m", mentionFrom, func(m kg.Mention) string { return m.ID }), nil
+}
+
+func firstOf[T kg.Node](m map[string]T, err error) (kg.Node, error) {
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range m {
+		return v, nil
+	}
+	return nil, nil
+}
+
+func topicFrom(v any) kg.Topic {
+	m, _ := v.(map[string]any)
+	return kg.Topic{ID: str(m["id"]), Label: kg.Names{En: str(m["label_en"]), Ar: str(m["label_ar"])},
+		Aliases: kg.Aliases{En: strs(m["aliases_en"]), Ar: strs(m["aliases_ar"])}, Broader: strs(m["broader"])}
+}
+
+func eventFrom(v any) kg.Event {
+	m, _ := v.(map[string]any)
+	return kg.Event{ID: str(m["id"]), Kind: str(m["kind"]), Name: kg.Names{En: str(m["name_en"]), Ar: str(m["name_ar"])},
+		Aliases: kg.Aliases{En: strs(m["aliases_en"]), Ar: strs(m["aliases_ar"])}, Date: str(m["date"]), EndDate: str(m["end_date"]),
+		Place: str(m["place"]), Participants: strs(m["participants"]), Topics: strs(m["topics"]), Wikidata: str(m["wikidata"])}
+}
+
+func placeFrom(v any) kg.Place {
+	m, _ := v.(map[string]any)
+	return kg.Place{ID: str(m["id"]), Name: kg.Names{En: str(m["name_en"]), Ar: str(m["name_ar"])},
+		Aliases: kg.Aliases{En: strs(m["aliases_en"]), Ar: strs(m["aliases_ar"])}, Country: str(m["country"]), Wikidata: str(m["wikidata"])}
+}
+
+func documentFrom(v any) kg.Document {
+	m, _ := v.(map[string]any)
+	return kg.Document{ID: str(m["id"]), Title: str(m["title"]), Lang: str(m["lang"]), Date: str(m["date"]), URL: str(m["url"]),
+		Source: str(m["source"]), Licence: str(m["licence"]), Text: str(m["text"]), Length: integer(m["char_length"])}
+}
