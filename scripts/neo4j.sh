@@ -28,7 +28,8 @@ stop)
   if [[ -f $dir/pid ]]; then
     pid=$(cat "$dir/pid")
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    # wait for the whole process group: the JVM checkpoints before it exits
+    for _ in $(seq 120); do pgrep -g "$pid" >/dev/null || break; sleep 0.5; done
     rm -f "$dir/pid" "$dir/uri"
     echo "neo4j stopped"
   else

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sort"
+	"strings"
 
 	"github.com/whosaid/whosaid/loader"
 	"github.com/whosaid/whosaid/store"
@@ -48,6 +50,25 @@ func loadSeeds(ctx context.Context, st *store.Store, paths []string, stdout, std
 	}
 	fmt.Fprintf(stdout, "loaded %d documents, %d statements, %d actors, %d topics, %d events, %d places in %s\n",
 		rep.Documents, rep.Statements, rep.Actors, rep.Topics, rep.Events, rep.Places, rep.Elapsed.Round(1e6))
+	nodes, rels, err := st.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "graph: nodes %s\n       relationships %s\n", formatCounts(nodes), formatCounts(rels))
 	log.Debug("load finished", "elapsed", rep.Elapsed)
 	return nil
+}
+
+// formatCounts prints counts as "Label 12, Other 3" in name order.
+func formatCounts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
 }
