@@ -31,18 +31,26 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Actor() ActorResolver
 	ActorConnection() ActorConnectionResolver
+	Alignment() AlignmentResolver
 	Document() DocumentResolver
 	DocumentConnection() DocumentConnectionResolver
 	Event() EventResolver
 	EventConnection() EventConnectionResolver
+	GraphEdge() GraphEdgeResolver
+	GraphNode() GraphNodeResolver
 	Membership() MembershipResolver
 	Mention() MentionResolver
 	PartOf() PartOfResolver
 	Place() PlaceResolver
 	Position() PositionResolver
 	Query() QueryResolver
+	SearchHit() SearchHitResolver
+	SharedTarget() SharedTargetResolver
+	StanceCell() StanceCellResolver
+	StanceMatrix() StanceMatrixResolver
 	Statement() StatementResolver
 	StatementConnection() StatementConnectionResolver
+	Stats() StatsResolver
 	Topic() TopicResolver
 	TopicConnection() TopicConnectionResolver
 }
@@ -79,6 +87,14 @@ type ComplexityRoot struct {
 	ActorEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Alignment struct {
+		Actor         func(childComplexity int) int
+		Agreements    func(childComplexity int) int
+		Disagreements func(childComplexity int) int
+		Score         func(childComplexity int) int
+		Shared        func(childComplexity int) int
 	}
 
 	Document struct {
@@ -128,6 +144,35 @@ type ComplexityRoot struct {
 	EventEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	GraphEdge struct {
+		End        func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Polarity   func(childComplexity int) int
+		Predicate  func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Start      func(childComplexity int) int
+		Statement  func(childComplexity int) int
+		Statements func(childComplexity int) int
+		Target     func(childComplexity int) int
+		Weight     func(childComplexity int) int
+	}
+
+	GraphNode struct {
+		Degree       func(childComplexity int) int
+		Entity       func(childComplexity int) int
+		HiddenDegree func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Label        func(childComplexity int) int
+		LabelAr      func(childComplexity int) int
+	}
+
+	LabelCount struct {
+		Count func(childComplexity int) int
+		Label func(childComplexity int) int
 	}
 
 	Membership struct {
@@ -181,18 +226,63 @@ type ComplexityRoot struct {
 		To       func(childComplexity int) int
 	}
 
+	PredicateCount struct {
+		Count     func(childComplexity int) int
+		Predicate func(childComplexity int) int
+	}
+
 	Query struct {
-		Actor      func(childComplexity int, id string) int
-		Actors     func(childComplexity int, filter *kg.ActorFilter, first *int, after *string) int
-		Document   func(childComplexity int, id string) int
-		Documents  func(childComplexity int, first *int, after *string) int
-		Event      func(childComplexity int, id string) int
-		Events     func(childComplexity int, first *int, after *string) int
-		Node       func(childComplexity int, id string) int
-		Statement  func(childComplexity int, id string) int
-		Statements func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
-		Topic      func(childComplexity int, id string) int
-		Topics     func(childComplexity int, label *string, first *int, after *string) int
+		Actor         func(childComplexity int, id string) int
+		Actors        func(childComplexity int, filter *kg.ActorFilter, first *int, after *string) int
+		Alignment     func(childComplexity int, actor string, from *string, to *string, first *int) int
+		Document      func(childComplexity int, id string) int
+		Documents     func(childComplexity int, first *int, after *string) int
+		Event         func(childComplexity int, id string) int
+		Events        func(childComplexity int, first *int, after *string) int
+		Neighbourhood func(childComplexity int, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) int
+		Node          func(childComplexity int, id string) int
+		Paths         func(childComplexity int, from string, to string, maxHops *int, statements *kg.StatementView) int
+		Search        func(childComplexity int, query string, kinds []kg.SearchKind, lang *string, first *int) int
+		StanceMatrix  func(childComplexity int, actors []string, topics []string, from *string, to *string) int
+		Statement     func(childComplexity int, id string) int
+		Statements    func(childComplexity int, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) int
+		Stats         func(childComplexity int) int
+		Timeline      func(childComplexity int, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket) int
+		Topic         func(childComplexity int, id string) int
+		Topics        func(childComplexity int, label *string, first *int, after *string) int
+	}
+
+	SearchHit struct {
+		Kind    func(childComplexity int) int
+		Matched func(childComplexity int) int
+		Node    func(childComplexity int) int
+		Score   func(childComplexity int) int
+	}
+
+	SharedTarget struct {
+		Mine            func(childComplexity int) int
+		MyStatements    func(childComplexity int) int
+		Target          func(childComplexity int) int
+		TheirStatements func(childComplexity int) int
+		Theirs          func(childComplexity int) int
+	}
+
+	StanceCell struct {
+		Actor      func(childComplexity int) int
+		Against    func(childComplexity int) int
+		Favor      func(childComplexity int) int
+		LatestDate func(childComplexity int) int
+		Net        func(childComplexity int) int
+		Neutral    func(childComplexity int) int
+		Statements func(childComplexity int) int
+		Topic      func(childComplexity int) int
+		Total      func(childComplexity int) int
+	}
+
+	StanceMatrix struct {
+		Actors func(childComplexity int) int
+		Cells  func(childComplexity int) int
+		Topics func(childComplexity int) int
 	}
 
 	Statement struct {
@@ -220,6 +310,29 @@ type ComplexityRoot struct {
 	StatementEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Stats struct {
+		Documents     func(childComplexity int) int
+		FirstDate     func(childComplexity int) int
+		LastDate      func(childComplexity int) int
+		Nodes         func(childComplexity int) int
+		Predicates    func(childComplexity int) int
+		Relationships func(childComplexity int) int
+		Statements    func(childComplexity int) int
+	}
+
+	Subgraph struct {
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Roots     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
+	TimelineBucket struct {
+		Bucket func(childComplexity int) int
+		Counts func(childComplexity int) int
+		Total  func(childComplexity int) int
 	}
 
 	Topic struct {
@@ -266,6 +379,9 @@ type ActorResolver interface {
 type ActorConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[kg.Actor]) (int, error)
 }
+type AlignmentResolver interface {
+	Actor(ctx context.Context, obj *kg.Alignment) (*kg.Actor, error)
+}
 type DocumentResolver interface {
 	Date(ctx context.Context, obj *kg.Document) (*string, error)
 	URL(ctx context.Context, obj *kg.Document) (*string, error)
@@ -291,6 +407,23 @@ type EventResolver interface {
 }
 type EventConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[kg.Event]) (int, error)
+}
+type GraphEdgeResolver interface {
+	Kind(ctx context.Context, obj *kg.GraphEdge) (model.GraphEdgeKind, error)
+	Predicate(ctx context.Context, obj *kg.GraphEdge) (*kg.Predicate, error)
+	Polarity(ctx context.Context, obj *kg.GraphEdge) (*kg.Polarity, error)
+
+	Statement(ctx context.Context, obj *kg.GraphEdge) (*kg.Statement, error)
+	Statements(ctx context.Context, obj *kg.GraphEdge) ([]*kg.Statement, error)
+	Start(ctx context.Context, obj *kg.GraphEdge) (*string, error)
+	End(ctx context.Context, obj *kg.GraphEdge) (*string, error)
+}
+type GraphNodeResolver interface {
+	Kind(ctx context.Context, obj *kg.GraphNode) (model.GraphNodeKind, error)
+
+	LabelAr(ctx context.Context, obj *kg.GraphNode) (*string, error)
+
+	Entity(ctx context.Context, obj *kg.GraphNode) (kg.Node, error)
 }
 type MembershipResolver interface {
 	Member(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
@@ -326,13 +459,42 @@ type QueryResolver interface {
 	Actor(ctx context.Context, id string) (*kg.Actor, error)
 	Actors(ctx context.Context, filter *kg.ActorFilter, first *int, after *string) (*model.Connection[kg.Actor], error)
 	Statement(ctx context.Context, id string) (*kg.Statement, error)
-	Statements(ctx context.Context, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error)
+	Statements(ctx context.Context, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.Connection[kg.Statement], error)
+	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error)
+	StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string) (*kg.StanceMatrix, error)
+	Alignment(ctx context.Context, actor string, from *string, to *string, first *int) ([]*kg.Alignment, error)
+	Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket) ([]*kg.TimelineBucket, error)
+	Paths(ctx context.Context, from string, to string, maxHops *int, statements *kg.StatementView) (*kg.Subgraph, error)
+	Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) (*kg.Subgraph, error)
+	Stats(ctx context.Context) (*kg.Stats, error)
 	Topic(ctx context.Context, id string) (*kg.Topic, error)
 	Topics(ctx context.Context, label *string, first *int, after *string) (*model.Connection[kg.Topic], error)
 	Event(ctx context.Context, id string) (*kg.Event, error)
 	Events(ctx context.Context, first *int, after *string) (*model.Connection[kg.Event], error)
 	Document(ctx context.Context, id string) (*kg.Document, error)
 	Documents(ctx context.Context, first *int, after *string) (*model.Connection[kg.Document], error)
+}
+type SearchHitResolver interface {
+	Node(ctx context.Context, obj *kg.SearchHit) (kg.Node, error)
+}
+type SharedTargetResolver interface {
+	Target(ctx context.Context, obj *kg.SharedTarget) (kg.Target, error)
+
+	MyStatements(ctx context.Context, obj *kg.SharedTarget) ([]*kg.Statement, error)
+	TheirStatements(ctx context.Context, obj *kg.SharedTarget) ([]*kg.Statement, error)
+}
+type StanceCellResolver interface {
+	Actor(ctx context.Context, obj *kg.StanceCell) (*kg.Actor, error)
+	Topic(ctx context.Context, obj *kg.StanceCell) (*kg.Topic, error)
+
+	Net(ctx context.Context, obj *kg.StanceCell) (int, error)
+	Total(ctx context.Context, obj *kg.StanceCell) (int, error)
+	LatestDate(ctx context.Context, obj *kg.StanceCell) (*string, error)
+	Statements(ctx context.Context, obj *kg.StanceCell) ([]*kg.Statement, error)
+}
+type StanceMatrixResolver interface {
+	Actors(ctx context.Context, obj *kg.StanceMatrix) ([]*kg.Actor, error)
+	Topics(ctx context.Context, obj *kg.StanceMatrix) ([]*kg.Topic, error)
 }
 type StatementResolver interface {
 	Speakers(ctx context.Context, obj *kg.Statement) ([]*kg.Actor, error)
@@ -344,6 +506,10 @@ type StatementResolver interface {
 }
 type StatementConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[kg.Statement]) (int, error)
+}
+type StatsResolver interface {
+	FirstDate(ctx context.Context, obj *kg.Stats) (*string, error)
+	LastDate(ctx context.Context, obj *kg.Stats) (*string, error)
 }
 type TopicResolver interface {
 	Label(ctx context.Context, obj *kg.Topic, lang *string) (string, error)
@@ -522,6 +688,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActorEdge.Node(childComplexity), true
+
+	case "Alignment.actor":
+		if e.ComplexityRoot.Alignment.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alignment.Actor(childComplexity), true
+	case "Alignment.agreements":
+		if e.ComplexityRoot.Alignment.Agreements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alignment.Agreements(childComplexity), true
+	case "Alignment.disagreements":
+		if e.ComplexityRoot.Alignment.Disagreements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alignment.Disagreements(childComplexity), true
+	case "Alignment.score":
+		if e.ComplexityRoot.Alignment.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alignment.Score(childComplexity), true
+	case "Alignment.shared":
+		if e.ComplexityRoot.Alignment.Shared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alignment.Shared(childComplexity), true
 
 	case "Document.date":
 		if e.ComplexityRoot.Document.Date == nil {
@@ -745,6 +942,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
 
+	case "GraphEdge.end":
+		if e.ComplexityRoot.GraphEdge.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.End(childComplexity), true
+	case "GraphEdge.id":
+		if e.ComplexityRoot.GraphEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
+	case "GraphEdge.kind":
+		if e.ComplexityRoot.GraphEdge.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Kind(childComplexity), true
+	case "GraphEdge.polarity":
+		if e.ComplexityRoot.GraphEdge.Polarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Polarity(childComplexity), true
+	case "GraphEdge.predicate":
+		if e.ComplexityRoot.GraphEdge.Predicate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Predicate(childComplexity), true
+	case "GraphEdge.source":
+		if e.ComplexityRoot.GraphEdge.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Source(childComplexity), true
+	case "GraphEdge.start":
+		if e.ComplexityRoot.GraphEdge.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Start(childComplexity), true
+	case "GraphEdge.statement":
+		if e.ComplexityRoot.GraphEdge.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Statement(childComplexity), true
+	case "GraphEdge.statements":
+		if e.ComplexityRoot.GraphEdge.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Statements(childComplexity), true
+	case "GraphEdge.target":
+		if e.ComplexityRoot.GraphEdge.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Target(childComplexity), true
+	case "GraphEdge.weight":
+		if e.ComplexityRoot.GraphEdge.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Weight(childComplexity), true
+
+	case "GraphNode.degree":
+		if e.ComplexityRoot.GraphNode.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Degree(childComplexity), true
+	case "GraphNode.entity":
+		if e.ComplexityRoot.GraphNode.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Entity(childComplexity), true
+	case "GraphNode.hiddenDegree":
+		if e.ComplexityRoot.GraphNode.HiddenDegree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.HiddenDegree(childComplexity), true
+	case "GraphNode.id":
+		if e.ComplexityRoot.GraphNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.ID(childComplexity), true
+	case "GraphNode.kind":
+		if e.ComplexityRoot.GraphNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Kind(childComplexity), true
+	case "GraphNode.label":
+		if e.ComplexityRoot.GraphNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Label(childComplexity), true
+	case "GraphNode.labelAr":
+		if e.ComplexityRoot.GraphNode.LabelAr == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.LabelAr(childComplexity), true
+
+	case "LabelCount.count":
+		if e.ComplexityRoot.LabelCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LabelCount.Count(childComplexity), true
+	case "LabelCount.label":
+		if e.ComplexityRoot.LabelCount.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LabelCount.Label(childComplexity), true
+
 	case "Membership.curated":
 		if e.ComplexityRoot.Membership.Curated == nil {
 			break
@@ -959,6 +1279,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Position.To(childComplexity), true
 
+	case "PredicateCount.count":
+		if e.ComplexityRoot.PredicateCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PredicateCount.Count(childComplexity), true
+	case "PredicateCount.predicate":
+		if e.ComplexityRoot.PredicateCount.Predicate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PredicateCount.Predicate(childComplexity), true
+
 	case "Query.actor":
 		if e.ComplexityRoot.Query.Actor == nil {
 			break
@@ -981,6 +1314,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*kg.ActorFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.alignment":
+		if e.ComplexityRoot.Query.Alignment == nil {
+			break
+		}
+
+		args, err := ec.field_Query_alignment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Alignment(childComplexity, args["actor"].(string), args["from"].(*string), args["to"].(*string), args["first"].(*int)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1026,6 +1370,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
+	case "Query.neighbourhood":
+		if e.ComplexityRoot.Query.Neighbourhood == nil {
+			break
+		}
+
+		args, err := ec.field_Query_neighbourhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["maxNodes"].(*int), args["exclude"].([]string), args["filter"].(*kg.SubgraphFilter), args["statements"].(*kg.StatementView)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1037,6 +1392,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.paths":
+		if e.ComplexityRoot.Query.Paths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_paths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["statements"].(*kg.StatementView)), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]kg.SearchKind), args["lang"].(*string), args["first"].(*int)), true
+	case "Query.stanceMatrix":
+		if e.ComplexityRoot.Query.StanceMatrix == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stanceMatrix_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StanceMatrix(childComplexity, args["actors"].([]string), args["topics"].([]string), args["from"].(*string), args["to"].(*string)), true
 	case "Query.statement":
 		if e.ComplexityRoot.Query.Statement == nil {
 			break
@@ -1058,7 +1446,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Statements(childComplexity, args["filter"].(*kg.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Statements(childComplexity, args["filter"].(*kg.StatementFilter), args["orderBy"].(*kg.StatementOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.stats":
+		if e.ComplexityRoot.Query.Stats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Stats(childComplexity), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actor"].(*string), args["topic"].(*string), args["from"].(*string), args["to"].(*string), args["bucket"].(*kg.TimeBucket)), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -1081,6 +1486,136 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Topics(childComplexity, args["label"].(*string), args["first"].(*int), args["after"].(*string)), true
+
+	case "SearchHit.kind":
+		if e.ComplexityRoot.SearchHit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Kind(childComplexity), true
+	case "SearchHit.matched":
+		if e.ComplexityRoot.SearchHit.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Matched(childComplexity), true
+	case "SearchHit.node":
+		if e.ComplexityRoot.SearchHit.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Node(childComplexity), true
+	case "SearchHit.score":
+		if e.ComplexityRoot.SearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+
+	case "SharedTarget.mine":
+		if e.ComplexityRoot.SharedTarget.Mine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedTarget.Mine(childComplexity), true
+	case "SharedTarget.myStatements":
+		if e.ComplexityRoot.SharedTarget.MyStatements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedTarget.MyStatements(childComplexity), true
+	case "SharedTarget.target":
+		if e.ComplexityRoot.SharedTarget.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedTarget.Target(childComplexity), true
+	case "SharedTarget.theirStatements":
+		if e.ComplexityRoot.SharedTarget.TheirStatements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedTarget.TheirStatements(childComplexity), true
+	case "SharedTarget.theirs":
+		if e.ComplexityRoot.SharedTarget.Theirs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedTarget.Theirs(childComplexity), true
+
+	case "StanceCell.actor":
+		if e.ComplexityRoot.StanceCell.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Actor(childComplexity), true
+	case "StanceCell.against":
+		if e.ComplexityRoot.StanceCell.Against == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Against(childComplexity), true
+	case "StanceCell.favor":
+		if e.ComplexityRoot.StanceCell.Favor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Favor(childComplexity), true
+	case "StanceCell.latestDate":
+		if e.ComplexityRoot.StanceCell.LatestDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.LatestDate(childComplexity), true
+	case "StanceCell.net":
+		if e.ComplexityRoot.StanceCell.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Net(childComplexity), true
+	case "StanceCell.neutral":
+		if e.ComplexityRoot.StanceCell.Neutral == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Neutral(childComplexity), true
+	case "StanceCell.statements":
+		if e.ComplexityRoot.StanceCell.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Statements(childComplexity), true
+	case "StanceCell.topic":
+		if e.ComplexityRoot.StanceCell.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Topic(childComplexity), true
+	case "StanceCell.total":
+		if e.ComplexityRoot.StanceCell.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Total(childComplexity), true
+
+	case "StanceMatrix.actors":
+		if e.ComplexityRoot.StanceMatrix.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceMatrix.Actors(childComplexity), true
+	case "StanceMatrix.cells":
+		if e.ComplexityRoot.StanceMatrix.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceMatrix.Cells(childComplexity), true
+	case "StanceMatrix.topics":
+		if e.ComplexityRoot.StanceMatrix.Topics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceMatrix.Topics(childComplexity), true
 
 	case "Statement.cameoCode":
 		if e.ComplexityRoot.Statement.CAMEO == nil {
@@ -1193,6 +1728,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementEdge.Node(childComplexity), true
 
+	case "Stats.documents":
+		if e.ComplexityRoot.Stats.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Documents(childComplexity), true
+	case "Stats.firstDate":
+		if e.ComplexityRoot.Stats.FirstDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.FirstDate(childComplexity), true
+	case "Stats.lastDate":
+		if e.ComplexityRoot.Stats.LastDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.LastDate(childComplexity), true
+	case "Stats.nodes":
+		if e.ComplexityRoot.Stats.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Nodes(childComplexity), true
+	case "Stats.predicates":
+		if e.ComplexityRoot.Stats.Predicates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Predicates(childComplexity), true
+	case "Stats.relationships":
+		if e.ComplexityRoot.Stats.Relationships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Relationships(childComplexity), true
+	case "Stats.statements":
+		if e.ComplexityRoot.Stats.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Statements(childComplexity), true
+
+	case "Subgraph.edges":
+		if e.ComplexityRoot.Subgraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.nodes":
+		if e.ComplexityRoot.Subgraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.roots":
+		if e.ComplexityRoot.Subgraph.Roots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Roots(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
+
+	case "TimelineBucket.bucket":
+		if e.ComplexityRoot.TimelineBucket.Bucket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Bucket(childComplexity), true
+	case "TimelineBucket.counts":
+		if e.ComplexityRoot.TimelineBucket.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Counts(childComplexity), true
+	case "TimelineBucket.total":
+		if e.ComplexityRoot.TimelineBucket.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Total(childComplexity), true
+
 	case "Topic.aliases":
 		if e.ComplexityRoot.Topic.Aliases == nil {
 			break
@@ -1288,6 +1910,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ActorFilter", ec.unmarshalInputActorFilter),
 			graphql.NewInputUnmarshaler("StatementFilter", ec.unmarshalInputStatementFilter),
+			graphql.NewInputUnmarshaler("StatementOrder", ec.unmarshalInputStatementOrder),
+			graphql.NewInputUnmarshaler("SubgraphFilter", ec.unmarshalInputSubgraphFilter),
 		)
 	}
 	first := true
@@ -1351,7 +1975,7 @@ func newExecutionContext(
 var sources = []*ast.Source{
 	{Name: "../schema.graphqls", Input: `"""
 whosaid: who said what about whom, traced to the sentence that says it.
-Every object with an id can be fetched again with ` + "`" + `node(id:)` + "`" + `.
+Every object that implements Node can be fetched again with ` + "`" + `node(id:)` + "`" + `.
 """
 schema {
   query: Query
@@ -1365,38 +1989,68 @@ interface Node {
 
 "Relay page information."
 type PageInfo {
+  "When paginating forwards, whether more items follow this page."
   hasNextPage: Boolean!
+  "Whether items come before this page: true when the page was asked for with ` + "`" + `after` + "`" + `."
   hasPreviousPage: Boolean!
+  "The cursor of the first edge of this page; null when the page is empty."
   startCursor: String
+  "The cursor of the last edge of this page; pass it as ` + "`" + `after` + "`" + ` to get the next page. Null when the page is empty."
   endCursor: String
 }
 
 "What kind of actor an Actor is."
 enum ActorKind {
+  "A person (Vladimir Putin, Sergey Lavrov)."
   PERSON
+  "An organisation: an alliance, intergovernmental organisation, government, ministry, legislature, chamber, committee, media outlet, armed or political group … (see ` + "`" + `orgType` + "`" + `)."
   ORGANISATION
+  "A country; it has an ISO 3166-1 alpha-3 code in ` + "`" + `iso` + "`" + `."
   COUNTRY
 }
 
 "A person, organisation or country that can make statements."
 type Actor implements Node {
+  "Stable public id of our own, in kebab-case (e.g. ` + "`" + `vladimir-putin` + "`" + `, ` + "`" + `russia` + "`" + `, ` + "`" + `csto` + "`" + `); never a Neo4j element id."
   id: ID!
+  "Whether the actor is a person, an organisation or a country."
   kind: ActorKind!
   "The name in the given language: ` + "`" + `en` + "`" + ` (default) or ` + "`" + `ar` + "`" + `."
-  name(lang: String = "en"): String!
+  name(
+    """` + "`" + `ar` + "`" + ` for the Arabic name (e.g. ` + "`" + `name(lang: "ar")` + "`" + ` → فلاديمير بوتين); anything else, or the default ` + "`" + `en` + "`" + `, gives the English name."""
+    lang: String = "en"
+  ): String!
   "Alternative names in the given language (` + "`" + `en` + "`" + ` or ` + "`" + `ar` + "`" + `), or in both when lang is omitted."
-  aliases(lang: String): [String!]!
+  aliases(
+    "` + "`" + `ar` + "`" + ` for Arabic aliases (e.g. بوتين، الرئيس الروسي), any other value for English ones; omit for both, English first."
+    lang: String
+  ): [String!]!
   "Wikidata item id (Q…), when known."
   wikidata: String
   "ISO 3166-1 alpha-3 code, for countries."
   iso: String
   "For organisations: igo, ministry, legislature, chamber, …"
   orgType: String
+  """A short English gloss (e.g. "President of Russia"); null when there is none."""
   description: String
   "Statements this actor made (alone or jointly), in date order."
-  statements(filter: StatementFilter, first: Int = 20, after: String): StatementConnection!
+  statements(
+    "Further narrows the list. ` + "`" + `includeAffiliates: true` + "`" + ` adds what this actor's officials (while in office) and bodies said."
+    filter: StatementFilter
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): StatementConnection!
   "Statements whose targets include this actor."
-  statementsAbout(filter: StatementFilter, first: Int = 20, after: String): StatementConnection!
+  statementsAbout(
+    "Further narrows the list (` + "`" + `includeAffiliates` + "`" + ` has no effect here)."
+    filter: StatementFilter
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): StatementConnection!
   "Organisations this actor is a member of, each with the spans that state it."
   memberships: [Membership!]!
   "For organisations: their members, each with the spans that state the membership."
@@ -1411,19 +2065,27 @@ type Actor implements Node {
   parts: [PartOf!]!
 }
 
+"A Relay edge in an ActorConnection: one actor and its cursor."
 type ActorEdge {
+  "An opaque cursor for this edge; pass it as ` + "`" + `after` + "`" + ` to continue the list after this actor."
   cursor: String!
+  "The actor at the end of this edge."
   node: Actor!
 }
 
+"A Relay connection: one page of a list of actors."
 type ActorConnection {
+  "The actors of this page, each with its cursor."
   edges: [ActorEdge!]!
+  "Information to aid in pagination."
   pageInfo: PageInfo!
   "Counted only when selected."
   totalCount: Int!
 }
 
+"Narrows a list of actors; all given fields must hold."
 input ActorFilter {
+  "Only actors of this kind."
   kind: ActorKind
   "Case-insensitive part of a name or alias, in English or Arabic."
   name: String
@@ -1431,32 +2093,55 @@ input ActorFilter {
 
 "The speech act of a statement; each has a default polarity and CAMEO code (see seeds/README.md)."
 enum Predicate {
+  "A neutral claim or statement (usually NEUTRAL; CAMEO 010)."
   ASSERT
+  "Endorsing or backing a policy, actor or initiative (usually FAVOR; CAMEO 051)."
   SUPPORT
+  "Expressing accord with another actor's position (usually FAVOR; CAMEO 019)."
   AGREE_WITH
+  "A pledge, an intent to act, or readiness (usually FAVOR; CAMEO 030)."
   COMMIT
+  "An appeal, urging, or call to convene (usually FAVOR toward what is called for; CAMEO 020)."
   CALL_FOR
+  "A forceful request (usually FAVOR toward the demanded act; CAMEO 100)."
   DEMAND
+  "Objecting to a policy or action of others (usually AGAINST; CAMEO 110)."
   OPPOSE
+  "Refusing a request, proposal or participation that involves the speaker (usually AGAINST; CAMEO 120)."
   REJECT
+  "Denouncing or criticising (usually AGAINST; CAMEO 111)."
   CONDEMN
+  "Alleging wrongdoing (usually AGAINST the accused; CAMEO 112)."
   ACCUSE
+  "Rejecting an accusation (usually AGAINST the accusation; CAMEO 016)."
   DENY
+  "A pessimistic warning without coercion (usually AGAINST the feared outcome; CAMEO 012)."
   WARN
+  "A coercive warning involving the speaker's own action (usually AGAINST; CAMEO 130)."
   THREATEN
+  "An optimistic comment or expectation (usually FAVOR; CAMEO 013)."
   HOPE
+  "Commending or thanking (usually FAVOR; CAMEO 051)."
   PRAISE
+  "Welcoming a decision or development (usually FAVOR; CAMEO 051)."
   WELCOME
+  "Expressing concern or worry (usually AGAINST; CAMEO 012)."
   CONCERN
+  "Putting forward a proposal (usually FAVOR; CAMEO 030)."
   PROPOSE
+  "Announcing a fact or plan, such as an agenda or upcoming talks (usually NEUTRAL; CAMEO 010)."
   ANNOUNCE
+  "Declining to comment (usually NEUTRAL; CAMEO 011)."
   DECLINE_COMMENT
 }
 
 "The speaker's position toward a statement's targets."
 enum Polarity {
+  "For the target: supporting, welcoming or calling for it."
   FAVOR
+  "Against the target: opposing, rejecting, condemning or warning about it."
   AGAINST
+  "Neither for nor against: a neutral claim, announcement or refusal to comment."
   NEUTRAL
 }
 
@@ -1477,10 +2162,13 @@ union Target = Topic | Actor | Event
 
 "One stated position: speakers → predicate → targets, with the text that reports it."
 type Statement implements Node {
+  "Stable public id of our own, ` + "`" + `<document>:<statement>` + "`" + ` (e.g. ` + "`" + `000_34de9ea8cd55db5f:s01` + "`" + `); never a Neo4j element id."
   id: ID!
   "One speaker, or several for a joint statement, in the order the text gives."
   speakers: [Actor!]!
+  "The speech act (SUPPORT, REJECT, WARN …)."
   predicate: Predicate!
+  "The speakers' position toward the targets; it always holds for the primary (first) target."
   polarity: Polarity!
   "The first target is the primary object."
   targets: [Target!]!
@@ -1504,7 +2192,9 @@ type Statement implements Node {
 
 "A span of a document's text that reports a statement or states a fact."
 type Mention implements Node {
+  "Stable public id of our own: ` + "`" + `<statement id>:m<n>` + "`" + ` for statement evidence (n counts from 1), ` + "`" + `<document>@<start>-<end>` + "`" + ` for fact evidence (one mention shared by every fact the span states); never a Neo4j element id."
   id: ID!
+  "The document the span is in."
   document: Document!
   "Start offset in Unicode code points of the document text."
   start: Int!
@@ -1514,6 +2204,7 @@ type Mention implements Node {
   text: String!
   "The reporting or stance cue within the span (قال، أكد، رفض …)."
   cue: String
+  "How the span reports the statement; null when not recorded (statement evidence defaults to INDIRECT, fact evidence has no default)."
   quoteType: QuoteType
   "Whether the span is a headline or sub-headline."
   headline: Boolean!
@@ -1521,66 +2212,135 @@ type Mention implements Node {
 
 "A source document."
 type Document implements Node {
+  "Stable public id of our own: the seed file name without ` + "`" + `.txt` + "`" + ` (e.g. ` + "`" + `000_34de9ea8cd55db5f` + "`" + `); never a Neo4j element id."
   id: ID!
+  "The headline or title, in the document's language; empty when not given."
   title: String!
   "ISO 639-1 language code."
   lang: String!
   "Publication date, YYYY-MM-DD."
   date: String
+  "Where the document was published online, when known."
   url: String
+  "The publisher, or a note on why it is unknown."
   source: String
+  "The licence of the text, or a note on why it is unknown."
   licence: String
   "Length of the text in Unicode code points."
   length: Int!
   "The stored text, or the part [start, end) of it in code points."
-  text(start: Int, end: Int): String!
+  text(
+    "Start offset in Unicode code points (default 0)."
+    start: Int
+    "End offset, exclusive, in Unicode code points (default: the length). 0 ≤ start ≤ end ≤ length, or the query fails."
+    end: Int
+  ): String!
   "Statements reported by this document."
-  statements(first: Int = 20, after: String): StatementConnection!
+  statements(
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): StatementConnection!
 }
 
 "An issue, policy or proposition that statements take positions on."
 type Topic implements Node {
+  "Stable public id of our own, in kebab-case (e.g. ` + "`" + `military-intervention-in-syria` + "`" + `); never a Neo4j element id."
   id: ID!
-  label(lang: String = "en"): String!
-  aliases(lang: String): [String!]!
+  "The label in the given language, phrased so that a polarity reads naturally (against \"foreign military intervention in Syria\")."
+  label(
+    """` + "`" + `ar` + "`" + ` for the Arabic label (e.g. ` + "`" + `label(lang: "ar")` + "`" + ` → التدخل العسكري في سورية); anything else, or the default ` + "`" + `en` + "`" + `, gives the English label."""
+    lang: String = "en"
+  ): String!
+  "Alternative labels in the given language, or in both when lang is omitted."
+  aliases(
+    "` + "`" + `ar` + "`" + ` for Arabic aliases, any other value for English ones; omit for both, English first."
+    lang: String
+  ): [String!]!
   "More general topics."
   broader: [Topic!]!
   "More specific topics."
   narrower: [Topic!]!
   "Statements whose targets include this topic."
-  statementsAbout(filter: StatementFilter, first: Int = 20, after: String): StatementConnection!
+  statementsAbout(
+    "Further narrows the list (` + "`" + `includeAffiliates` + "`" + ` has no effect here)."
+    filter: StatementFilter
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): StatementConnection!
 }
 
 "An occasion (a summit, a meeting) or an event statements refer to (an agreement, a conference)."
 type Event implements Node {
+  "Stable public id of our own, in kebab-case (e.g. ` + "`" + `csto-summit-sochi-2013` + "`" + `); never a Neo4j element id."
   id: ID!
   "summit, meeting, conference, agreement, communique, visit, phone-call, …"
   kind: String!
-  name(lang: String = "en"): String!
-  aliases(lang: String): [String!]!
+  "The name in the given language: ` + "`" + `en` + "`" + ` (default) or ` + "`" + `ar` + "`" + `."
+  name(
+    """` + "`" + `ar` + "`" + ` for the Arabic name (e.g. ` + "`" + `name(lang: "ar")` + "`" + ` → قمة منظمة معاهدة الأمن الجماعي في سوتشي); anything else, or the default ` + "`" + `en` + "`" + `, gives the English name."""
+    lang: String = "en"
+  ): String!
+  "Alternative names in the given language, or in both when lang is omitted."
+  aliases(
+    "` + "`" + `ar` + "`" + ` for Arabic aliases (e.g. قمة سوتشي), any other value for English ones; omit for both, English first."
+    lang: String
+  ): [String!]!
+  "When it took place or began: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known."
   date: String
+  "When it ended, for events over several days; same format as ` + "`" + `date` + "`" + `."
   endDate: String
+  "Where it was held, when known."
   place: Place
+  "Actors that took part (people, organisations, countries), ordered by id."
   participants: [Actor!]!
+  "Topics it was about, ordered by id."
   topics: [Topic!]!
   "Statements made at this event."
-  statements(filter: StatementFilter, first: Int = 20, after: String): StatementConnection!
+  statements(
+    "Further narrows the list (` + "`" + `includeAffiliates` + "`" + ` has no effect here)."
+    filter: StatementFilter
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): StatementConnection!
   "Statements whose targets include this event."
-  statementsAbout(filter: StatementFilter, first: Int = 20, after: String): StatementConnection!
+  statementsAbout(
+    "Further narrows the list (` + "`" + `includeAffiliates` + "`" + ` has no effect here)."
+    filter: StatementFilter
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): StatementConnection!
 }
 
 "Where events happen."
 type Place implements Node {
+  "Stable public id of our own, in kebab-case (e.g. ` + "`" + `sochi` + "`" + `); never a Neo4j element id."
   id: ID!
-  name(lang: String = "en"): String!
+  "The name in the given language: ` + "`" + `en` + "`" + ` (default) or ` + "`" + `ar` + "`" + `."
+  name(
+    """` + "`" + `ar` + "`" + ` for the Arabic name (e.g. ` + "`" + `name(lang: "ar")` + "`" + ` → سوتشي); anything else, or the default ` + "`" + `en` + "`" + `, gives the English name."""
+    lang: String = "en"
+  ): String!
+  "The country it is in; null for regions that span several countries."
   country: Actor
 }
 
 "Membership of a country or organisation in an organisation."
 type Membership {
+  "The country or organisation that is a member."
   member: Actor!
+  "The organisation it is a member of."
   organisation: Actor!
+  "When the membership began (YYYY, YYYY-MM or YYYY-MM-DD), when known."
   from: String
+  "When it ended; null when it is still current or the end is unknown."
   to: String
   "Document spans that state the membership."
   evidence: [Mention!]!
@@ -1592,30 +2352,50 @@ type Membership {
 
 "A person's position in an organisation or country."
 type Position {
+  "The person holding the position."
   person: Actor!
+  "The organisation or country the position is in."
   in: Actor!
-  title(lang: String = "en"): String
+  "The title of the position (Minister of Foreign Affairs), or null when not known in that language."
+  title(
+    """` + "`" + `ar` + "`" + ` for the Arabic title (e.g. ` + "`" + `title(lang: "ar")` + "`" + ` → وزير الخارجية); anything else, or the default ` + "`" + `en` + "`" + `, gives the English title."""
+    lang: String = "en"
+  ): String
+  "When the term began (YYYY, YYYY-MM or YYYY-MM-DD), when known. Each term of an office is its own Position."
   from: String
+  "When the term ended; null when still current or unknown."
   to: String
+  "Document spans that state the position; empty for catalogue-only facts."
   evidence: [Mention!]!
+  "Whether the catalogue records it (general knowledge) besides any document."
   curated: Boolean!
 }
 
 "An organisation being part of another organisation or a country."
 type PartOf {
+  "The organisation that is part of the whole (State Duma)."
   part: Actor!
+  "The organisation or country it is part of (Federal Assembly of Russia)."
   whole: Actor!
+  "Document spans that state the relation; empty for catalogue-only facts."
   evidence: [Mention!]!
+  "Whether the catalogue records it (general knowledge) besides any document."
   curated: Boolean!
 }
 
+"A Relay edge in a StatementConnection: one statement and its cursor."
 type StatementEdge {
+  "An opaque cursor for this edge; pass it as ` + "`" + `after` + "`" + ` to continue the list after this statement. It is only valid in a list of the same order."
   cursor: String!
+  "The statement at the end of this edge."
   node: Statement!
 }
 
+"A Relay connection: one page of a list of statements."
 type StatementConnection {
+  "The statements of this page, each with its cursor."
   edges: [StatementEdge!]!
+  "Information to aid in pagination."
   pageInfo: PageInfo!
   "Counted only when selected."
   totalCount: Int!
@@ -1629,6 +2409,7 @@ input StatementFilter {
   target: ID
   "Any of these predicates."
   predicate: [Predicate!]
+  "Only statements with this polarity."
   polarity: Polarity
   "Made at this event."
   event: ID
@@ -1638,61 +2419,499 @@ input StatementFilter {
   from: String
   "On or before this date."
   to: String
+  "With ` + "`" + `speaker` + "`" + `: also what the speaker's officials (HOLDS_POSITION, while in office) and bodies (PART_OF, up to three levels) said — Lavrov and the Foreign Ministry for Russia."
+  includeAffiliates: Boolean = false
 }
 
+"What to sort statements by."
+enum StatementOrderField {
+  "The date the statement was made (unknown dates sort before all others)."
+  DATE
+  "The confidence of the statement."
+  CONFIDENCE
+}
+
+"The direction of a sort."
+enum OrderDirection {
+  "Ascending: earliest or lowest first."
+  ASC
+  "Descending: latest or highest first."
+  DESC
+}
+
+"Sort order of a statement list; ties are broken by id, so pages never overlap."
+input StatementOrder {
+  "What to sort by (default DATE)."
+  field: StatementOrderField! = DATE
+  "Ascending or descending (default ASC); ties by id go the same way."
+  direction: OrderDirection! = ASC
+}
+
+"A Relay edge in a TopicConnection: one topic and its cursor."
 type TopicEdge {
+  "An opaque cursor for this edge; pass it as ` + "`" + `after` + "`" + ` to continue the list after this topic."
   cursor: String!
+  "The topic at the end of this edge."
   node: Topic!
 }
 
+"A Relay connection: one page of a list of topics."
 type TopicConnection {
+  "The topics of this page, each with its cursor."
   edges: [TopicEdge!]!
+  "Information to aid in pagination."
   pageInfo: PageInfo!
+  "How many topics the whole list has (all pages); counted only when selected."
   totalCount: Int!
 }
 
+"A Relay edge in an EventConnection: one event and its cursor."
 type EventEdge {
+  "An opaque cursor for this edge; pass it as ` + "`" + `after` + "`" + ` to continue the list after this event."
   cursor: String!
+  "The event at the end of this edge."
   node: Event!
 }
 
+"A Relay connection: one page of a list of events."
 type EventConnection {
+  "The events of this page, each with its cursor."
   edges: [EventEdge!]!
+  "Information to aid in pagination."
   pageInfo: PageInfo!
+  "How many events there are in all; counted only when selected."
   totalCount: Int!
 }
 
+"A Relay edge in a DocumentConnection: one document and its cursor."
 type DocumentEdge {
+  "An opaque cursor for this edge; pass it as ` + "`" + `after` + "`" + ` to continue the list after this document."
   cursor: String!
+  "The document at the end of this edge."
   node: Document!
 }
 
+"A Relay connection: one page of a list of documents."
 type DocumentConnection {
+  "The documents of this page, each with its cursor."
   edges: [DocumentEdge!]!
+  "Information to aid in pagination."
   pageInfo: PageInfo!
+  "How many documents there are in all; counted only when selected."
   totalCount: Int!
 }
 
+"The entry points of the API. Lists are Relay connections paged forwards with ` + "`" + `first` + "`" + ` (default 20, at most 100) and ` + "`" + `after` + "`" + ` (a cursor of the same list)."
 type Query {
   "Any object by its id."
-  node(id: ID!): Node
+  node(
+    "A public id: an actor, topic, event or place (` + "`" + `vladimir-putin` + "`" + `), a document (` + "`" + `000_34de9ea8cd55db5f` + "`" + `), a statement (` + "`" + `000_34de9ea8cd55db5f:s01` + "`" + `) or a mention. Null when nothing has it."
+    id: ID!
+  ): Node
   "One actor by id; null when there is none."
-  actor(id: ID!): Actor
+  actor(
+    "The actor's id, e.g. ` + "`" + `vladimir-putin` + "`" + `."
+    id: ID!
+  ): Actor
   "Actors ordered by id. ` + "`" + `first` + "`" + ` is capped at 100."
-  actors(filter: ActorFilter, first: Int = 20, after: String): ActorConnection!
+  actors(
+    "Narrows by kind and/or part of a name or alias."
+    filter: ActorFilter
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the actors after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): ActorConnection!
   "One statement by id."
-  statement(id: ID!): Statement
-  "Statements in date order (then id), filtered. Cursors survive inserts."
-  statements(filter: StatementFilter, first: Int = 20, after: String): StatementConnection!
-  topic(id: ID!): Topic
+  statement(
+    "The statement's id, ` + "`" + `<document>:<statement>` + "`" + ` (e.g. ` + "`" + `000_34de9ea8cd55db5f:s01` + "`" + `). Null when no statement has it."
+    id: ID!
+  ): Statement
+  "Statements, filtered and ordered (by date unless ` + "`" + `orderBy` + "`" + ` says otherwise, then id). Keyset cursors: they survive inserts. ` + "`" + `first` + "`" + ` is capped at 100."
+  statements(
+    "Narrows the list; all given fields must hold."
+    filter: StatementFilter
+    "Sort order (default DATE, ASC). A cursor is only valid with the order it was made in."
+    orderBy: StatementOrder
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list and order); omit for the first page."
+    after: String
+  ): StatementConnection!
+  "Ranked hits over actor names and aliases, topic labels, event and place names, statement evidence (Arabic) and summaries (English), and document titles and texts. Arabic spelling variants and diacritics do not matter; Lucene syntax in the query is searched as plain words. ` + "`" + `lang` + "`" + ` (ar or en) restricts name matching to one language. ` + "`" + `first` + "`" + ` is capped at 100."
+  search(
+    "The words to find, in Arabic or English (e.g. تدخل عسكري); at most 500 characters, of which the first 16 words count. All words must match; if nothing does, any may, and then words of four or more letters may be one edit away."
+    query: String!
+    "Only hits of these kinds; omit for all."
+    kinds: [SearchKind!]
+    "` + "`" + `ar` + "`" + ` or ` + "`" + `en` + "`" + `: match names, labels and aliases in that language only (statement and document text is searched either way). Omit for both."
+    lang: String
+    "Most hits to return: 1–100 (default 10)."
+    first: Int = 10
+  ): [SearchHit!]!
+  "Per actor and topic: how many statements were for, against and neutral toward the topic (its narrower topics included), the net stance and the latest date. Without actors or topics, the most active ones (up to 10 each)."
+  stanceMatrix(
+    "The actors (rows), at most 50. Omit for the up to 10 actors with the most asserted statements about topics."
+    actors: [ID!]
+    "The topics (columns), at most 50; each includes its narrower topics (up to three levels down). Omit for the up to 10 topics these actors' statements target most."
+    topics: [ID!]
+    "Count only statements dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); undated statements are then left out."
+    from: String
+    "Count only statements dated on or before this; a month or year includes all of it."
+    to: String
+  ): StanceMatrix!
+  "The actors that agree or disagree most with ` + "`" + `actor` + "`" + ` over targets both took positions on, with the statements behind each score."
+  alignment(
+    "The actor the others are compared with."
+    actor: ID!
+    "Count only statements dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)."
+    from: String
+    "Count only statements dated on or before this; a month or year includes all of it."
+    to: String
+    "Most actors to return: 0–100 (default 10). Those sharing the most targets come first, then the strongest |score|."
+    first: Int = 10
+  ): [Alignment!]!
+  "Statement counts by predicate per day, month or year, for an actor and/or a topic."
+  timeline(
+    "Only statements this actor made (alone or jointly). Omit, together with ` + "`" + `topic` + "`" + `, for all statements."
+    actor: ID
+    "Only statements about this topic or a narrower one (up to three levels down)."
+    topic: ID
+    "Count only statements dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)."
+    from: String
+    "Count only statements dated on or before this; a month or year includes all of it."
+    to: String
+    "The width of a bucket (default MONTH)."
+    bucket: TimeBucket = MONTH
+  ): [TimelineBucket!]!
+  "The shortest paths between two nodes through statements, positions, memberships, part-of links and events, as a drawable subgraph. ` + "`" + `maxHops` + "`" + ` is 1–6 (default 4)."
+  paths(
+    "Id of the start node: an actor, topic, event, place or statement (an unknown id is a NOT_FOUND error)."
+    from: ID!
+    "Id of the end node: an actor, topic, event, place or statement. When no path is found, the subgraph has the roots but no nodes or edges."
+    to: ID!
+    "The longest path to look for, in edges: 1–6 (default 4). In the NODES view a statement is a node of its own, so a stance takes two hops."
+    maxHops: Int = 4
+    "How statements are drawn (default COLLAPSED)."
+    statements: StatementView = COLLAPSED
+  ): Subgraph!
+  "Nodes within ` + "`" + `depth` + "`" + ` hops (1–3) of ` + "`" + `id` + "`" + `, at most ` + "`" + `maxNodes` + "`" + ` (≤ 500), leaving out ` + "`" + `exclude` + "`" + ` (what a client already shows, so expanding never fetches a node twice)."
+  neighbourhood(
+    "Id of the root node: an actor, topic, event, place or statement (an unknown id is a NOT_FOUND error). It is always included."
+    id: ID!
+    "How many hops to walk out from the root: 1–3 (default 1)."
+    depth: Int = 1
+    "The most nodes to return, root included: 1–500 (default 150). When reached, ` + "`" + `truncated` + "`" + ` is true."
+    maxNodes: Int = 150
+    "Ids to leave out (at most 5,000), e.g. the nodes a client already shows; edges between new nodes and them are still returned."
+    exclude: [ID!]
+    "Which statements to follow and draw; context relationships (positions, memberships, part-of, events, broader topics) are always included."
+    filter: SubgraphFilter
+    "How statements are drawn (default COLLAPSED)."
+    statements: StatementView = COLLAPSED
+  ): Subgraph!
+  "Counts by label and predicate, the date range of statements, and the documents."
+  stats: Stats!
+  "One topic by id; null when there is none."
+  topic(
+    "The topic's id, e.g. ` + "`" + `military-intervention-in-syria` + "`" + `."
+    id: ID!
+  ): Topic
   "Topics ordered by id; ` + "`" + `label` + "`" + ` filters by a part of a label or alias in either language."
-  topics(label: String, first: Int = 20, after: String): TopicConnection!
-  event(id: ID!): Event
+  topics(
+    "Case-insensitive part of a label or alias, in English or Arabic (e.g. ` + "`" + `intervention` + "`" + ` or التدخل)."
+    label: String
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the topics after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): TopicConnection!
+  "One event by id; null when there is none."
+  event(
+    "The event's id, e.g. ` + "`" + `csto-summit-sochi-2013` + "`" + `."
+    id: ID!
+  ): Event
   "Events ordered by date, then id."
-  events(first: Int = 20, after: String): EventConnection!
-  document(id: ID!): Document
+  events(
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the events after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): EventConnection!
+  "One document by id; null when there is none."
+  document(
+    "The document's id, e.g. ` + "`" + `000_34de9ea8cd55db5f` + "`" + `."
+    id: ID!
+  ): Document
   "Documents ordered by id."
-  documents(first: Int = 20, after: String): DocumentConnection!
+  documents(
+    "Page size: 0–100 (default 20)."
+    first: Int = 20
+    "Return the documents after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list); omit for the first page."
+    after: String
+  ): DocumentConnection!
+}
+
+"What a search hit is."
+enum SearchKind {
+  "An actor, found by its names and aliases."
+  ACTOR
+  "A topic, found by its labels and aliases."
+  TOPIC
+  "An event, found by its names and aliases."
+  EVENT
+  "A place, found by its names and aliases."
+  PLACE
+  "A statement, found by its evidence text (Arabic) or its English summary."
+  STATEMENT
+  "A document, found by its title or text."
+  DOCUMENT
+}
+
+"One search result."
+type SearchHit {
+  "What the hit is."
+  kind: SearchKind!
+  "Lucene relevance; higher is better. Comparable within one kind."
+  score: Float!
+  "What to show for the hit: ` + "`" + `English / Arabic` + "`" + ` name or label for actors, topics, events and places; the matching evidence text or English summary for statements; the title for documents."
+  matched: String!
+  "The object found (an Actor, Topic, Event, Place, Statement or Document, as ` + "`" + `kind` + "`" + ` says)."
+  node: Node!
+}
+
+"Stance counts of actors toward topics."
+type StanceMatrix {
+  "The rows: the actors asked for, or the most active ones."
+  actors: [Actor!]!
+  "The columns: the topics asked for, or the most targeted ones."
+  topics: [Topic!]!
+  "One cell per actor and topic with at least one statement."
+  cells: [StanceCell!]!
+}
+
+"One actor's asserted statements toward one topic (its narrower topics included)."
+type StanceCell {
+  "The actor (row)."
+  actor: Actor!
+  "The topic (column)."
+  topic: Topic!
+  "Asserted statements in favour of the topic."
+  favor: Int!
+  "Asserted statements against the topic."
+  against: Int!
+  "Asserted neutral statements about the topic."
+  neutral: Int!
+  "favor − against."
+  net: Int!
+  "favor + against + neutral."
+  total: Int!
+  "The date of the latest statement counted; null when none is dated."
+  latestDate: String
+  "The statements counted in this cell."
+  statements: [Statement!]!
+}
+
+"How much another actor agrees with the one asked about."
+type Alignment {
+  "The other actor."
+  actor: Actor!
+  "From −1 (always opposite) to 1 (always the same stance) over shared targets."
+  score: Float!
+  "Shared targets where both took the same (non-neutral) polarity."
+  agreements: Int!
+  "Shared targets where they took opposite polarities."
+  disagreements: Int!
+  "Each shared target with both sides' statements."
+  shared: [SharedTarget!]!
+}
+
+"A target (topic, actor or event) both actors took non-neutral, asserted positions on."
+type SharedTarget {
+  "The topic, actor or event both took positions on."
+  target: Target!
+  "Net polarity of the asked actor: favor 1, against −1, mixed 0."
+  mine: Int!
+  "Net polarity of the other actor: favor 1, against −1, mixed 0."
+  theirs: Int!
+  "The asked actor's statements toward the target."
+  myStatements: [Statement!]!
+  "The other actor's statements toward the target."
+  theirStatements: [Statement!]!
+}
+
+"The width of a timeline bucket."
+enum TimeBucket {
+  "One bucket per day (YYYY-MM-DD)."
+  DAY
+  "One bucket per month (YYYY-MM)."
+  MONTH
+  "One bucket per year (YYYY)."
+  YEAR
+}
+
+"Statement counts of one day, month or year of a timeline (asserted statements only)."
+type TimelineBucket {
+  "The bucket: YYYY-MM-DD, YYYY-MM or YYYY. Statements dated less precisely than the bucket fall in the bucket of their own precision (e.g. \"2013-09\" in a DAY timeline)."
+  bucket: String!
+  "How many statements fall in the bucket (the sum of ` + "`" + `counts` + "`" + `)."
+  total: Int!
+  "Statements per predicate in the bucket, ordered by predicate."
+  counts: [PredicateCount!]!
+}
+
+"How many statements have one predicate."
+type PredicateCount {
+  "The predicate."
+  predicate: Predicate!
+  "How many statements have it."
+  count: Int!
+}
+
+"Figures about the whole graph."
+type Stats {
+  "Node counts by label (Actor, Person, Organisation, Country, Topic, Event, Place, Document, Statement, Mention), sorted by label; labels with no nodes are left out."
+  nodes: [LabelCount!]!
+  "Relationship counts by type (MADE, TARGETS, MEMBER_OF …), sorted by type; types with none are left out."
+  relationships: [LabelCount!]!
+  "Statement counts per predicate (dated statements), ordered by predicate."
+  predicates: [PredicateCount!]!
+  "Earliest and latest statement dates."
+  firstDate: String
+  "The latest statement date."
+  lastDate: String
+  "How many documents there are."
+  documents: Int!
+  "How many statements there are."
+  statements: Int!
+}
+
+"How many nodes have one label, or relationships one type."
+type LabelCount {
+  "The node label or relationship type."
+  label: String!
+  "How many nodes or relationships have it."
+  count: Int!
+}
+
+"NODES keeps statements as nodes (speaker → statement → target); COLLAPSED turns them into weighted speaker → target edges, one per polarity."
+enum StatementView {
+  "Statements are nodes of their own, linked by MADE, TARGETS and MADE_AT edges."
+  NODES
+  "Statements become STANCE edges from speaker to target, one per polarity, weighted by how many statements they stand for."
+  COLLAPSED
+}
+
+"What a node of a subgraph is."
+enum GraphNodeKind {
+  "An actor that is a person."
+  PERSON
+  "An actor that is an organisation."
+  ORGANISATION
+  "An actor that is a country."
+  COUNTRY
+  "A topic."
+  TOPIC
+  "An event."
+  EVENT
+  "A place."
+  PLACE
+  "A statement (NODES view only)."
+  STATEMENT
+}
+
+"What an edge of a subgraph stands for."
+enum GraphEdgeKind {
+  "Collapsed: speaker → target, standing for one or more statements of one polarity."
+  STANCE
+  "Speaker → statement (NODES view)."
+  MADE
+  "Statement → target (NODES view)."
+  TARGETS
+  "Statement → event it was made at (NODES view)."
+  MADE_AT
+  "Person → organisation or country they hold a position in; one edge per term."
+  HOLDS_POSITION
+  "Organisation → the organisation or country it is part of."
+  PART_OF
+  "Member country or organisation → organisation."
+  MEMBER_OF
+  "Event → actor that took part in it."
+  PARTICIPANT
+  "Event → place it was held in."
+  HELD_IN
+  "Event → topic it was about."
+  ABOUT
+  "Narrower topic → broader topic."
+  BROADER
+}
+
+"A bounded piece of the graph, shaped for graph-drawing tools (Cytoscape.js, sigma/graphology, D3, Gephi). Every edge's source and target are in ` + "`" + `nodes` + "`" + `, or among the ids the request excluded; ids are stable strings, unique across nodes and edges; nodes and edges are sorted by id."
+type Subgraph {
+  "The ids the request started from."
+  roots: [ID!]!
+  "The nodes, sorted by id."
+  nodes: [GraphNode!]!
+  "The edges among the nodes (and to excluded ids), sorted by id."
+  edges: [GraphEdge!]!
+  "True when a limit cut the result (maxNodes in neighbourhood, the 5,000-node frontier of one hop in paths); nodes with hiddenDegree > 0 can be expanded."
+  truncated: Boolean!
+}
+
+"A node of a subgraph: an actor, topic, event, place or statement, with captions and degrees."
+type GraphNode {
+  "The node's public id (as for ` + "`" + `node(id:)` + "`" + `)."
+  id: ID!
+  "What the node is."
+  kind: GraphNodeKind!
+  "Display caption (English name, label or statement summary)."
+  label: String!
+  "Arabic caption."
+  labelAr: String
+  "Neighbours in the whole graph (for sizing)."
+  degree: Int!
+  "Neighbours not in this subgraph (for a '+N' expand hint)."
+  hiddenDegree: Int!
+  "The full record, for side panels."
+  entity: Node!
+}
+
+"An edge of a subgraph: a stored relationship, a statement link (NODES view) or statements collapsed into a STANCE edge."
+type GraphEdge {
+  "Deterministic: ` + "`" + `<kind>:<source>><target>` + "`" + ` (kind in lower case) for stored relationships and statement links, with ` + "`" + `:<from date>` + "`" + ` appended for a relationship that has a start date (one edge per term of an office); ` + "`" + `stance:<speaker>><target>:<polarity>` + "`" + ` for collapsed statements."
+  id: ID!
+  "The id of the node the edge starts from (as in ` + "`" + `nodes` + "`" + `)."
+  source: ID!
+  "The id of the node the edge points to (as in ` + "`" + `nodes` + "`" + `)."
+  target: ID!
+  "What the edge stands for."
+  kind: GraphEdgeKind!
+  "For STANCE edges: the predicate when all statements share one, else null."
+  predicate: Predicate
+  "For STANCE, MADE, TARGETS and MADE_AT edges: the statements' polarity; null for stored relationships."
+  polarity: Polarity
+  "1 for a stored relationship; the number of statements behind a STANCE edge."
+  weight: Float!
+  "The statement a MADE/TARGETS/MADE_AT edge belongs to."
+  statement: Statement
+  "The statements behind a STANCE edge."
+  statements: [Statement!]!
+  "Earliest and latest statement dates behind the edge."
+  start: String
+  "The latest statement date behind the edge (the statement's own date for MADE/TARGETS/MADE_AT); null for stored relationships."
+  end: String
+}
+
+"Narrows a subgraph."
+input SubgraphFilter {
+  "Only statements with these predicates."
+  predicates: [Predicate!]
+  "Only statements with one of these polarities."
+  polarities: [Polarity!]
+  "Only statements on or after this date."
+  from: String
+  "Only statements on or before this date."
+  to: String
 }
 `, BuiltIn: false},
 }
@@ -1760,6 +2979,22 @@ func (ec *executionContext) childFields_ActorEdge(ctx context.Context, field gra
 		return ec.fieldContext_ActorEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActorEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Alignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_Alignment_actor(ctx, field)
+	case "score":
+		return ec.fieldContext_Alignment_score(ctx, field)
+	case "agreements":
+		return ec.fieldContext_Alignment_agreements(ctx, field)
+	case "disagreements":
+		return ec.fieldContext_Alignment_disagreements(ctx, field)
+	case "shared":
+		return ec.fieldContext_Alignment_shared(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Alignment", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1858,6 +3093,64 @@ func (ec *executionContext) childFields_EventEdge(ctx context.Context, field gra
 		return ec.fieldContext_EventEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphEdge_id(ctx, field)
+	case "source":
+		return ec.fieldContext_GraphEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_GraphEdge_target(ctx, field)
+	case "kind":
+		return ec.fieldContext_GraphEdge_kind(ctx, field)
+	case "predicate":
+		return ec.fieldContext_GraphEdge_predicate(ctx, field)
+	case "polarity":
+		return ec.fieldContext_GraphEdge_polarity(ctx, field)
+	case "weight":
+		return ec.fieldContext_GraphEdge_weight(ctx, field)
+	case "statement":
+		return ec.fieldContext_GraphEdge_statement(ctx, field)
+	case "statements":
+		return ec.fieldContext_GraphEdge_statements(ctx, field)
+	case "start":
+		return ec.fieldContext_GraphEdge_start(ctx, field)
+	case "end":
+		return ec.fieldContext_GraphEdge_end(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphNode_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_GraphNode_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_GraphNode_label(ctx, field)
+	case "labelAr":
+		return ec.fieldContext_GraphNode_labelAr(ctx, field)
+	case "degree":
+		return ec.fieldContext_GraphNode_degree(ctx, field)
+	case "hiddenDegree":
+		return ec.fieldContext_GraphNode_hiddenDegree(ctx, field)
+	case "entity":
+		return ec.fieldContext_GraphNode_entity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphNode", field.Name)
+}
+
+func (ec *executionContext) childFields_LabelCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_LabelCount_label(ctx, field)
+	case "count":
+		return ec.fieldContext_LabelCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LabelCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1962,6 +3255,82 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Position", field.Name)
 }
 
+func (ec *executionContext) childFields_PredicateCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "predicate":
+		return ec.fieldContext_PredicateCount_predicate(ctx, field)
+	case "count":
+		return ec.fieldContext_PredicateCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PredicateCount", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_SearchHit_kind(ctx, field)
+	case "score":
+		return ec.fieldContext_SearchHit_score(ctx, field)
+	case "matched":
+		return ec.fieldContext_SearchHit_matched(ctx, field)
+	case "node":
+		return ec.fieldContext_SearchHit_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_SharedTarget(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "target":
+		return ec.fieldContext_SharedTarget_target(ctx, field)
+	case "mine":
+		return ec.fieldContext_SharedTarget_mine(ctx, field)
+	case "theirs":
+		return ec.fieldContext_SharedTarget_theirs(ctx, field)
+	case "myStatements":
+		return ec.fieldContext_SharedTarget_myStatements(ctx, field)
+	case "theirStatements":
+		return ec.fieldContext_SharedTarget_theirStatements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedTarget", field.Name)
+}
+
+func (ec *executionContext) childFields_StanceCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_StanceCell_actor(ctx, field)
+	case "topic":
+		return ec.fieldContext_StanceCell_topic(ctx, field)
+	case "favor":
+		return ec.fieldContext_StanceCell_favor(ctx, field)
+	case "against":
+		return ec.fieldContext_StanceCell_against(ctx, field)
+	case "neutral":
+		return ec.fieldContext_StanceCell_neutral(ctx, field)
+	case "net":
+		return ec.fieldContext_StanceCell_net(ctx, field)
+	case "total":
+		return ec.fieldContext_StanceCell_total(ctx, field)
+	case "latestDate":
+		return ec.fieldContext_StanceCell_latestDate(ctx, field)
+	case "statements":
+		return ec.fieldContext_StanceCell_statements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StanceCell", field.Name)
+}
+
+func (ec *executionContext) childFields_StanceMatrix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actors":
+		return ec.fieldContext_StanceMatrix_actors(ctx, field)
+	case "topics":
+		return ec.fieldContext_StanceMatrix_topics(ctx, field)
+	case "cells":
+		return ec.fieldContext_StanceMatrix_cells(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StanceMatrix", field.Name)
+}
+
 func (ec *executionContext) childFields_Statement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2014,6 +3383,52 @@ func (ec *executionContext) childFields_StatementEdge(ctx context.Context, field
 		return ec.fieldContext_StatementEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Stats_nodes(ctx, field)
+	case "relationships":
+		return ec.fieldContext_Stats_relationships(ctx, field)
+	case "predicates":
+		return ec.fieldContext_Stats_predicates(ctx, field)
+	case "firstDate":
+		return ec.fieldContext_Stats_firstDate(ctx, field)
+	case "lastDate":
+		return ec.fieldContext_Stats_lastDate(ctx, field)
+	case "documents":
+		return ec.fieldContext_Stats_documents(ctx, field)
+	case "statements":
+		return ec.fieldContext_Stats_statements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Stats", field.Name)
+}
+
+func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "roots":
+		return ec.fieldContext_Subgraph_roots(ctx, field)
+	case "nodes":
+		return ec.fieldContext_Subgraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineBucket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bucket":
+		return ec.fieldContext_TimelineBucket_bucket(ctx, field)
+	case "total":
+		return ec.fieldContext_TimelineBucket_total(ctx, field)
+	case "counts":
+		return ec.fieldContext_TimelineBucket_counts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineBucket", field.Name)
 }
 
 func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2478,6 +3893,44 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_alignment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "actor",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["actor"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_document_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2550,6 +4003,60 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxNodes",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxNodes"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "exclude",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["exclude"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*kg.SubgraphFilter, error) {
+			return ec.unmarshalOSubgraphFilter2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraphFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "statements",
+		func(ctx context.Context, v any) (*kg.StatementView, error) {
+			return ec.unmarshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementView(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statements"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2561,6 +4068,120 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "statements",
+		func(ctx context.Context, v any) (*kg.StatementView, error) {
+			return ec.unmarshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementView(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statements"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]kg.SearchKind, error) {
+			return ec.unmarshalOSearchKind2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stanceMatrix_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "actors",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["actors"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "topics",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["topics"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg3
 	return args, nil
 }
 
@@ -2589,22 +4210,76 @@ func (ec *executionContext) field_Query_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "actor",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["actor"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "topic",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["topic"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "bucket",
+		func(ctx context.Context, v any) (*kg.TimeBucket, error) {
+			return ec.unmarshalOTimeBucket2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTimeBucket(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["bucket"] = arg4
 	return args, nil
 }
 
@@ -3427,6 +5102,139 @@ func (ec *executionContext) fieldContext_ActorEdge_node(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Alignment_actor(ctx context.Context, field graphql.CollectedField, obj *kg.Alignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alignment_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Alignment().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alignment_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Alignment_score(ctx context.Context, field graphql.CollectedField, obj *kg.Alignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alignment_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alignment_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alignment", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Alignment_agreements(ctx context.Context, field graphql.CollectedField, obj *kg.Alignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alignment_agreements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alignment_agreements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alignment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Alignment_disagreements(ctx context.Context, field graphql.CollectedField, obj *kg.Alignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alignment_disagreements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disagreements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alignment_disagreements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alignment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Alignment_shared(ctx context.Context, field graphql.CollectedField, obj *kg.Alignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alignment_shared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.SharedTarget) graphql.Marshaler {
+			return ec.marshalNSharedTarget2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSharedTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alignment_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alignment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedTarget(ctx, field)
 		},
 	}
 	return fc, nil
@@ -4352,6 +6160,493 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_kind(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.GraphEdgeKind) graphql.Marshaler {
+			return ec.marshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphEdgeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "GraphEdgeKind")
+}
+
+func (ec *executionContext) _GraphEdge_predicate(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_predicate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Predicate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Predicate) graphql.Marshaler {
+			return ec.marshalOPredicate2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_predicate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "Predicate")
+}
+
+func (ec *executionContext) _GraphEdge_polarity(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_polarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Polarity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Polarity) graphql.Marshaler {
+			return ec.marshalOPolarity2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPolarity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_polarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "Polarity")
+}
+
+func (ec *executionContext) _GraphEdge_weight(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Float")
+}
+
+func (ec *executionContext) _GraphEdge_statement(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Statement(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Statement) graphql.Marshaler {
+			return ec.marshalOStatement2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphEdge_statements(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Statements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphEdge_start(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Start(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "String")
+}
+
+func (ec *executionContext) _GraphEdge_end(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().End(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "String")
+}
+
+func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphNode().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.GraphNodeKind) graphql.Marshaler {
+			return ec.marshalNGraphNodeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "GraphNodeKind")
+}
+
+func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
+}
+
+func (ec *executionContext) _GraphNode_labelAr(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_labelAr(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphNode().LabelAr(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_labelAr(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "String")
+}
+
+func (ec *executionContext) _GraphNode_degree(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Degree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphNode_hiddenDegree(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_hiddenDegree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HiddenDegree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_hiddenDegree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphNode_entity(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphNode().Entity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphNode",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LabelCount_label(ctx context.Context, field graphql.CollectedField, obj *kg.LabelCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LabelCount_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LabelCount_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LabelCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _LabelCount_count(ctx context.Context, field graphql.CollectedField, obj *kg.LabelCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LabelCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LabelCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LabelCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Membership_member(ctx context.Context, field graphql.CollectedField, obj *kg.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5252,6 +7547,52 @@ func (ec *executionContext) fieldContext_Position_curated(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Position", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _PredicateCount_predicate(ctx context.Context, field graphql.CollectedField, obj *kg.PredicateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PredicateCount_predicate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Predicate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.Predicate) graphql.Marshaler {
+			return ec.marshalNPredicate2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PredicateCount_predicate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PredicateCount", field, false, false, "Predicate")
+}
+
+func (ec *executionContext) _PredicateCount_count(ctx context.Context, field graphql.CollectedField, obj *kg.PredicateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PredicateCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PredicateCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PredicateCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5438,7 +7779,7 @@ func (ec *executionContext) _Query_statements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Statements(ctx, fc.Args["filter"].(*kg.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Statements(ctx, fc.Args["filter"].(*kg.StatementFilter), fc.Args["orderBy"].(*kg.StatementOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[kg.Statement]) graphql.Marshaler {
@@ -5468,6 +7809,302 @@ func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, f
 	if fc.Args, err = ec.field_Query_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]kg.SearchKind), fc.Args["lang"].(*string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.SearchHit) graphql.Marshaler {
+			return ec.marshalNSearchHit2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stanceMatrix(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stanceMatrix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StanceMatrix(ctx, fc.Args["actors"].([]string), fc.Args["topics"].([]string), fc.Args["from"].(*string), fc.Args["to"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.StanceMatrix) graphql.Marshaler {
+			return ec.marshalNStanceMatrix2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStanceMatrix(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stanceMatrix(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StanceMatrix(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stanceMatrix_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_alignment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_alignment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Alignment(ctx, fc.Args["actor"].(string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Alignment) graphql.Marshaler {
+			return ec.marshalNAlignment2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐAlignmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_alignment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alignment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_alignment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["actor"].(*string), fc.Args["topic"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["bucket"].(*kg.TimeBucket))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.TimelineBucket) graphql.Marshaler {
+			return ec.marshalNTimelineBucket2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTimelineBucketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineBucket(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["statements"].(*kg.StatementView))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_paths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_neighbourhood(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_neighbourhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["maxNodes"].(*int), fc.Args["exclude"].([]string), fc.Args["filter"].(*kg.SubgraphFilter), fc.Args["statements"].(*kg.StatementView))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_neighbourhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_neighbourhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Stats(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Stats) graphql.Marshaler {
+			return ec.marshalNStats2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stats(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -5807,6 +8444,570 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.CollectedField, obj *kg.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.SearchKind) graphql.Marshaler {
+			return ec.marshalNSearchKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "SearchKind")
+}
+
+func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *kg.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphql.CollectedField, obj *kg.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_matched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *kg.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchHit().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedTarget_target(ctx context.Context, field graphql.CollectedField, obj *kg.SharedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedTarget_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedTarget().Target(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.Target) graphql.Marshaler {
+			return ec.marshalNTarget2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedTarget_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedTarget", field, true, true, "Target")
+}
+
+func (ec *executionContext) _SharedTarget_mine(ctx context.Context, field graphql.CollectedField, obj *kg.SharedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedTarget_mine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedTarget_mine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedTarget", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SharedTarget_theirs(ctx context.Context, field graphql.CollectedField, obj *kg.SharedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedTarget_theirs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Theirs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedTarget_theirs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedTarget", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SharedTarget_myStatements(ctx context.Context, field graphql.CollectedField, obj *kg.SharedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedTarget_myStatements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedTarget().MyStatements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedTarget_myStatements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedTarget",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedTarget_theirStatements(ctx context.Context, field graphql.CollectedField, obj *kg.SharedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedTarget_theirStatements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedTarget().TheirStatements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedTarget_theirStatements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedTarget",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceCell_actor(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceCell_topic(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().Topic(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceCell_favor(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_favor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Favor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_favor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StanceCell_against(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_against(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Against, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_against(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StanceCell_neutral(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_neutral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Neutral, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_neutral(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StanceCell_net(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_net(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().Net(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_net(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceCell", field, true, true, "Int")
+}
+
+func (ec *executionContext) _StanceCell_total(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().Total(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceCell", field, true, true, "Int")
+}
+
+func (ec *executionContext) _StanceCell_latestDate(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_latestDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().LatestDate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_latestDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceCell", field, true, true, "String")
+}
+
+func (ec *executionContext) _StanceCell_statements(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().Statements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceMatrix_actors(ctx context.Context, field graphql.CollectedField, obj *kg.StanceMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceMatrix_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceMatrix().Actors(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceMatrix_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceMatrix",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceMatrix_topics(ctx context.Context, field graphql.CollectedField, obj *kg.StanceMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceMatrix_topics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceMatrix().Topics(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTopicᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceMatrix_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceMatrix",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceMatrix_cells(ctx context.Context, field graphql.CollectedField, obj *kg.StanceMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceMatrix_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.StanceCell) graphql.Marshaler {
+			return ec.marshalNStanceCell2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStanceCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceMatrix_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StanceCell(ctx, field)
 		},
 	}
 	return fc, nil
@@ -6275,6 +9476,382 @@ func (ec *executionContext) fieldContext_StatementEdge_node(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_nodes(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.LabelCount) graphql.Marshaler {
+			return ec.marshalNLabelCount2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLabelCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LabelCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_relationships(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.LabelCount) graphql.Marshaler {
+			return ec.marshalNLabelCount2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLabelCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_relationships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LabelCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_predicates(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_predicates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Predicates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.PredicateCount) graphql.Marshaler {
+			return ec.marshalNPredicateCount2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicateCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_predicates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PredicateCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_firstDate(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_firstDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Stats().FirstDate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_firstDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, true, true, "String")
+}
+
+func (ec *executionContext) _Stats_lastDate(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_lastDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Stats().LastDate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_lastDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, true, true, "String")
+}
+
+func (ec *executionContext) _Stats_documents(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Stats_statements(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Subgraph_roots(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_roots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roots, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_roots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.GraphNode) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.GraphEdge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TimelineBucket_bucket(ctx context.Context, field graphql.CollectedField, obj *kg.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_bucket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bucket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_bucket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineBucket_total(ctx context.Context, field graphql.CollectedField, obj *kg.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineBucket_counts(ctx context.Context, field graphql.CollectedField, obj *kg.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.PredicateCount) graphql.Marshaler {
+			return ec.marshalNPredicateCount2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicateCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineBucket",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PredicateCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7774,7 +11351,11 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"speaker", "target", "predicate", "polarity", "event", "document", "from", "to"}
+	if _, present := asMap["includeAffiliates"]; !present {
+		asMap["includeAffiliates"] = false
+	}
+
+	fieldsInOrder := [...]string{"speaker", "target", "predicate", "polarity", "event", "document", "from", "to", "includeAffiliates"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7837,6 +11418,13 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 				return it, err
 			}
 			it.To = data
+		case "includeAffiliates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeAffiliates"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeAffiliates = data
 		}
 	}
 	return it, nil
@@ -7851,6 +11439,125 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 func UnmarshalStatementFilter(ctx context.Context, raw any) (kg.StatementFilter, error) {
 	var out kg.StatementFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatementFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStatementOrder(ctx context.Context, obj any) (kg.StatementOrder, error) {
+	var it kg.StatementOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "DATE"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNStatementOrderField2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatementOrder unmarshals raw into the StatementOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatementOrder(ctx context.Context, raw any) (kg.StatementOrder, error) {
+	var out kg.StatementOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatementOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSubgraphFilter(ctx context.Context, obj any) (kg.SubgraphFilter, error) {
+	var it kg.SubgraphFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"predicates", "polarities", "from", "to"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "predicates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("predicates"))
+			data, err := ec.unmarshalOPredicate2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Predicates = data
+		case "polarities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("polarities"))
+			data, err := ec.unmarshalOPolarity2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPolarityᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Polarities = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubgraphFilter unmarshals raw into the SubgraphFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubgraphFilter(ctx context.Context, raw any) (kg.SubgraphFilter, error) {
+	var out kg.SubgraphFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubgraphFilter", raw, &out)
 	return out, err
 }
 
@@ -8144,6 +11851,60 @@ func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet
 			out.Values[i] = ec._ActorEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alignmentImplementors = []string{"Alignment"}
+
+func (ec *executionContext) _Alignment(ctx context.Context, sel ast.SelectionSet, obj *kg.Alignment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alignmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Alignment")
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alignment_actor(ctx, field, obj)
+				})
+		case "score":
+			out.Values[i] = ec._Alignment_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agreements":
+			out.Values[i] = ec._Alignment_agreements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "disagreements":
+			out.Values[i] = ec._Alignment_disagreements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shared":
+			out.Values[i] = ec._Alignment_shared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -8483,6 +12244,200 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._EventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var graphEdgeImplementors = []string{"GraphEdge"}
+
+func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *kg.GraphEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphEdge")
+		case "id":
+			out.Values[i] = ec._GraphEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._GraphEdge_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "target":
+			out.Values[i] = ec._GraphEdge_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_kind(ctx, field, obj)
+				})
+		case "predicate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_predicate(ctx, field, obj)
+				})
+		case "polarity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_polarity(ctx, field, obj)
+				})
+		case "weight":
+			out.Values[i] = ec._GraphEdge_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_statement(ctx, field, obj)
+				})
+		case "statements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_statements(ctx, field, obj)
+				})
+		case "start":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_start(ctx, field, obj)
+				})
+		case "end":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_end(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var graphNodeImplementors = []string{"GraphNode"}
+
+func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj *kg.GraphNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphNode")
+		case "id":
+			out.Values[i] = ec._GraphNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphNode_kind(ctx, field, obj)
+				})
+		case "label":
+			out.Values[i] = ec._GraphNode_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "labelAr":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphNode_labelAr(ctx, field, obj)
+				})
+		case "degree":
+			out.Values[i] = ec._GraphNode_degree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hiddenDegree":
+			out.Values[i] = ec._GraphNode_hiddenDegree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphNode_entity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var labelCountImplementors = []string{"LabelCount"}
+
+func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSet, obj *kg.LabelCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, labelCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LabelCount")
+		case "label":
+			out.Values[i] = ec._LabelCount_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._LabelCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -8853,6 +12808,44 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var predicateCountImplementors = []string{"PredicateCount"}
+
+func (ec *executionContext) _PredicateCount(ctx context.Context, sel ast.SelectionSet, obj *kg.PredicateCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, predicateCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PredicateCount")
+		case "predicate":
+			out.Values[i] = ec._PredicateCount_predicate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._PredicateCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -8902,6 +12895,48 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_statements(ctx, field)
 				})
+		case "search":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_search(ctx, field)
+				})
+		case "stanceMatrix":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stanceMatrix(ctx, field)
+				})
+		case "alignment":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_alignment(ctx, field)
+				})
+		case "timeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timeline(ctx, field)
+				})
+		case "paths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_paths(ctx, field)
+				})
+		case "neighbourhood":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_neighbourhood(ctx, field)
+				})
+		case "stats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stats(ctx, field)
+				})
 		case "topic":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -8949,6 +12984,235 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___schema(ctx, field)
 			})
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchHitImplementors = []string{"SearchHit"}
+
+func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *kg.SearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchHit")
+		case "kind":
+			out.Values[i] = ec._SearchHit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "matched":
+			out.Values[i] = ec._SearchHit_matched(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchHit_node(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedTargetImplementors = []string{"SharedTarget"}
+
+func (ec *executionContext) _SharedTarget(ctx context.Context, sel ast.SelectionSet, obj *kg.SharedTarget) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedTargetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedTarget")
+		case "target":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedTarget_target(ctx, field, obj)
+				})
+		case "mine":
+			out.Values[i] = ec._SharedTarget_mine(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "theirs":
+			out.Values[i] = ec._SharedTarget_theirs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "myStatements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedTarget_myStatements(ctx, field, obj)
+				})
+		case "theirStatements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedTarget_theirStatements(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stanceCellImplementors = []string{"StanceCell"}
+
+func (ec *executionContext) _StanceCell(ctx context.Context, sel ast.SelectionSet, obj *kg.StanceCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stanceCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StanceCell")
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_actor(ctx, field, obj)
+				})
+		case "topic":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_topic(ctx, field, obj)
+				})
+		case "favor":
+			out.Values[i] = ec._StanceCell_favor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "against":
+			out.Values[i] = ec._StanceCell_against(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "neutral":
+			out.Values[i] = ec._StanceCell_neutral(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "net":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_net(ctx, field, obj)
+				})
+		case "total":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_total(ctx, field, obj)
+				})
+		case "latestDate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_latestDate(ctx, field, obj)
+				})
+		case "statements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_statements(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stanceMatrixImplementors = []string{"StanceMatrix"}
+
+func (ec *executionContext) _StanceMatrix(ctx context.Context, sel ast.SelectionSet, obj *kg.StanceMatrix) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stanceMatrixImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StanceMatrix")
+		case "actors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceMatrix_actors(ctx, field, obj)
+				})
+		case "topics":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceMatrix_topics(ctx, field, obj)
+				})
+		case "cells":
+			out.Values[i] = ec._StanceMatrix_cells(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -9128,6 +13392,162 @@ func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._StatementEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsImplementors = []string{"Stats"}
+
+func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *kg.Stats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Stats")
+		case "nodes":
+			out.Values[i] = ec._Stats_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationships":
+			out.Values[i] = ec._Stats_relationships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "predicates":
+			out.Values[i] = ec._Stats_predicates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstDate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Stats_firstDate(ctx, field, obj)
+				})
+		case "lastDate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Stats_lastDate(ctx, field, obj)
+				})
+		case "documents":
+			out.Values[i] = ec._Stats_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statements":
+			out.Values[i] = ec._Stats_statements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subgraphImplementors = []string{"Subgraph"}
+
+func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *kg.Subgraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Subgraph")
+		case "roots":
+			out.Values[i] = ec._Subgraph_roots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._Subgraph_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._Subgraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineBucketImplementors = []string{"TimelineBucket"}
+
+func (ec *executionContext) _TimelineBucket(ctx context.Context, sel ast.SelectionSet, obj *kg.TimelineBucket) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineBucketImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineBucket")
+		case "bucket":
+			out.Values[i] = ec._TimelineBucket_bucket(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._TimelineBucket_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counts":
+			out.Values[i] = ec._TimelineBucket_counts(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9726,6 +14146,30 @@ func (ec *executionContext) marshalNActorKind2githubᚗcomᚋwhosaidᚋwhosaid�
 	return res
 }
 
+func (ec *executionContext) marshalNAlignment2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐAlignmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.Alignment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlignment2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐAlignment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAlignment2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐAlignment(ctx context.Context, sel ast.SelectionSet, v *kg.Alignment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Alignment!")
+		return graphql.Null
+	}
+	return ec._Alignment(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9834,6 +14278,66 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphEdge(ctx context.Context, sel ast.SelectionSet, v kg.GraphEdge) graphql.Marshaler {
+	return ec._GraphEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.GraphEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGraphEdge2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphEdgeKind(ctx context.Context, v any) (model.GraphEdgeKind, error) {
+	var res model.GraphEdgeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphEdgeKind(ctx context.Context, sel ast.SelectionSet, v model.GraphEdgeKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphNode(ctx context.Context, sel ast.SelectionSet, v kg.GraphNode) graphql.Marshaler {
+	return ec._GraphNode(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.GraphNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGraphNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNGraphNodeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphNodeKind(ctx context.Context, v any) (model.GraphNodeKind, error) {
+	var res model.GraphNodeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGraphNodeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphNodeKind(ctx context.Context, sel ast.SelectionSet, v model.GraphNodeKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9848,6 +14352,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9860,6 +14393,26 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNLabelCount2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLabelCount(ctx context.Context, sel ast.SelectionSet, v kg.LabelCount) graphql.Marshaler {
+	return ec._LabelCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLabelCount2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLabelCountᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.LabelCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLabelCount2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLabelCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.Relation) graphql.Marshaler {
@@ -9904,6 +14457,29 @@ func (ec *executionContext) marshalNMention2ᚕgithubᚗcomᚋwhosaidᚋwhosaid�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNode(ctx context.Context, sel ast.SelectionSet, v kg.Node) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Node!")
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOrderDirection2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐOrderDirection(ctx context.Context, v any) (kg.OrderDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.OrderDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrderDirection2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v kg.OrderDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OrderDirection!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *kg.PageInfo) graphql.Marshaler {
@@ -10005,6 +14581,129 @@ func (ec *executionContext) marshalNPredicate2githubᚗcomᚋwhosaidᚋwhosaid�
 	return res
 }
 
+func (ec *executionContext) marshalNPredicateCount2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicateCount(ctx context.Context, sel ast.SelectionSet, v kg.PredicateCount) graphql.Marshaler {
+	return ec._PredicateCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPredicateCount2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicateCountᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.PredicateCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPredicateCount2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicateCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.SearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *kg.SearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchHit!")
+		return graphql.Null
+	}
+	return ec._SearchHit(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchKind(ctx context.Context, v any) (kg.SearchKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.SearchKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchKind(ctx context.Context, sel ast.SelectionSet, v kg.SearchKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SearchKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSharedTarget2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSharedTarget(ctx context.Context, sel ast.SelectionSet, v kg.SharedTarget) graphql.Marshaler {
+	return ec._SharedTarget(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSharedTarget2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSharedTargetᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.SharedTarget) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSharedTarget2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSharedTarget(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStanceCell2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStanceCell(ctx context.Context, sel ast.SelectionSet, v kg.StanceCell) graphql.Marshaler {
+	return ec._StanceCell(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStanceCell2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStanceCellᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.StanceCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStanceCell2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStanceCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStanceMatrix2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStanceMatrix(ctx context.Context, sel ast.SelectionSet, v *kg.StanceMatrix) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StanceMatrix!")
+		return graphql.Null
+	}
+	return ec._StanceMatrix(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatement2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.Statement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatement2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNStatement2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatement(ctx context.Context, sel ast.SelectionSet, v *kg.Statement) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Statement!")
@@ -10043,6 +14742,29 @@ func (ec *executionContext) marshalNStatementEdge2ᚖgithubᚗcomᚋwhosaidᚋwh
 		return graphql.Null
 	}
 	return ec._StatementEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatementOrderField2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementOrderField(ctx context.Context, v any) (kg.StatementOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.StatementOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatementOrderField2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementOrderField(ctx context.Context, sel ast.SelectionSet, v kg.StatementOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StatementOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNStats2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStats(ctx context.Context, sel ast.SelectionSet, v *kg.Stats) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Stats!")
+		return graphql.Null
+	}
+	return ec._Stats(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -10088,6 +14810,14 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *kg.Subgraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Subgraph!")
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNTarget2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTarget(ctx context.Context, sel ast.SelectionSet, v kg.Target) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Target!")
@@ -10110,6 +14840,30 @@ func (ec *executionContext) marshalNTarget2ᚕgithubᚗcomᚋwhosaidᚋwhosaid�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNTimelineBucket2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTimelineBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.TimelineBucket) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineBucket2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTimelineBucket(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelineBucket2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTimelineBucket(ctx context.Context, sel ast.SelectionSet, v *kg.TimelineBucket) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineBucket!")
+		return graphql.Null
+	}
+	return ec._TimelineBucket(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTopic2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTopicᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.Topic) graphql.Marshaler {
@@ -10388,6 +15142,41 @@ func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋ
 	return ec._Event(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -10436,6 +15225,42 @@ func (ec *executionContext) marshalOPlace2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋ
 		return graphql.Null
 	}
 	return ec._Place(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPolarity2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPolarityᚄ(ctx context.Context, v any) ([]kg.Polarity, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]kg.Polarity, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPolarity2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPolarity(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPolarity2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPolarityᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.Polarity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPolarity2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPolarity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOPolarity2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPolarity(ctx context.Context, v any) (*kg.Polarity, error) {
@@ -10506,6 +15331,25 @@ func (ec *executionContext) marshalOPredicate2ᚕgithubᚗcomᚋwhosaidᚋwhosai
 	return ret
 }
 
+func (ec *executionContext) unmarshalOPredicate2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicate(ctx context.Context, v any) (*kg.Predicate, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.Predicate(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPredicate2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐPredicate(ctx context.Context, sel ast.SelectionSet, v *kg.Predicate) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalOQuoteType2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐQuoteType(ctx context.Context, v any) (*kg.QuoteType, error) {
 	if v == nil {
 		return nil, nil
@@ -10540,6 +15384,42 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalOSearchKind2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchKindᚄ(ctx context.Context, v any) ([]kg.SearchKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]kg.SearchKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSearchKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSearchKind2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchKindᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.SearchKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSearchKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOStatement2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatement(ctx context.Context, sel ast.SelectionSet, v *kg.Statement) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -10553,6 +15433,33 @@ func (ec *executionContext) unmarshalOStatementFilter2ᚖgithubᚗcomᚋwhosaid�
 	}
 	res, err := ec.unmarshalInputStatementFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStatementOrder2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementOrder(ctx context.Context, v any) (*kg.StatementOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStatementOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementView(ctx context.Context, v any) (*kg.StatementView, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.StatementView(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementView(ctx context.Context, sel ast.SelectionSet, v *kg.StatementView) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -10570,6 +15477,33 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOSubgraphFilter2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraphFilter(ctx context.Context, v any) (*kg.SubgraphFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSubgraphFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOTimeBucket2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTimeBucket(ctx context.Context, v any) (*kg.TimeBucket, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.TimeBucket(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTimeBucket2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTimeBucket(ctx context.Context, sel ast.SelectionSet, v *kg.TimeBucket) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 

@@ -12,14 +12,15 @@ import (
 // loaders batch the lookups of related nodes within one GraphQL operation:
 // the speakers of twenty statements cost one query, not twenty.
 type loaders struct {
-	actors    *dataloadgen.Loader[string, kg.Actor]
-	topics    *dataloadgen.Loader[string, kg.Topic]
-	narrower  *dataloadgen.Loader[string, []string]
-	events    *dataloadgen.Loader[string, kg.Event]
-	places    *dataloadgen.Loader[string, kg.Place]
-	documents *dataloadgen.Loader[string, kg.Document]
-	texts     *dataloadgen.Loader[string, kg.Document]
-	relations map[relationKey]*dataloadgen.Loader[string, []kg.Relation]
+	actors     *dataloadgen.Loader[string, kg.Actor]
+	topics     *dataloadgen.Loader[string, kg.Topic]
+	narrower   *dataloadgen.Loader[string, []string]
+	events     *dataloadgen.Loader[string, kg.Event]
+	places     *dataloadgen.Loader[string, kg.Place]
+	documents  *dataloadgen.Loader[string, kg.Document]
+	texts      *dataloadgen.Loader[string, kg.Document]
+	statements *dataloadgen.Loader[string, kg.Statement]
+	relations  map[relationKey]*dataloadgen.Loader[string, []kg.Relation]
 }
 
 type relationKey struct {
@@ -44,7 +45,8 @@ func WithLoaders(ctx context.Context, g Reader) context.Context {
 		texts: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]kg.Document, error) {
 			return g.DocumentsByID(ctx, ids, true)
 		}, opts...),
-		relations: map[relationKey]*dataloadgen.Loader[string, []kg.Relation]{},
+		statements: dataloadgen.NewMappedLoader(g.StatementsByID, opts...),
+		relations:  map[relationKey]*dataloadgen.Loader[string, []kg.Relation]{},
 	}
 	for _, t := range []kg.RelationType{kg.HoldsPosition, kg.PartOf, kg.MemberOf} {
 		for _, incoming := range []bool{false, true} {

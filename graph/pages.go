@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/whosaid/whosaid/graph/model"
@@ -20,32 +21,58 @@ func connection[T any](items []T, hasNext, hasPrevious bool, cursor func(*T) str
 	return conn
 }
 
-// sortKeyCursor encodes a (date, id) keyset position; a tab separates them
-// because neither dates nor ids contain one.
-func sortKeyCursor(list, date, id string) string { return encodeCursor(list, date+"\t"+id) }
+// sortKeyCursor encodes a (value, id) keyset position; a tab separates
+// them because neither dates nor ids contain one.
+func sortKeyCursor(list, value, id string) string { return encodeCursor(list, value+"\t"+id) }
 
 func decodeSortKey(list string, after *string) (*kg.SortKey, error) {
 	key, err := decodeCursor(list, after)
 	if err != nil || key == "" {
 		return nil, err
 	}
-	date, id, ok := strings.Cut(key, "\t")
+	value, id, ok := strings.Cut(key, "\t")
 	if !ok || id == "" {
 		return nil, kg.Errorf(kg.Invalid, "after is not a cursor of this list")
 	}
-	return &kg.SortKey{Date: date, ID: id}, nil
+	return &kg.SortKey{Value: value, ID: id}, nil
+}
+
+// statementOrder fills in the defaults of an orderBy argument.
+func statementOrder(o *kg.StatementOrder) kg.StatementOrder {
+	order := kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}
+	if o != nil {
+		if o.Field != "" {
+			order.Field = o.Field
+		}
+		if o.Direction != "" {
+			order.Direction = o.Direction
+		}
+	}
+	return order
 }
 
 // statementsPage answers every statements(…) field: the scope says whose
-// statements (an actor's, about a node, at an event, or all).
-func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, filter *kg.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
+// statements (an actor's, about a node, at an event, or all). A speaker or
+// target in the filter of an unscoped list becomes the scope, so the query
+// starts from that node's index entry.
+func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.StatementConnection, error) {
 	n, err := pageSize(first)
 	if err != nil {
 		return nil, err
 	}
-	key, err := decodeSortKey("statement", after)
+	order := statementOrder(orderBy)
+	// The list name pins a cursor to its order: a DATE cursor means nothing in a CONFIDENCE list.
+	list := "statement/" + string(order.Field) + "/" + string(order.Direction)
+	key, err := decodeSortKey(list, after)
 	if err != nil {
 		return nil, err
+	}
+	if key != nil && order.Field == kg.OrderByConfidence {
+		v, perr := strconv.ParseFloat(key.Value.(string), 64)
+		if perr != nil {
+			return nil, kg.Errorf(kg.Invalid, "after is not a cursor of this list")
+		}
+		key.Value = v
 	}
 	var f kg.StatementFilter
 	if filter != nil {
@@ -54,12 +81,34 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 	if err := checkDates(f.From, f.To); err != nil {
 		return nil, err
 	}
-	items, hasNext, err := r.Graph.Statements(ctx, scope, f, n, key)
+	if len(f.Predicate) > len(kg.Predicates) {
+		return nil, kg.Errorf(kg.Invalid, "at most %d predicates", len(kg.Predicates))
+	}
+	if scope == (kg.StatementScope{}) {
+		switch {
+		case f.Speaker != nil:
+			scope.Speaker, f.Speaker = *f.Speaker, nil
+		case f.Target != nil:
+			scope.About, f.Target = *f.Target, nil
+		case f.Event != nil:
+			scope.Event, f.Event = *f.Event, nil
+		}
+	}
+	if scope.Speaker != "" && f.IncludeAffiliates != nil && *f.IncludeAffiliates {
+		scope.Affiliates = true
+	}
+	items, hasNext, err := r.Graph.Statements(ctx, scope, f, order, n, key)
 	if err != nil {
 		return nil, err
 	}
 	return connection(items, hasNext, key != nil,
-		func(s *kg.Statement) string { return sortKeyCursor("statement", s.Date, s.ID) },
+		func(s *kg.Statement) string {
+			v := s.Date
+			if order.Field == kg.OrderByConfidence {
+				v = strconv.FormatFloat(s.Confidence, 'g', -1, 64)
+			}
+			return sortKeyCursor(list, v, s.ID)
+		},
 		func(ctx context.Context) (int, error) { return r.Graph.CountStatements(ctx, scope, f) }), nil
 }
 
@@ -190,4 +239,33 @@ func documentText(text string, start, end *int) (string, error) {
 		return "", kg.Errorf(kg.Invalid, "[%d,%d) is outside the text (%d code points)", s, e, len(runes))
 	}
 	return string(runes[s:e]), nil
+}
+
+func pointers[T any](list []T) []*T {
+	out := make([]*T, len(list))
+	for i := range list {
+		out[i] = &list[i]
+	}
+	return out
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func intOr(p *int, def int) int {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+func viewOr(v *kg.StatementView) kg.StatementView {
+	if v == nil {
+		return kg.ViewCollapsed
+	}
+	return *v
 }

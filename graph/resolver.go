@@ -12,6 +12,7 @@ import (
 	"log/slog"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // Reader is what the resolvers need from the knowledge graph.
@@ -23,7 +24,7 @@ type Reader interface {
 	ActorsByID(ctx context.Context, ids []string) (map[string]kg.Actor, error)
 	Relations(ctx context.Context, t kg.RelationType, ids []string, incoming bool) (map[string][]kg.Relation, error)
 
-	Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, first int, after *kg.SortKey) ([]kg.Statement, bool, error)
+	Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey) ([]kg.Statement, bool, error)
 	CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error)
 	StatementsByID(ctx context.Context, ids []string) (map[string]kg.Statement, error)
 
@@ -40,6 +41,15 @@ type Reader interface {
 	Documents(ctx context.Context, first int, afterID string) ([]kg.Document, bool, error)
 	CountDocuments(ctx context.Context) (int, error)
 	DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]kg.Document, error)
+	MentionsByID(ctx context.Context, ids []string) (map[string]kg.Mention, error)
+
+	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang string, first int) ([]kg.SearchHit, error)
+	StanceMatrix(ctx context.Context, actors, topics []string, from, to *string) (kg.StanceMatrix, error)
+	Alignment(ctx context.Context, actor string, from, to *string, first int) ([]kg.Alignment, error)
+	Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket) ([]kg.TimelineBucket, error)
+	Stats(ctx context.Context) (kg.Stats, error)
+
+	subgraph.Source
 }
 
 // Resolver holds the resolvers' dependencies.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/whosaid/whosaid/graph/model"
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // Name is the resolver for the name field.
@@ -44,12 +45,12 @@ func (r *actorResolver) Description(ctx context.Context, obj *kg.Actor) (*string
 
 // Statements is the resolver for the statements field.
 func (r *actorResolver) Statements(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{Speaker: obj.ID}, filter, first, after)
+	return r.statementsPage(ctx, kg.StatementScope{Speaker: obj.ID}, filter, nil, first, after)
 }
 
 // StatementsAbout is the resolver for the statementsAbout field.
 func (r *actorResolver) StatementsAbout(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, first, after)
+	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, nil, first, after)
 }
 
 // Memberships is the resolver for the memberships field.
@@ -85,6 +86,11 @@ func (r *actorResolver) Parts(ctx context.Context, obj *kg.Actor) ([]*kg.Relatio
 // TotalCount is the resolver for the totalCount field.
 func (r *actorConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[kg.Actor]) (int, error) {
 	return obj.Count(ctx)
+}
+
+// Actor is the resolver for the actor field.
+func (r *alignmentResolver) Actor(ctx context.Context, obj *kg.Alignment) (*kg.Actor, error) {
+	return r.actor(ctx, obj.Actor)
 }
 
 // Date is the resolver for the date field.
@@ -127,7 +133,7 @@ func (r *documentResolver) Text(ctx context.Context, obj *kg.Document, start *in
 // Statements is the resolver for the statements field.
 func (r *documentResolver) Statements(ctx context.Context, obj *kg.Document, first *int, after *string) (*model.Connection[kg.Statement], error) {
 	doc := obj.ID
-	return r.statementsPage(ctx, kg.StatementScope{}, &kg.StatementFilter{Document: &doc}, first, after)
+	return r.statementsPage(ctx, kg.StatementScope{}, &kg.StatementFilter{Document: &doc}, nil, first, after)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -184,17 +190,73 @@ func (r *eventResolver) Topics(ctx context.Context, obj *kg.Event) ([]*kg.Topic,
 
 // Statements is the resolver for the statements field.
 func (r *eventResolver) Statements(ctx context.Context, obj *kg.Event, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{Event: obj.ID}, filter, first, after)
+	return r.statementsPage(ctx, kg.StatementScope{Event: obj.ID}, filter, nil, first, after)
 }
 
 // StatementsAbout is the resolver for the statementsAbout field.
 func (r *eventResolver) StatementsAbout(ctx context.Context, obj *kg.Event, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, first, after)
+	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, nil, first, after)
 }
 
 // TotalCount is the resolver for the totalCount field.
 func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[kg.Event]) (int, error) {
 	return obj.Count(ctx)
+}
+
+// Kind is the resolver for the kind field.
+func (r *graphEdgeResolver) Kind(ctx context.Context, obj *kg.GraphEdge) (model.GraphEdgeKind, error) {
+	return model.GraphEdgeKind(obj.Kind), nil
+}
+
+// Predicate is the resolver for the predicate field.
+func (r *graphEdgeResolver) Predicate(ctx context.Context, obj *kg.GraphEdge) (*kg.Predicate, error) {
+	if obj.Predicate == "" {
+		return nil, nil
+	}
+	return &obj.Predicate, nil
+}
+
+// Polarity is the resolver for the polarity field.
+func (r *graphEdgeResolver) Polarity(ctx context.Context, obj *kg.GraphEdge) (*kg.Polarity, error) {
+	if obj.Polarity == "" {
+		return nil, nil
+	}
+	return &obj.Polarity, nil
+}
+
+// Statement is the resolver for the statement field.
+func (r *graphEdgeResolver) Statement(ctx context.Context, obj *kg.GraphEdge) (*kg.Statement, error) {
+	return r.statement(ctx, obj.Statement)
+}
+
+// Statements is the resolver for the statements field.
+func (r *graphEdgeResolver) Statements(ctx context.Context, obj *kg.GraphEdge) ([]*kg.Statement, error) {
+	return r.statementList(ctx, obj.Statements)
+}
+
+// Start is the resolver for the start field.
+func (r *graphEdgeResolver) Start(ctx context.Context, obj *kg.GraphEdge) (*string, error) {
+	return optional(obj.Start), nil
+}
+
+// End is the resolver for the end field.
+func (r *graphEdgeResolver) End(ctx context.Context, obj *kg.GraphEdge) (*string, error) {
+	return optional(obj.End), nil
+}
+
+// Kind is the resolver for the kind field.
+func (r *graphNodeResolver) Kind(ctx context.Context, obj *kg.GraphNode) (model.GraphNodeKind, error) {
+	return model.GraphNodeKind(obj.Kind), nil
+}
+
+// LabelAr is the resolver for the labelAr field.
+func (r *graphNodeResolver) LabelAr(ctx context.Context, obj *kg.GraphNode) (*string, error) {
+	return optional(obj.LabelAr), nil
+}
+
+// Entity is the resolver for the entity field.
+func (r *graphNodeResolver) Entity(ctx context.Context, obj *kg.GraphNode) (kg.Node, error) {
+	return r.nodeByID(ctx, obj.ID)
 }
 
 // Member is the resolver for the member field.
@@ -306,8 +368,76 @@ func (r *queryResolver) Statement(ctx context.Context, id string) (*kg.Statement
 }
 
 // Statements is the resolver for the statements field.
-func (r *queryResolver) Statements(ctx context.Context, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{}, filter, first, after)
+func (r *queryResolver) Statements(ctx context.Context, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.Connection[kg.Statement], error) {
+	return r.statementsPage(ctx, kg.StatementScope{}, filter, orderBy, first, after)
+}
+
+// Search is the resolver for the search field.
+func (r *queryResolver) Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error) {
+	return r.search(ctx, query, kinds, lang, first)
+}
+
+// StanceMatrix is the resolver for the stanceMatrix field.
+func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string) (*kg.StanceMatrix, error) {
+	if err := checkDates(from, to); err != nil {
+		return nil, err
+	}
+	if len(actors) > 50 || len(topics) > 50 {
+		return nil, kg.Errorf(kg.Invalid, "at most 50 actors and 50 topics")
+	}
+	m, err := r.Graph.StanceMatrix(ctx, actors, topics, from, to)
+	return &m, err
+}
+
+// Alignment is the resolver for the alignment field.
+func (r *queryResolver) Alignment(ctx context.Context, actor string, from *string, to *string, first *int) ([]*kg.Alignment, error) {
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDates(from, to); err != nil {
+		return nil, err
+	}
+	list, err := r.Graph.Alignment(ctx, actor, from, to, n)
+	return pointers(list), err
+}
+
+// Timeline is the resolver for the timeline field.
+func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket) ([]*kg.TimelineBucket, error) {
+	if err := checkDates(from, to); err != nil {
+		return nil, err
+	}
+	b := kg.Month
+	if bucket != nil {
+		b = *bucket
+	}
+	list, err := r.Graph.Timeline(ctx, deref(actor), deref(topic), from, to, b)
+	return pointers(list), err
+}
+
+// Paths is the resolver for the paths field.
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, statements *kg.StatementView) (*kg.Subgraph, error) {
+	sg, err := subgraph.Paths(ctx, r.Graph, from, to, intOr(maxHops, 4), viewOr(statements))
+	return &sg, err
+}
+
+// Neighbourhood is the resolver for the neighbourhood field.
+func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) (*kg.Subgraph, error) {
+	var f kg.SubgraphFilter
+	if filter != nil {
+		f = *filter
+	}
+	if err := checkDates(f.From, f.To); err != nil {
+		return nil, err
+	}
+	sg, err := subgraph.Neighbourhood(ctx, r.Graph, id, intOr(depth, 1), intOr(maxNodes, 150), exclude, viewOr(statements), f)
+	return &sg, err
+}
+
+// Stats is the resolver for the stats field.
+func (r *queryResolver) Stats(ctx context.Context) (*kg.Stats, error) {
+	st, err := r.Graph.Stats(ctx)
+	return &st, err
 }
 
 // Topic is the resolver for the topic field.
@@ -340,6 +470,71 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 	return r.documentsPage(ctx, first, after)
 }
 
+// Node is the resolver for the node field.
+func (r *searchHitResolver) Node(ctx context.Context, obj *kg.SearchHit) (kg.Node, error) {
+	return r.nodeOfKind(ctx, obj.Kind, obj.ID)
+}
+
+// Target is the resolver for the target field.
+func (r *sharedTargetResolver) Target(ctx context.Context, obj *kg.SharedTarget) (kg.Target, error) {
+	n, err := r.nodeByID(ctx, obj.Target)
+	if err != nil || n == nil {
+		return nil, err
+	}
+	t, _ := n.(kg.Target)
+	return t, nil
+}
+
+// MyStatements is the resolver for the myStatements field.
+func (r *sharedTargetResolver) MyStatements(ctx context.Context, obj *kg.SharedTarget) ([]*kg.Statement, error) {
+	return r.statementList(ctx, obj.MyStatements)
+}
+
+// TheirStatements is the resolver for the theirStatements field.
+func (r *sharedTargetResolver) TheirStatements(ctx context.Context, obj *kg.SharedTarget) ([]*kg.Statement, error) {
+	return r.statementList(ctx, obj.TheirStatements)
+}
+
+// Actor is the resolver for the actor field.
+func (r *stanceCellResolver) Actor(ctx context.Context, obj *kg.StanceCell) (*kg.Actor, error) {
+	return r.actor(ctx, obj.Actor)
+}
+
+// Topic is the resolver for the topic field.
+func (r *stanceCellResolver) Topic(ctx context.Context, obj *kg.StanceCell) (*kg.Topic, error) {
+	return load(ctx, r.loaders(ctx).topics, obj.Topic)
+}
+
+// Net is the resolver for the net field.
+func (r *stanceCellResolver) Net(ctx context.Context, obj *kg.StanceCell) (int, error) {
+	return obj.Favor - obj.Against, nil
+}
+
+// Total is the resolver for the total field.
+func (r *stanceCellResolver) Total(ctx context.Context, obj *kg.StanceCell) (int, error) {
+	return obj.Favor + obj.Against + obj.Neutral, nil
+}
+
+// LatestDate is the resolver for the latestDate field.
+func (r *stanceCellResolver) LatestDate(ctx context.Context, obj *kg.StanceCell) (*string, error) {
+	return optional(obj.LatestDate), nil
+}
+
+// Statements is the resolver for the statements field.
+func (r *stanceCellResolver) Statements(ctx context.Context, obj *kg.StanceCell) ([]*kg.Statement, error) {
+	return r.statementList(ctx, obj.Statements)
+}
+
+// Actors is the resolver for the actors field.
+func (r *stanceMatrixResolver) Actors(ctx context.Context, obj *kg.StanceMatrix) ([]*kg.Actor, error) {
+	return r.actorList(ctx, obj.Actors)
+}
+
+// Topics is the resolver for the topics field.
+func (r *stanceMatrixResolver) Topics(ctx context.Context, obj *kg.StanceMatrix) ([]*kg.Topic, error) {
+	return loadAll(ctx, r.loaders(ctx).topics, obj.Topics)
+}
+
 // Speakers is the resolver for the speakers field.
 func (r *statementResolver) Speakers(ctx context.Context, obj *kg.Statement) ([]*kg.Actor, error) {
 	out := make([]*kg.Actor, len(obj.SpeakerActors))
@@ -367,6 +562,16 @@ func (r *statementResolver) Event(ctx context.Context, obj *kg.Statement) (*kg.E
 // TotalCount is the resolver for the totalCount field.
 func (r *statementConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[kg.Statement]) (int, error) {
 	return obj.Count(ctx)
+}
+
+// FirstDate is the resolver for the firstDate field.
+func (r *statsResolver) FirstDate(ctx context.Context, obj *kg.Stats) (*string, error) {
+	return optional(obj.FirstDate), nil
+}
+
+// LastDate is the resolver for the lastDate field.
+func (r *statsResolver) LastDate(ctx context.Context, obj *kg.Stats) (*string, error) {
+	return optional(obj.LastDate), nil
 }
 
 // Label is the resolver for the label field.
@@ -399,7 +604,7 @@ func (r *topicResolver) Narrower(ctx context.Context, obj *kg.Topic) ([]*kg.Topi
 
 // StatementsAbout is the resolver for the statementsAbout field.
 func (r *topicResolver) StatementsAbout(ctx context.Context, obj *kg.Topic, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, first, after)
+	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, nil, first, after)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -412,6 +617,9 @@ func (r *Resolver) Actor() ActorResolver { return &actorResolver{r} }
 
 // ActorConnection returns ActorConnectionResolver implementation.
 func (r *Resolver) ActorConnection() ActorConnectionResolver { return &actorConnectionResolver{r} }
+
+// Alignment returns AlignmentResolver implementation.
+func (r *Resolver) Alignment() AlignmentResolver { return &alignmentResolver{r} }
 
 // Document returns DocumentResolver implementation.
 func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
@@ -426,6 +634,12 @@ func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 
 // EventConnection returns EventConnectionResolver implementation.
 func (r *Resolver) EventConnection() EventConnectionResolver { return &eventConnectionResolver{r} }
+
+// GraphEdge returns GraphEdgeResolver implementation.
+func (r *Resolver) GraphEdge() GraphEdgeResolver { return &graphEdgeResolver{r} }
+
+// GraphNode returns GraphNodeResolver implementation.
+func (r *Resolver) GraphNode() GraphNodeResolver { return &graphNodeResolver{r} }
 
 // Membership returns MembershipResolver implementation.
 func (r *Resolver) Membership() MembershipResolver { return &membershipResolver{r} }
@@ -445,6 +659,18 @@ func (r *Resolver) Position() PositionResolver { return &positionResolver{r} }
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// SearchHit returns SearchHitResolver implementation.
+func (r *Resolver) SearchHit() SearchHitResolver { return &searchHitResolver{r} }
+
+// SharedTarget returns SharedTargetResolver implementation.
+func (r *Resolver) SharedTarget() SharedTargetResolver { return &sharedTargetResolver{r} }
+
+// StanceCell returns StanceCellResolver implementation.
+func (r *Resolver) StanceCell() StanceCellResolver { return &stanceCellResolver{r} }
+
+// StanceMatrix returns StanceMatrixResolver implementation.
+func (r *Resolver) StanceMatrix() StanceMatrixResolver { return &stanceMatrixResolver{r} }
+
 // Statement returns StatementResolver implementation.
 func (r *Resolver) Statement() StatementResolver { return &statementResolver{r} }
 
@@ -452,6 +678,9 @@ func (r *Resolver) Statement() StatementResolver { return &statementResolver{r} 
 func (r *Resolver) StatementConnection() StatementConnectionResolver {
 	return &statementConnectionResolver{r}
 }
+
+// Stats returns StatsResolver implementation.
+func (r *Resolver) Stats() StatsResolver { return &statsResolver{r} }
 
 // Topic returns TopicResolver implementation.
 func (r *Resolver) Topic() TopicResolver { return &topicResolver{r} }
@@ -462,18 +691,26 @@ func (r *Resolver) TopicConnection() TopicConnectionResolver { return &topicConn
 type (
 	actorResolver               struct{ *Resolver }
 	actorConnectionResolver     struct{ *Resolver }
+	alignmentResolver           struct{ *Resolver }
 	documentResolver            struct{ *Resolver }
 	documentConnectionResolver  struct{ *Resolver }
 	eventResolver               struct{ *Resolver }
 	eventConnectionResolver     struct{ *Resolver }
+	graphEdgeResolver           struct{ *Resolver }
+	graphNodeResolver           struct{ *Resolver }
 	membershipResolver          struct{ *Resolver }
 	mentionResolver             struct{ *Resolver }
 	partOfResolver              struct{ *Resolver }
 	placeResolver               struct{ *Resolver }
 	positionResolver            struct{ *Resolver }
 	queryResolver               struct{ *Resolver }
+	searchHitResolver           struct{ *Resolver }
+	sharedTargetResolver        struct{ *Resolver }
+	stanceCellResolver          struct{ *Resolver }
+	stanceMatrixResolver        struct{ *Resolver }
 	statementResolver           struct{ *Resolver }
 	statementConnectionResolver struct{ *Resolver }
+	statsResolver               struct{ *Resolver }
 	topicResolver               struct{ *Resolver }
 	topicConnectionResolver     struct{ *Resolver }
 )

@@ -126,6 +126,8 @@ type StatementFilter struct {
 	Document  *string
 	From      *string
 	To        *string
+
+	IncludeAffiliates *bool
 }
 
 // StatementScope anchors a statement list: everything, or what one actor
@@ -134,10 +136,14 @@ type StatementScope struct {
 	Speaker string // statements made by this actor
 	About   string // statements targeting this node
 	Event   string // statements made at this event
+	// With Speaker: also statements of the speaker's officials (while in
+	// office) and of bodies that are part of it.
+	Affiliates bool
 }
 
-// SortKey is a keyset position in a (date, id) order.
+// SortKey is a keyset position: the sort value (a date string or a
+// confidence) and the id that breaks ties.
 type SortKey struct {
-	Date string
-	ID   string
+	Value any
+	ID    string
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/formatter"
 
 	"github.com/whosaid/whosaid/graph"
 	"github.com/whosaid/whosaid/kg"
@@ -39,6 +40,12 @@ type Config struct {
 	Playground bool
 	// Introspection answers __schema queries (the playground needs it).
 	Introspection bool
+	// MaxDepth caps how deeply a query nests; default 12.
+	MaxDepth int
+	// RequestTimeout bounds each request, Neo4j time included; default 15 s.
+	RequestTimeout time.Duration
+	// Debug adds extensions.whosaid {cypherQueries, dbMillis} to every response.
+	Debug bool
 }
 
 // Database is what the probes need to know about Neo4j.
@@ -55,9 +62,20 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	if cfg.MaxComplexity == 0 {
 		cfg.MaxComplexity = 5000
 	}
+	if cfg.MaxDepth == 0 {
+		cfg.MaxDepth = 12
+	}
+	if cfg.RequestTimeout == 0 {
+		cfg.RequestTimeout = 15 * time.Second
+	}
 	mux := http.NewServeMux()
-	gql := newGraphQL(cfg, reader, metrics, log)
-	mux.Handle("/graphql", limitBody(gql, cfg.MaxBodyBytes))
+	gql, schema := newGraphQL(cfg, reader, metrics, log)
+	mux.Handle("/graphql", limitBody(withTimeout(gql, cfg.RequestTimeout), cfg.MaxBodyBytes))
+	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
+		// The SDL, for codegen and IDE plugins that should not need introspection.
+		w.Header().Set("Content-Type", "application/graphql; charset=utf-8")
+		formatter.NewFormatter(w, formatter.WithComments()).FormatSchema(schema)
+	})
 	if cfg.Playground {
 		mux.Handle("GET /{$}", playground.Handler("whosaid", "/graphql"))
 	}
@@ -76,7 +94,7 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	return c.Handler(mux)
 }
 
-func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Logger) http.Handler {
+func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Logger) (http.Handler, *ast.Schema) {
 	c := graph.Config{Resolvers: &graph.Resolver{Graph: reader, Log: log}}
 	pageCost := func(child int, first *int) int {
 		n := graph.DefaultPageSize
@@ -89,7 +107,18 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 	stmts := func(child int, _ *kg.StatementFilter, first *int, _ *string) int { return pageCost(child, first) }
 	paged := func(child int, first *int, _ *string) int { return pageCost(child, first) }
 	c.Complexity.Query.Actors = func(child int, _ *kg.ActorFilter, first *int, _ *string) int { return pageCost(child, first) }
-	c.Complexity.Query.Statements = stmts
+	c.Complexity.Query.Statements = func(child int, _ *kg.StatementFilter, _ *kg.StatementOrder, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Complexity.Query.Search = func(child int, _ string, _ []kg.SearchKind, _ *string, first *int) int { return pageCost(child, first) }
+	c.Complexity.Query.Alignment = func(child int, _ string, _, _ *string, first *int) int { return pageCost(child, first) }
+	c.Complexity.Query.Neighbourhood = func(child int, _ string, _, maxNodes *int, _ []string, _ *kg.SubgraphFilter, _ *kg.StatementView) int {
+		n := 150
+		if maxNodes != nil {
+			n = *maxNodes
+		}
+		return 1 + child*n/10 // a node of a drawing is cheap; the walk is bounded by maxNodes
+	}
 	c.Complexity.Query.Topics = func(child int, _ *string, first *int, _ *string) int { return pageCost(child, first) }
 	c.Complexity.Query.Events = paged
 	c.Complexity.Query.Documents = paged
@@ -100,7 +129,8 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 	c.Complexity.Topic.StatementsAbout = stmts
 	c.Complexity.Document.Statements = paged
 
-	srv := handler.New(graph.NewExecutableSchema(c))
+	exec := graph.NewExecutableSchema(c)
+	srv := handler.New(exec)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -111,7 +141,11 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity, complexity.WithFixedScalarValue(0)))
+	srv.Use(depthLimit{max: cfg.MaxDepth})
+	// Clients may send a query's hash instead of its text once the server knows it.
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		ctx, _ = kg.WithQueryStats(ctx)
 		return next(graph.WithLoaders(ctx, reader))
 	})
 	srv.SetErrorPresenter(presentError(log))
@@ -138,9 +172,16 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		}
 		metrics.requests.WithLabelValues(name, outcome).Inc()
 		metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
+		if stats := kg.StatsFrom(ctx); cfg.Debug && resp != nil && stats != nil {
+			queries, db := stats.Snapshot()
+			if resp.Extensions == nil {
+				resp.Extensions = map[string]any{}
+			}
+			resp.Extensions["whosaid"] = map[string]any{"cypherQueries": queries, "dbMillis": float64(db.Microseconds()) / 1000}
+		}
 		return resp
 	})
-	return srv
+	return srv, exec.Schema()
 }
 
 // readyz answers 200 when Neo4j answers and the schema is in place, else 503

@@ -20,11 +20,12 @@ const actorWhere = `($kind IS NULL OR a.kind = $kind)
 func (s *Store) Actors(ctx context.Context, f kg.ActorFilter, first int, afterID string) ([]kg.Actor, bool, error) {
 	res, err := s.read(ctx, "actors", `
 MATCH (a:Actor)
-WHERE ($after IS NULL OR a.id > $after) AND `+actorWhere+`
+WHERE a.id > $after AND `+actorWhere+`
 RETURN `+actorProjection+` AS a
 ORDER BY a.id
 LIMIT $limit`, map[string]any{
-		"after": nullable(afterID), "kind": kindParam(f.Kind), "name": strParam(f.Name), "limit": first + 1,
+		"after": afterID, // '' sorts before every id, so the id index serves the first page too
+		"kind":  kindParam(f.Kind), "name": strParam(f.Name), "limit": first + 1,
 	})
 	if err != nil {
 		return nil, false, err
@@ -44,7 +45,7 @@ LIMIT $limit`, map[string]any{
 // selects totalCount.
 func (s *Store) CountActors(ctx context.Context, f kg.ActorFilter) (int, error) {
 	res, err := s.read(ctx, "actors.count", `
-MATCH (a:Actor) WHERE `+actorWhere+`
+MATCH (a:Actor) WHERE a.id > '' AND `+actorWhere+`
 RETURN count(a) AS n`, map[string]any{"kind": kindParam(f.Kind), "name": strParam(f.Name)})
 	if err != nil {
 		return 0, err

@@ -65,7 +65,7 @@ RETURN id, collect(n.id) AS narrower`, map[string]any{"ids": ids})
 func (s *Store) Events(ctx context.Context, first int, after *kg.SortKey) ([]kg.Event, bool, error) {
 	params := map[string]any{"limit": first + 1, "afterDate": nil, "afterID": nil}
 	if after != nil {
-		params["afterDate"], params["afterID"] = after.Date, after.ID
+		params["afterDate"], params["afterID"] = after.Value, after.ID
 	}
 	res, err := s.read(ctx, "events", `
 MATCH (e:Event)

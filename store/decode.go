@@ -1,6 +1,12 @@
 package store
 
-import "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+import (
+	"sort"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/whosaid/whosaid/kg"
+)
 
 // The driver hands back properties as any; these helpers decode the map
 // projections our queries return, treating absent values as zero values.
@@ -86,4 +92,8 @@ func byID[T any](res *neo4j.EagerResult, key string, from func(any) T, id func(T
 		out[id(t)] = t
 	}
 	return out
+}
+
+func sortLabelCounts(l []kg.LabelCount) {
+	sort.Slice(l, func(i, j int) bool { return l[i].Label < l[j].Label })
 }

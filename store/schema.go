@@ -20,11 +20,19 @@ var schema = []struct{ name, cypher string }{
 	{"actor_iso", `CREATE INDEX actor_iso IF NOT EXISTS FOR (n:Actor) ON (n.iso)`},
 	{"event_date", `CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)`},
 	{"document_date", `CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)`},
-	{"statement_date", `CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date, n.id)`},
+	{"statement_date", `CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)`},
 	{"statement_predicate", `CREATE INDEX statement_predicate IF NOT EXISTS FOR (n:Statement) ON (n.predicate)`},
 	{"statement_polarity", `CREATE INDEX statement_polarity IF NOT EXISTS FOR (n:Statement) ON (n.polarity)`},
 	{"statement_document", `CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document)`},
 	{"mention_document", `CREATE INDEX mention_document IF NOT EXISTS FOR (n:Mention) ON (n.document)`},
+	// Full-text search. Lucene's Arabic analyzer normalises alef forms, teh
+	// marbuta, alef maksura, diacritics and tatweel, and strips the article
+	// and common prefixes, so spelling variants meet; English text passes
+	// through it lower-cased.
+	{"entity_search", "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Actor|Topic|Event|Place) ON EACH [n.search_en, n.search_ar] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}"},
+	{"mention_search", "CREATE FULLTEXT INDEX mention_search IF NOT EXISTS FOR (n:Mention) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}"},
+	{"statement_search", "CREATE FULLTEXT INDEX statement_search IF NOT EXISTS FOR (n:Statement) ON EACH [n.summary_en] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}"},
+	{"document_search", "CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (n:Document) ON EACH [n.title, n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}"},
 }
 
 // EnsureSchema creates the constraints and indexes that are missing and waits

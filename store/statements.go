@@ -30,35 +30,37 @@ const statementWhere = `($speaker IS NULL OR EXISTS { MATCH (:Actor {id: $speake
   AND ($from IS NULL OR s.date >= $from)
   AND ($to IS NULL OR s.date <= $to + '~')`
 
-// Statements returns up to first statements in (date, id) order after the
+// Statements returns up to first statements in the given order after the
 // key, and whether more follow. The scope picks the index the query starts
 // from; the filter narrows further.
-func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, first int, after *kg.SortKey) ([]kg.Statement, bool, error) {
+func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey) ([]kg.Statement, bool, error) {
 	params := statementParams(scope, f)
 	params["limit"] = first + 1
-	params["afterDate"], params["afterID"] = nil, nil
+	params["afterValue"], params["afterID"] = nil, nil
 	if after != nil {
-		params["afterDate"], params["afterID"] = after.Date, after.ID
+		params["afterValue"], params["afterID"] = after.Value, after.ID
+	}
+	// Both pieces come from fixed strings chosen by the enum, never from input.
+	value := `coalesce(s.date, '')`
+	if order.Field == kg.OrderByConfidence {
+		value = `coalesce(s.confidence, 0.0)`
+	}
+	cmp, dir := ">", "ASC"
+	if order.Direction == kg.Desc {
+		cmp, dir = "<", "DESC"
 	}
 	res, err := s.read(ctx, "statements", statementMatch(scope)+`
 WHERE `+statementWhere+`
-  AND ($afterID IS NULL OR coalesce(s.date, '') > $afterDate OR (coalesce(s.date, '') = $afterDate AND s.id > $afterID))
 WITH DISTINCT s
-ORDER BY coalesce(s.date, ''), s.id
+WITH s, `+value+` AS v
+WHERE $afterID IS NULL OR v `+cmp+` $afterValue OR (v = $afterValue AND s.id `+cmp+` $afterID)
+ORDER BY v `+dir+`, s.id `+dir+`
 LIMIT $limit
 RETURN `+statementProjection+` AS s`, params)
 	if err != nil {
 		return nil, false, err
 	}
-	out := make([]kg.Statement, 0, len(res.Records))
-	for _, r := range res.Records {
-		v, _ := r.Get("s")
-		out = append(out, statementFrom(v))
-	}
-	if len(out) > first {
-		return out[:first], true, nil
-	}
-	return out, false, nil
+	return page(res, "s", first, statementFrom)
 }
 
 // CountStatements counts what Statements would list.
@@ -94,6 +96,19 @@ RETURN `+statementProjection+` AS s`, map[string]any{"ids": ids})
 // scope names one, so the query reads only that node's statements.
 func statementMatch(scope kg.StatementScope) string {
 	switch {
+	case scope.Speaker != "" && scope.Affiliates:
+		// The actor, bodies that are part of it, and people holding a
+		// position in either while they held it.
+		return `MATCH (x:Actor {id: $scopeSpeaker})
+CALL (x) {
+  MATCH (b:Actor)-[:PART_OF*0..3]->(x) RETURN b AS sp, null AS h
+  UNION
+  MATCH (p:Person)-[h:HOLDS_POSITION]->(:Actor)-[:PART_OF*0..3]->(x) RETURN p AS sp, h
+}
+MATCH (sp)-[:MADE]->(s:Statement)
+WHERE h IS NULL OR ((h.start IS NULL OR h.start <= coalesce(s.date, '')) AND (h.end IS NULL OR coalesce(s.date, '') <= h.end + '~'))
+WITH s
+MATCH (s)`
 	case scope.Speaker != "":
 		return `MATCH (:Actor {id: $scopeSpeaker})-[:MADE]->(s:Statement)`
 	case scope.Event != "":

@@ -38,7 +38,12 @@ type Store struct {
 	db      string
 	timeout time.Duration
 	observe Observer
+	record  func(op, cypher string, params map[string]any)
 }
+
+// RecordQueries makes the store report every read and write query it runs,
+// with its parameters; the query-plan test uses it to EXPLAIN all of them.
+func (s *Store) RecordQueries(f func(op, cypher string, params map[string]any)) { s.record = f }
 
 // Open creates the driver. It does not wait for Neo4j: a server may start
 // before its database and become ready when the database does (see Ping).
@@ -97,8 +102,12 @@ func (s *Store) run(ctx context.Context, op, cypher string, params map[string]an
 	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), routing,
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout), neo4j.WithTxMetadata(map[string]any{"op": op})))
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx)), neo4j.WithTxMetadata(map[string]any{"op": op})))
 	s.observe(op, time.Since(start), err)
+	kg.AddQuery(ctx, time.Since(start))
+	if s.record != nil {
+		s.record(op, cypher, params)
+	}
 	if err != nil {
 		return nil, classify(op, err)
 	}
@@ -140,4 +149,16 @@ func isUnavailable(err error) bool {
 		}
 	}
 	return false
+}
+
+// txTimeout is the store's query timeout, shortened to the request's
+// deadline so Neo4j stops working on a query nobody waits for any more.
+func (s *Store) txTimeout(ctx context.Context) time.Duration {
+	d := s.timeout
+	if deadline, ok := ctx.Deadline(); ok {
+		if left := time.Until(deadline); left < d {
+			d = max(left, time.Millisecond)
+		}
+	}
+	return d
 }

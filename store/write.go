@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -26,6 +27,9 @@ func (s *Store) writeTx(ctx context.Context, op string, steps []step) error {
 	start := time.Now()
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		for _, st := range steps {
+			if s.record != nil {
+				s.record(op+"."+st.name, st.cypher, st.params)
+			}
 			res, err := tx.Run(ctx, st.cypher, st.params)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", st.name, err)
@@ -55,6 +59,7 @@ func (s *Store) WriteCatalogue(ctx context.Context, c kg.Catalogue) error {
 			"aliases_en": orEmpty(a.Aliases.En), "aliases_ar": orEmpty(a.Aliases.Ar),
 			"wikidata": nullable(a.Wikidata), "iso": nullable(a.ISO), "org_type": nullable(a.OrgType),
 			"description": nullable(a.Description),
+			"search_en":   searchText(a.Name.En, a.Aliases.En, a.ISO, a.Wikidata), "search_ar": searchText(a.Name.Ar, a.Aliases.Ar),
 		})
 	}
 	var steps []step
@@ -72,7 +77,8 @@ SET n:` + label, map[string]any{"rows": orEmptyRows(byKind[kind])}})
 	var topics, broader []map[string]any
 	for _, t := range c.Topics {
 		topics = append(topics, map[string]any{"id": t.ID, "label_en": t.Label.En, "label_ar": t.Label.Ar,
-			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar)})
+			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar),
+			"search_en": searchText(t.Label.En, t.Aliases.En), "search_ar": searchText(t.Label.Ar, t.Aliases.Ar)})
 		for _, b := range t.Broader {
 			broader = append(broader, map[string]any{"from": t.ID, "to": b})
 		}
@@ -81,14 +87,16 @@ SET n:` + label, map[string]any{"rows": orEmptyRows(byKind[kind])}})
 	for _, p := range c.Places {
 		places = append(places, map[string]any{"id": p.ID, "name_en": p.Name.En, "name_ar": p.Name.Ar,
 			"aliases_en": orEmpty(p.Aliases.En), "aliases_ar": orEmpty(p.Aliases.Ar),
-			"wikidata": nullable(p.Wikidata), "country": nullable(p.Country)})
+			"wikidata": nullable(p.Wikidata), "country": nullable(p.Country),
+			"search_en": searchText(p.Name.En, p.Aliases.En), "search_ar": searchText(p.Name.Ar, p.Aliases.Ar)})
 	}
 	var events []map[string]any
 	for _, e := range c.Events {
 		events = append(events, map[string]any{"id": e.ID, "kind": e.Kind, "name_en": e.Name.En, "name_ar": e.Name.Ar,
 			"aliases_en": orEmpty(e.Aliases.En), "aliases_ar": orEmpty(e.Aliases.Ar),
 			"date": nullable(e.Date), "end_date": nullable(e.EndDate), "wikidata": nullable(e.Wikidata),
-			"place": nullable(e.Place), "participants": orEmpty(e.Participants), "topics": orEmpty(e.Topics)})
+			"place": nullable(e.Place), "participants": orEmpty(e.Participants), "topics": orEmpty(e.Topics),
+			"search_en": searchText(e.Name.En, e.Aliases.En), "search_ar": searchText(e.Name.Ar, e.Aliases.Ar)})
 	}
 	steps = append(steps,
 		step{"topics", `
@@ -291,16 +299,27 @@ func orEmptyRows(rows []map[string]any) []map[string]any {
 	return rows
 }
 
-// Counts returns the number of nodes by label and relationships by type, for
-// load reports and tests.
+// The labels and relationship types whosaid writes, for Counts.
+var (
+	nodeLabels = []string{"Actor", "Person", "Organisation", "Country", "Topic", "Event", "Place", "Document", "Statement", "Mention"}
+	relTypes   = []string{"MADE", "TARGETS", "MADE_AT", "EVIDENCED_BY", "IN_DOCUMENT", "HOLDS_POSITION", "PART_OF", "MEMBER_OF",
+		"PARTICIPANT", "HELD_IN", "ABOUT", "BROADER", "IN_COUNTRY"}
+	countsQuery = func() string {
+		var parts []string
+		for _, l := range nodeLabels {
+			parts = append(parts, "MATCH (n:"+l+") RETURN '"+l+"' AS key, count(n) AS n, 'node' AS what")
+		}
+		for _, t := range relTypes {
+			parts = append(parts, "MATCH ()-[r:"+t+"]->() RETURN '"+t+"' AS key, count(r) AS n, 'rel' AS what")
+		}
+		return "CALL () {\n  " + strings.Join(parts, "\n  UNION ALL\n  ") + "\n}\nRETURN key, n, what"
+	}()
+)
+
+// Counts returns the number of nodes by label and relationships by type
+// (only those present), read from Neo4j's count store without scanning.
 func (s *Store) Counts(ctx context.Context) (nodes, rels map[string]int, err error) {
-	res, err := s.read(ctx, "counts", `
-CALL () {
-  MATCH (n) UNWIND labels(n) AS key RETURN key, count(*) AS n, 'node' AS what
-  UNION ALL
-  MATCH ()-[r]->() RETURN type(r) AS key, count(*) AS n, 'rel' AS what
-}
-RETURN key, n, what`, nil)
+	res, err := s.read(ctx, "counts", countsQuery, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -309,6 +328,9 @@ RETURN key, n, what`, nil)
 		k, _ := r.Get("key")
 		n, _ := r.Get("n")
 		w, _ := r.Get("what")
+		if integer(n) == 0 {
+			continue
+		}
 		if w == "node" {
 			nodes[str(k)] = integer(n)
 		} else {
@@ -334,4 +356,21 @@ RETURN count(*) AS deleted`, nil)
 			return nil
 		}
 	}
+}
+
+// searchText joins a name and its aliases, one per line, for the full-text
+// index (a line break keeps phrase queries from running across names).
+func searchText(name string, more ...any) string {
+	parts := []string{name}
+	for _, m := range more {
+		switch v := m.(type) {
+		case string:
+			if v != "" {
+				parts = append(parts, v)
+			}
+		case []string:
+			parts = append(parts, v...)
+		}
+	}
+	return strings.Join(parts, "\n")
 }

@@ -67,8 +67,9 @@ func startServer(t *testing.T, env map[string]string, seeds ...string) string {
 }
 
 type gqlResponse struct {
-	Data   json.RawMessage `json:"data"`
-	Errors []struct {
+	Data       json.RawMessage `json:"data"`
+	Extensions map[string]any  `json:"extensions"`
+	Errors     []struct {
 		Message    string         `json:"message"`
 		Extensions map[string]any `json:"extensions"`
 	} `json:"errors"`
@@ -76,7 +77,21 @@ type gqlResponse struct {
 
 func postGraphQL(t *testing.T, base, query string, vars map[string]any) (int, gqlResponse) {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return postBody(t, base, map[string]any{"query": query, "variables": vars})
+}
+
+func postWithExtensions(t *testing.T, base, query string, ext map[string]any) (int, gqlResponse) {
+	t.Helper()
+	body := map[string]any{"extensions": ext}
+	if query != "" {
+		body["query"] = query
+	}
+	return postBody(t, base, body)
+}
+
+func postBody(t *testing.T, base string, payload map[string]any) (int, gqlResponse) {
+	t.Helper()
+	body, _ := json.Marshal(payload)
 	resp, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)

@@ -23,6 +23,7 @@ type serveOptions struct {
 	introspection bool
 	maxBody       int64
 	maxComplexity int
+	debug         bool
 }
 
 func serveFlags(fs *flag.FlagSet, getenv func(string) string) *serveOptions {
@@ -37,6 +38,7 @@ func serveFlags(fs *flag.FlagSet, getenv func(string) string) *serveOptions {
 	fs.BoolVar(&o.introspection, "introspection", envBool(getenv("WHOSAID_INTROSPECTION"), true), "answer introspection queries (env WHOSAID_INTROSPECTION)")
 	fs.Int64Var(&o.maxBody, "max-body-bytes", 1<<20, "largest request body accepted")
 	fs.IntVar(&o.maxComplexity, "max-complexity", 5000, "largest query cost accepted (list fields count `first` times)")
+	fs.BoolVar(&o.debug, "debug", envBool(getenv("WHOSAID_DEBUG"), false), "report Cypher round trips and database time in extensions.whosaid (env WHOSAID_DEBUG)")
 	return o
 }
 
@@ -82,6 +84,7 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 		MaxComplexity: o.maxComplexity,
 		Playground:    o.playground,
 		Introspection: o.introspection,
+		Debug:         o.debug,
 	}, st, st, metrics, log)
 
 	ln, err := net.Listen("tcp", o.addr)

@@ -2,5 +2,171 @@
 
 package model
 
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// The entry points of the API. Lists are Relay connections paged forwards with `first` (default 20, at most 100) and `after` (a cursor of the same list).
 type Query struct {
+}
+
+// What an edge of a subgraph stands for.
+type GraphEdgeKind string
+
+const (
+	// Collapsed: speaker → target, standing for one or more statements of one polarity.
+	GraphEdgeKindStance GraphEdgeKind = "STANCE"
+	// Speaker → statement (NODES view).
+	GraphEdgeKindMade GraphEdgeKind = "MADE"
+	// Statement → target (NODES view).
+	GraphEdgeKindTargets GraphEdgeKind = "TARGETS"
+	// Statement → event it was made at (NODES view).
+	GraphEdgeKindMadeAt GraphEdgeKind = "MADE_AT"
+	// Person → organisation or country they hold a position in; one edge per term.
+	GraphEdgeKindHoldsPosition GraphEdgeKind = "HOLDS_POSITION"
+	// Organisation → the organisation or country it is part of.
+	GraphEdgeKindPartOf GraphEdgeKind = "PART_OF"
+	// Member country or organisation → organisation.
+	GraphEdgeKindMemberOf GraphEdgeKind = "MEMBER_OF"
+	// Event → actor that took part in it.
+	GraphEdgeKindParticipant GraphEdgeKind = "PARTICIPANT"
+	// Event → place it was held in.
+	GraphEdgeKindHeldIn GraphEdgeKind = "HELD_IN"
+	// Event → topic it was about.
+	GraphEdgeKindAbout GraphEdgeKind = "ABOUT"
+	// Narrower topic → broader topic.
+	GraphEdgeKindBroader GraphEdgeKind = "BROADER"
+)
+
+var AllGraphEdgeKind = []GraphEdgeKind{
+	GraphEdgeKindStance,
+	GraphEdgeKindMade,
+	GraphEdgeKindTargets,
+	GraphEdgeKindMadeAt,
+	GraphEdgeKindHoldsPosition,
+	GraphEdgeKindPartOf,
+	GraphEdgeKindMemberOf,
+	GraphEdgeKindParticipant,
+	GraphEdgeKindHeldIn,
+	GraphEdgeKindAbout,
+	GraphEdgeKindBroader,
+}
+
+func (e GraphEdgeKind) IsValid() bool {
+	switch e {
+	case GraphEdgeKindStance, GraphEdgeKindMade, GraphEdgeKindTargets, GraphEdgeKindMadeAt, GraphEdgeKindHoldsPosition, GraphEdgeKindPartOf, GraphEdgeKindMemberOf, GraphEdgeKindParticipant, GraphEdgeKindHeldIn, GraphEdgeKindAbout, GraphEdgeKindBroader:
+		return true
+	}
+	return false
+}
+
+func (e GraphEdgeKind) String() string {
+	return string(e)
+}
+
+func (e *GraphEdgeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = GraphEdgeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid GraphEdgeKind", str)
+	}
+	return nil
+}
+
+func (e GraphEdgeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *GraphEdgeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e GraphEdgeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a node of a subgraph is.
+type GraphNodeKind string
+
+const (
+	// An actor that is a person.
+	GraphNodeKindPerson GraphNodeKind = "PERSON"
+	// An actor that is an organisation.
+	GraphNodeKindOrganisation GraphNodeKind = "ORGANISATION"
+	// An actor that is a country.
+	GraphNodeKindCountry GraphNodeKind = "COUNTRY"
+	// A topic.
+	GraphNodeKindTopic GraphNodeKind = "TOPIC"
+	// An event.
+	GraphNodeKindEvent GraphNodeKind = "EVENT"
+	// A place.
+	GraphNodeKindPlace GraphNodeKind = "PLACE"
+	// A statement (NODES view only).
+	GraphNodeKindStatement GraphNodeKind = "STATEMENT"
+)
+
+var AllGraphNodeKind = []GraphNodeKind{
+	GraphNodeKindPerson,
+	GraphNodeKindOrganisation,
+	GraphNodeKindCountry,
+	GraphNodeKindTopic,
+	GraphNodeKindEvent,
+	GraphNodeKindPlace,
+	GraphNodeKindStatement,
+}
+
+func (e GraphNodeKind) IsValid() bool {
+	switch e {
+	case GraphNodeKindPerson, GraphNodeKindOrganisation, GraphNodeKindCountry, GraphNodeKindTopic, GraphNodeKindEvent, GraphNodeKindPlace, GraphNodeKindStatement:
+		return true
+	}
+	return false
+}
+
+func (e GraphNodeKind) String() string {
+	return string(e)
+}
+
+func (e *GraphNodeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = GraphNodeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid GraphNodeKind", str)
+	}
+	return nil
+}
+
+func (e GraphNodeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *GraphNodeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e GraphNodeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -1,0 +1,85 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// nodeByID fetches any node through the general lookup.
+func (r *Resolver) nodeByID(ctx context.Context, id string) (kg.Node, error) {
+	n, err := r.Graph.NodeByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if n == nil {
+		return nil, kg.Errorf(kg.NotFound, "no node with id %q", id)
+	}
+	return n, nil
+}
+
+func (r *Resolver) statement(ctx context.Context, id string) (*kg.Statement, error) {
+	return load(ctx, r.loaders(ctx).statements, id)
+}
+
+func (r *Resolver) statementList(ctx context.Context, ids []string) ([]*kg.Statement, error) {
+	return loadAll(ctx, r.loaders(ctx).statements, ids)
+}
+
+// search checks the arguments of Query.search.
+func (r *Resolver) search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error) {
+	n := 10
+	if first != nil {
+		n = *first
+	}
+	if n < 1 || n > MaxPageSize {
+		return nil, kg.Errorf(kg.Invalid, "first must be between 1 and %d", MaxPageSize)
+	}
+	if len([]rune(query)) > 500 {
+		return nil, kg.Errorf(kg.Invalid, "query is longer than 500 characters")
+	}
+	l := deref(lang)
+	if l != "" && l != "ar" && l != "en" {
+		return nil, kg.Errorf(kg.Invalid, "lang must be ar or en")
+	}
+	hits, err := r.Graph.Search(ctx, query, kinds, l, n)
+	return pointers(hits), err
+}
+
+// nodeOfKind fetches a node whose kind is known through that kind's batch
+// loader, so a page of search hits costs one query per kind, not per hit.
+func (r *Resolver) nodeOfKind(ctx context.Context, kind kg.SearchKind, id string) (kg.Node, error) {
+	l := r.loaders(ctx)
+	var (
+		n   kg.Node
+		err error
+	)
+	switch kind {
+	case kg.SearchActor:
+		n, err = asNode(load(ctx, l.actors, id))
+	case kg.SearchTopic:
+		n, err = asNode(load(ctx, l.topics, id))
+	case kg.SearchEvent:
+		n, err = asNode(load(ctx, l.events, id))
+	case kg.SearchPlace:
+		n, err = asNode(load(ctx, l.places, id))
+	case kg.SearchStatement:
+		n, err = asNode(load(ctx, l.statements, id))
+	case kg.SearchDocument:
+		n, err = asNode(load(ctx, l.documents, id))
+	default:
+		return r.nodeByID(ctx, id)
+	}
+	if err == nil && n == nil {
+		err = kg.Errorf(kg.NotFound, "no node with id %q", id)
+	}
+	return n, err
+}
+
+// asNode turns a loaded *T into a kg.Node, keeping nil as nil.
+func asNode[T kg.Node](v *T, err error) (kg.Node, error) {
+	if err != nil || v == nil {
+		return nil, err
+	}
+	return *v, nil
+}

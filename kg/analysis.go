@@ -1,0 +1,154 @@
+package kg
+
+// StatementOrderField is what statements are sorted by.
+type StatementOrderField string
+
+// OrderDirection is ascending or descending.
+type OrderDirection string
+
+// Sort fields and directions; their values are the GraphQL enum values.
+const (
+	OrderByDate       StatementOrderField = "DATE"
+	OrderByConfidence StatementOrderField = "CONFIDENCE"
+	Asc               OrderDirection      = "ASC"
+	Desc              OrderDirection      = "DESC"
+)
+
+// StatementOrder sorts a statement list; ties are broken by id.
+type StatementOrder struct {
+	Field     StatementOrderField
+	Direction OrderDirection
+}
+
+// StanceMatrix holds stance counts of actors toward topics.
+type StanceMatrix struct {
+	Actors []string
+	Topics []string
+	Cells  []StanceCell
+}
+
+// StanceCell counts one actor's statements toward one topic (its narrower
+// topics included).
+type StanceCell struct {
+	Actor, Topic            string
+	Favor, Against, Neutral int
+	LatestDate              string
+	Statements              []string
+}
+
+// Alignment scores how much another actor agrees with the one asked about.
+type Alignment struct {
+	Actor                     string
+	Score                     float64
+	Agreements, Disagreements int
+	Shared                    []SharedTarget
+}
+
+// SharedTarget is a target both actors took positions on, with each side's
+// net polarity (1, -1, or 0 when mixed) and statements.
+type SharedTarget struct {
+	Target                        string
+	Mine, Theirs                  int
+	MyStatements, TheirStatements []string
+}
+
+// TimeBucket is the width of a timeline bucket.
+type TimeBucket string
+
+// The bucket widths.
+const (
+	Day   TimeBucket = "DAY"
+	Month TimeBucket = "MONTH"
+	Year  TimeBucket = "YEAR"
+)
+
+// TimelineBucket counts statements by predicate within one bucket.
+type TimelineBucket struct {
+	Bucket string
+	Total  int
+	Counts []PredicateCount
+}
+
+// PredicateCount is how many statements have one predicate.
+type PredicateCount struct {
+	Predicate Predicate
+	Count     int
+}
+
+// LabelCount is how many nodes (or relationships) have one label (or type).
+type LabelCount struct {
+	Label string
+	Count int
+}
+
+// Stats describes the whole graph.
+type Stats struct {
+	Nodes, Relationships []LabelCount
+	Predicates           []PredicateCount
+	FirstDate, LastDate  string
+	Documents            int
+	Statements           int
+}
+
+// StatementView says whether a subgraph shows statements as nodes or
+// collapses them into speaker → target edges.
+type StatementView string
+
+// The statement views.
+const (
+	ViewNodes     StatementView = "NODES"
+	ViewCollapsed StatementView = "COLLAPSED"
+)
+
+// SubgraphFilter narrows the statements a subgraph shows.
+type SubgraphFilter struct {
+	Predicates []Predicate
+	Polarities []Polarity
+	From, To   *string
+}
+
+// Subgraph is a bounded piece of the graph for drawing tools. Edge
+// endpoints are in Nodes, or in the ids the client asked to exclude.
+type Subgraph struct {
+	Roots     []string
+	Nodes     []GraphNode
+	Edges     []GraphEdge
+	Truncated bool
+}
+
+// GraphNode is a node of a subgraph.
+type GraphNode struct {
+	ID           string
+	Kind         string // PERSON, ORGANISATION, COUNTRY, TOPIC, EVENT, PLACE, STATEMENT
+	Label        string
+	LabelAr      string
+	Degree       int
+	HiddenDegree int
+}
+
+// GraphEdge is an edge of a subgraph: a stored relationship, or statements
+// collapsed into one speaker → target edge of one polarity.
+type GraphEdge struct {
+	ID         string
+	Source     string
+	Target     string
+	Kind       string // STANCE, MADE, TARGETS, MADE_AT, HOLDS_POSITION, PART_OF, MEMBER_OF, PARTICIPANT, HELD_IN, ABOUT, BROADER
+	Predicate  Predicate
+	Polarity   Polarity
+	Weight     float64
+	Statement  string   // MADE, TARGETS, MADE_AT: the statement it belongs to
+	Statements []string // STANCE: the statements behind it
+	Start, End string
+}
+
+// Link is one edge touching a node of a subgraph before collapsing: a stored
+// relationship, or one statement seen as speaker → target (or, with
+// statements as nodes, speaker → statement → target).
+type Link struct {
+	Source, Target string
+	Kind           string
+	Statement      string
+	Predicate      Predicate
+	Polarity       Polarity
+	Date           string
+}

@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"math"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// datedStatement filters statements by the optional $from and $to dates and
+// keeps only asserted ones: negated or hypothetical statements are not
+// positions taken.
+const datedStatement = `s.modality = 'asserted'
+  AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to + '~')`
+
+// anyStatement anchors "all statements" on the date index: every date sorts
+// at or after ” so the range covers every dated statement without a label
+// scan. $since is the from date, or ”.
+const anyStatement = `MATCH (s:Statement) USING INDEX s:Statement(date) WHERE s.date >= $since`
+
+// StanceMatrix counts, per actor and topic, the asserted statements for,
+// against and neutral toward the topic or a narrower one. Empty actors or
+// topics mean the most active ones (up to 10).
+func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string) (kg.StanceMatrix, error) {
+	params := map[string]any{"from": strParam(from), "to": strParam(to), "since": deref(from)}
+	var err error
+	if len(actors) == 0 {
+		if actors, err = s.mostActive(ctx, "stanceMatrix.actors", `
+`+anyStatement+` AND `+datedStatement+`
+MATCH (a:Actor)-[:MADE]->(s)-[:TARGETS]->(:Topic)
+RETURN a.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 10`, params); err != nil {
+			return kg.StanceMatrix{}, err
+		}
+	}
+	params["actors"] = actors
+	if len(topics) == 0 {
+		if topics, err = s.mostActive(ctx, "stanceMatrix.topics", `
+UNWIND $actors AS aid
+MATCH (:Actor {id: aid})-[:MADE]->(s:Statement)-[:TARGETS]->(t:Topic)
+WHERE `+datedStatement+`
+RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 10`, params); err != nil {
+			return kg.StanceMatrix{}, err
+		}
+	}
+	params["topics"] = topics
+	res, err := s.read(ctx, "stanceMatrix", `
+UNWIND $actors AS aid
+MATCH (a:Actor {id: aid})-[:MADE]->(s:Statement)-[:TARGETS]->(:Topic)-[:BROADER*0..3]->(t:Topic)
+WHERE t.id IN $topics AND `+datedStatement+`
+WITH a, t, collect(DISTINCT s) AS stmts
+RETURN a.id AS actor, t.id AS topic,
+       size([x IN stmts WHERE x.polarity = 'favor']) AS favor,
+       size([x IN stmts WHERE x.polarity = 'against']) AS against,
+       size([x IN stmts WHERE x.polarity = 'neutral']) AS neutral,
+       reduce(m = '', x IN stmts | CASE WHEN coalesce(x.date, '') > m THEN x.date ELSE m END) AS latest,
+       [x IN stmts | x.id] AS ids
+ORDER BY actor, topic`, params)
+	if err != nil {
+		return kg.StanceMatrix{}, err
+	}
+	m := kg.StanceMatrix{Actors: actors, Topics: topics}
+	for _, r := range res.Records {
+		get := func(k string) any { v, _ := r.Get(k); return v }
+		m.Cells = append(m.Cells, kg.StanceCell{
+			Actor: str(get("actor")), Topic: str(get("topic")), Favor: integer(get("favor")), Against: integer(get("against")),
+			Neutral: integer(get("neutral")), LatestDate: str(get("latest")), Statements: strs(get("ids")),
+		})
+	}
+	return m, nil
+}
+
+func (s *Store) mostActive(ctx context.Context, op, cypher string, params map[string]any) ([]string, error) {
+	res, err := s.read(ctx, op, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(res.Records))
+	for _, r := range res.Records {
+		v, _ := r.Get("id")
+		ids = append(ids, str(v))
+	}
+	return ids, nil
+}
+
+// Alignment compares actor with every actor that took a non-neutral position
+// on a target it also took one on. Per shared target each side's net
+// polarity is +1, -1 or 0 (mixed); the score is the mean of their products.
+// Joint statements count for both speakers.
+func (s *Store) Alignment(ctx context.Context, actor string, from, to *string, first int) ([]kg.Alignment, error) {
+	res, err := s.read(ctx, "alignment", `
+MATCH (x:Actor {id: $actor})-[:MADE]->(s:Statement)-[:TARGETS]->(t)
+WHERE s.polarity <> 'neutral' AND `+datedStatement+`
+WITH x, t, collect(DISTINCT s) AS mine
+MATCH (t)<-[:TARGETS]-(s:Statement)<-[:MADE]-(y:Actor)
+WHERE y <> x AND s.polarity <> 'neutral' AND `+datedStatement+`
+WITH t, mine, y, collect(DISTINCT s) AS theirs
+WITH y, t.id AS target,
+     sign(reduce(n = 0, z IN mine | n + CASE z.polarity WHEN 'favor' THEN 1 ELSE -1 END)) AS myNet,
+     sign(reduce(n = 0, z IN theirs | n + CASE z.polarity WHEN 'favor' THEN 1 ELSE -1 END)) AS theirNet,
+     [z IN mine | z.id] AS myIds, [z IN theirs | z.id] AS theirIds
+ORDER BY target
+WITH y, collect({target: target, mine: myNet, theirs: theirNet, myIds: myIds, theirIds: theirIds}) AS shared
+WITH y, shared, reduce(n = 0.0, e IN shared | n + e.mine * e.theirs) / size(shared) AS score
+RETURN y.id AS actor, score, shared
+ORDER BY size(shared) DESC, abs(score) DESC, actor
+LIMIT $limit`, map[string]any{"actor": actor, "from": strParam(from), "to": strParam(to), "limit": first})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]kg.Alignment, 0, len(res.Records))
+	for _, r := range res.Records {
+		a, _ := r.Get("actor")
+		score, _ := r.Get("score")
+		shared, _ := r.Get("shared")
+		al := kg.Alignment{Actor: str(a), Score: math.Round(num(score)*1000) / 1000}
+		for _, e := range list(shared) {
+			m, _ := e.(map[string]any)
+			st := kg.SharedTarget{Target: str(m["target"]), Mine: integer(m["mine"]), Theirs: integer(m["theirs"]),
+				MyStatements: strs(m["myIds"]), TheirStatements: strs(m["theirIds"])}
+			switch st.Mine * st.Theirs {
+			case 1:
+				al.Agreements++
+			case -1:
+				al.Disagreements++
+			}
+			al.Shared = append(al.Shared, st)
+		}
+		out = append(out, al)
+	}
+	return out, nil
+}
+
+// Timeline counts statements by predicate per bucket, for an actor and/or a
+// topic (with its narrower topics), or for all statements.
+func (s *Store) Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket) ([]kg.TimelineBucket, error) {
+	width := map[kg.TimeBucket]int{kg.Day: 10, kg.Month: 7, kg.Year: 4}[bucket]
+	if width == 0 {
+		width = 7
+	}
+	match := anyStatement + ` AND ` + datedStatement
+	switch {
+	case actor != "":
+		match = `MATCH (:Actor {id: $actor})-[:MADE]->(s:Statement) WHERE ` + datedStatement +
+			` AND ($topic IS NULL OR EXISTS { MATCH (s)-[:TARGETS]->(:Topic)-[:BROADER*0..3]->(:Topic {id: $topic}) })`
+	case topic != "":
+		match = `MATCH (:Topic {id: $topic})<-[:BROADER*0..3]-(:Topic)<-[:TARGETS]-(s:Statement) WHERE ` + datedStatement
+	}
+	res, err := s.read(ctx, "timeline", match+`
+WITH DISTINCT s
+WITH left(s.date, $width) AS bucket, s.predicate AS predicate, count(*) AS n
+ORDER BY bucket, predicate
+RETURN bucket, collect({predicate: predicate, n: n}) AS counts`, map[string]any{
+		"actor": nullable(actor), "topic": nullable(topic), "from": strParam(from), "to": strParam(to), "width": width, "since": deref(from)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]kg.TimelineBucket, 0, len(res.Records))
+	for _, r := range res.Records {
+		b, _ := r.Get("bucket")
+		counts, _ := r.Get("counts")
+		tb := kg.TimelineBucket{Bucket: str(b)}
+		for _, c := range list(counts) {
+			m, _ := c.(map[string]any)
+			n := integer(m["n"])
+			tb.Counts = append(tb.Counts, kg.PredicateCount{Predicate: kg.Predicate(str(m["predicate"])), Count: n})
+			tb.Total += n
+		}
+		out = append(out, tb)
+	}
+	return out, nil
+}
+
+// Stats describes the whole graph: counts by label, type and predicate, the
+// statement date range and the number of documents.
+func (s *Store) Stats(ctx context.Context) (kg.Stats, error) {
+	nodes, rels, err := s.Counts(ctx)
+	if err != nil {
+		return kg.Stats{}, err
+	}
+	res, err := s.read(ctx, "stats.statements", `
+`+anyStatement+`
+WITH s.predicate AS predicate, count(*) AS n, min(s.date) AS first, max(s.date) AS last
+ORDER BY predicate
+RETURN collect({predicate: predicate, n: n}) AS counts, min(first) AS first, max(last) AS last`,
+		map[string]any{"from": nil, "since": ""})
+	if err != nil {
+		return kg.Stats{}, err
+	}
+	st := kg.Stats{Nodes: labelCounts(nodes), Relationships: labelCounts(rels), Documents: nodes["Document"], Statements: nodes["Statement"]}
+	if len(res.Records) == 1 {
+		r := res.Records[0]
+		counts, _ := r.Get("counts")
+		first, _ := r.Get("first")
+		last, _ := r.Get("last")
+		st.FirstDate, st.LastDate = str(first), str(last)
+		for _, c := range list(counts) {
+			m, _ := c.(map[string]any)
+			st.Predicates = append(st.Predicates, kg.PredicateCount{Predicate: kg.Predicate(str(m["predicate"])), Count: integer(m["n"])})
+		}
+	}
+	return st, nil
+}
+
+func labelCounts(m map[string]int) []kg.LabelCount {
+	out := make([]kg.LabelCount, 0, len(m))
+	for k, v := range m {
+		out = append(out, kg.LabelCount{Label: k, Count: v})
+	}
+	sortLabelCounts(out)
+	return out
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,156 @@
+package store_test
+
+import (
+	"context"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
+	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/loader"
+	"github.com/whosaid/whosaid/subgraph"
+)
+
+func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }
+
+type recorded struct {
+	op, cypher string
+	params     map[string]any
+}
+
+// TestEveryQueryStartsFromAnIndex runs every store operation over the seed
+// graph with representative arguments, records each Cypher statement it
+// issues, and EXPLAINs them all: none may scan all nodes, nor scan the
+// Statement, Mention or Actor labels (those grow with the corpus).
+func TestEveryQueryStartsFromAnIndex(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	var queries []recorded
+	st.RecordQueries(func(op, cypher string, params map[string]any) {
+		queries = append(queries, recorded{op, cypher, params})
+	})
+
+	seeds, err := loader.Read(loader.Dir("../seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loader.Load(ctx, st, seeds, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	s := func(v string) *string { return &v }
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := []string{"vladimir-putin", "csto", "russia"}
+	_, _, err = st.Actors(ctx, kg.ActorFilter{Name: s("بوتين")}, 10, "a")
+	must(err)
+	_, err = st.CountActors(ctx, kg.ActorFilter{})
+	must(err)
+	_, err = st.ActorsByID(ctx, ids)
+	must(err)
+	for _, t := range []kg.RelationType{kg.HoldsPosition, kg.PartOf, kg.MemberOf} {
+		for _, in := range []bool{false, true} {
+			_, err = st.Relations(ctx, t, ids, in)
+			must(err)
+		}
+	}
+	full := kg.StatementFilter{Predicate: []kg.Predicate{"REJECT"}, Polarity: (*kg.Polarity)(s("against")),
+		Document: s("000_34de9ea8cd55db5f"), From: s("2013"), To: s("2014"), Target: s("syrian-crisis")}
+	scopes := []kg.StatementScope{{Speaker: "russia", Affiliates: true}, {Speaker: "vladimir-putin"}, {About: "military-intervention-in-syria"}, {Event: "csto-summit-sochi-2013"}}
+	for _, order := range []kg.StatementOrder{{Field: kg.OrderByDate, Direction: kg.Asc}, {Field: kg.OrderByConfidence, Direction: kg.Desc}} {
+		for _, scope := range scopes {
+			_, _, err = st.Statements(ctx, scope, full, order, 10, &kg.SortKey{Value: "2013-09", ID: "x"})
+			must(err)
+			_, err = st.CountStatements(ctx, scope, full)
+			must(err)
+		}
+	}
+	_, err = st.StatementsByID(ctx, []string{"000_34de9ea8cd55db5f:s01"})
+	must(err)
+	_, _, err = st.Topics(ctx, "syria", 10, "a")
+	must(err)
+	_, err = st.CountTopics(ctx, "syria")
+	must(err)
+	_, err = st.TopicsByID(ctx, []string{"syrian-crisis"})
+	must(err)
+	_, err = st.NarrowerTopics(ctx, []string{"syrian-crisis"})
+	must(err)
+	_, _, err = st.Events(ctx, 10, &kg.SortKey{Value: "2013", ID: "a"})
+	must(err)
+	_, err = st.CountEvents(ctx)
+	must(err)
+	_, err = st.EventsByID(ctx, []string{"csto-summit-sochi-2013"})
+	must(err)
+	_, err = st.PlacesByID(ctx, []string{"sochi"})
+	must(err)
+	_, _, err = st.Documents(ctx, 10, "")
+	must(err)
+	_, err = st.CountDocuments(ctx)
+	must(err)
+	_, err = st.DocumentsByID(ctx, []string{"000_34de9ea8cd55db5f"}, true)
+	must(err)
+	_, err = st.MentionsByID(ctx, []string{"x"})
+	must(err)
+	_, err = st.NodeByID(ctx, "csto")
+	must(err)
+	_, err = st.Search(ctx, "اتفاقية الأمن الجماعي", nil, "", 10)
+	must(err)
+	_, err = st.Search(ctx, "CSTO", nil, "en", 10)
+	must(err)
+	_, err = st.StanceMatrix(ctx, nil, nil, s("2013"), nil)
+	must(err)
+	_, err = st.Alignment(ctx, "vladimir-putin", nil, nil, 10)
+	must(err)
+	for _, tl := range [][2]string{{"vladimir-putin", ""}, {"", "syrian-crisis"}, {"vladimir-putin", "syrian-crisis"}, {"", ""}} {
+		_, err = st.Timeline(ctx, tl[0], tl[1], nil, nil, kg.Month)
+		must(err)
+	}
+	_, err = st.Stats(ctx)
+	must(err)
+	for _, view := range []kg.StatementView{kg.ViewCollapsed, kg.ViewNodes} {
+		_, err = subgraph.Neighbourhood(ctx, st, "vladimir-putin", 2, 100, nil, view, kg.SubgraphFilter{From: s("2013")})
+		must(err)
+		_, err = subgraph.Paths(ctx, st, "alexander-lukashenko", "geneva-ii-conference", 4, view)
+		must(err)
+	}
+	_, err = st.SchemaReady(ctx)
+	must(err)
+	must(st.Ping(ctx))
+
+	seen := map[string]bool{}
+	var ops []string
+	for _, q := range queries {
+		if strings.HasPrefix(q.op, "schema.") || seen[q.cypher] {
+			continue
+		}
+		seen[q.cypher] = true
+		ops = append(ops, q.op)
+		plan, err := st.Explain(ctx, q.cypher, q.params)
+		if err != nil {
+			t.Errorf("%s: EXPLAIN failed: %v", q.op, err)
+			continue
+		}
+		for _, step := range plan {
+			bad := step.Operator == "AllNodesScan"
+			if step.Operator == "NodeByLabelScan" {
+				for _, l := range []string{":Statement", ":Mention", ":Actor"} {
+					bad = bad || strings.Contains(step.Details, l)
+				}
+			}
+			if bad {
+				t.Errorf("%s scans: %s %s\n%s", q.op, step.Operator, step.Details, q.cypher)
+			}
+		}
+	}
+	sort.Strings(ops)
+	t.Logf("explained %d distinct queries from %d operations: %s", len(seen), len(ops), strings.Join(ops, ", "))
+	if len(seen) < 40 {
+		t.Errorf("only %d distinct queries were explained; the test no longer covers the store", len(seen))
+	}
+}
