@@ -32,7 +32,10 @@ type loadersKey struct{}
 
 // WithLoaders returns ctx carrying fresh loaders for one operation.
 func WithLoaders(ctx context.Context, g Reader) context.Context {
-	opts := []dataloadgen.Option{dataloadgen.WithWait(time.Millisecond)}
+	// A short wait collects the calls of one level of the selection; the
+	// common paths (statements with speakers, targets, occasion, evidence)
+	// need no loader at all, their data comes with the root query.
+	opts := []dataloadgen.Option{dataloadgen.WithWait(2 * time.Millisecond)}
 	l := &loaders{
 		actors:   dataloadgen.NewMappedLoader(g.ActorsByID, opts...),
 		topics:   dataloadgen.NewMappedLoader(g.TopicsByID, opts...),

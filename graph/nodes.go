@@ -83,3 +83,12 @@ func asNode[T kg.Node](v *T, err error) (kg.Node, error) {
 	}
 	return *v, nil
 }
+
+// completeEvent returns obj if it came with its place, participants and
+// topics, else the event as the loader reads it.
+func (r *Resolver) completeEvent(ctx context.Context, obj *kg.Event) (*kg.Event, error) {
+	if obj.Complete {
+		return obj, nil
+	}
+	return load(ctx, r.loaders(ctx).events, obj.ID)
+}

@@ -163,16 +163,19 @@ func (r *eventResolver) EndDate(ctx context.Context, obj *kg.Event) (*string, er
 
 // Place is the resolver for the place field.
 func (r *eventResolver) Place(ctx context.Context, obj *kg.Event) (*kg.Place, error) {
+	if obj.Complete {
+		return obj.PlaceNode, nil
+	}
 	e, err := load(ctx, r.loaders(ctx).events, obj.ID)
 	if err != nil || e == nil {
 		return nil, err
 	}
-	return load(ctx, r.loaders(ctx).places, e.Place)
+	return e.PlaceNode, nil
 }
 
 // Participants is the resolver for the participants field.
 func (r *eventResolver) Participants(ctx context.Context, obj *kg.Event) ([]*kg.Actor, error) {
-	e, err := load(ctx, r.loaders(ctx).events, obj.ID)
+	e, err := r.completeEvent(ctx, obj)
 	if err != nil || e == nil {
 		return []*kg.Actor{}, err
 	}
@@ -181,7 +184,7 @@ func (r *eventResolver) Participants(ctx context.Context, obj *kg.Event) ([]*kg.
 
 // Topics is the resolver for the topics field.
 func (r *eventResolver) Topics(ctx context.Context, obj *kg.Event) ([]*kg.Topic, error) {
-	e, err := load(ctx, r.loaders(ctx).events, obj.ID)
+	e, err := r.completeEvent(ctx, obj)
 	if err != nil || e == nil {
 		return []*kg.Topic{}, err
 	}
@@ -286,6 +289,9 @@ func (r *membershipResolver) Support(ctx context.Context, obj *kg.Relation) (int
 
 // Document is the resolver for the document field.
 func (r *mentionResolver) Document(ctx context.Context, obj *kg.Mention) (*kg.Document, error) {
+	if obj.Doc != nil {
+		return obj.Doc, nil
+	}
 	return load(ctx, r.loaders(ctx).documents, obj.Document)
 }
 

@@ -26,6 +26,11 @@ type Event struct {
 	Participants []string
 	Topics       []string
 	Wikidata     string
+
+	// Filled by reads: the place itself, and whether Place, Participants
+	// and Topics were read (false when the event came without them).
+	PlaceNode *Place
+	Complete  bool
 }
 
 // IsNode marks Event as a GraphQL Node.

@@ -111,6 +111,8 @@ type Mention struct {
 	Cue       string
 	QuoteType QuoteType
 	Headline  bool
+
+	Doc *Document // filled by reads: the document's metadata, without its text
 }
 
 // IsNode marks Mention as a GraphQL Node.

@@ -27,6 +27,18 @@ if [[ -z "${WHOSAID_TEST_NEO4J_URI:-}" ]]; then
 fi
 
 # -p 1: test packages share the one database, so they run one at a time.
+# A short run of each fuzz target (seed corpora in testdata/fuzz/ run as
+# ordinary tests too). FUZZTIME=0 skips it.
+fuzztime=${FUZZTIME:-5s}
+if [[ "$fuzztime" != "0" ]]; then
+  while read -r pkg target; do
+    [[ -d $pkg ]] || continue
+    echo "fuzz $target ($pkg, $fuzztime)"
+    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "./$pkg" 2>&1 | grep -vE '^(fuzz: elapsed|PASS$)' || { echo "fuzzing $target failed" >&2; exit 1; }
+  done < <(grep -rhoE --include='*_test.go' '^func (Fuzz[A-Za-z0-9_]+)' . | sort -u | while read -r _ name; do
+             f=$(grep -rlE --include='*_test.go' "^func ${name%%(*}\(" . | head -1); echo "$(dirname "${f#./}") ${name%%(*}"; done)
+fi
+
 # -v so the log shows each test that ran; the filter keeps results and failure details.
 log=$(mktemp)
 set +e

@@ -11,9 +11,11 @@ import (
 )
 
 // depthLimit rejects operations nested deeper than max fields, counting
-// through fragments. Introspection fields are not counted: the playground's
-// own schema query is deep but cheap.
-type depthLimit struct{ max int }
+// through fragments, and operations with more than maxAliases aliased
+// fields (aliases let one request repeat an expensive field many times).
+// Introspection fields are not counted: the playground's own schema query
+// is deep but cheap.
+type depthLimit struct{ max, maxAliases int }
 
 var _ interface {
 	graphql.HandlerExtension
@@ -31,7 +33,35 @@ func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.Operat
 		err.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
 		return err
 	}
+	if n := countAliases(oc.Operation.SelectionSet, 0); n > d.maxAliases {
+		err := gqlerror.Errorf("query has %d aliased fields; the limit is %d", n, d.maxAliases)
+		err.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
+		return err
+	}
 	return nil
+}
+
+func countAliases(set ast.SelectionSet, guard int) int {
+	if guard > 100 {
+		return 0
+	}
+	n := 0
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Alias != "" && s.Alias != s.Name {
+				n++
+			}
+			n += countAliases(s.SelectionSet, guard+1)
+		case *ast.InlineFragment:
+			n += countAliases(s.SelectionSet, guard+1)
+		case *ast.FragmentSpread:
+			if s.Definition != nil {
+				n += countAliases(s.Definition.SelectionSet, guard+1)
+			}
+		}
+	}
+	return n
 }
 
 func selectionDepth(set ast.SelectionSet, guard int) int {

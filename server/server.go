@@ -141,7 +141,7 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity, complexity.WithFixedScalarValue(0)))
-	srv.Use(depthLimit{max: cfg.MaxDepth})
+	srv.Use(depthLimit{max: cfg.MaxDepth, maxAliases: 30})
 	// Clients may send a query's hash instead of its text once the server knows it.
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {

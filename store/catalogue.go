@@ -86,12 +86,14 @@ func (s *Store) CountEvents(ctx context.Context) (int, error) {
 	return int(single[int64](res, "n")), nil
 }
 
-// eventProjection returns an event with the ids of its place, participants
-// and topics.
+// eventProjection returns an event with its place (whole, so drawing a
+// statement's occasion needs no further query) and the ids of its
+// participants and topics.
 const eventProjection = `e {.*,
-  place: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN p.id }[0],
+  place: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN p {.*, country: COLLECT { MATCH (p)-[:IN_COUNTRY]->(c) RETURN c.id }[0]} }[0],
   participants: COLLECT { MATCH (e)-[:PARTICIPANT]->(a:Actor) RETURN a.id ORDER BY a.id },
-  topics: COLLECT { MATCH (e)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id }
+  topics: COLLECT { MATCH (e)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id },
+  complete: true
 }`
 
 // EventsByID returns events keyed by id.
@@ -258,9 +260,15 @@ func topicFrom(v any) kg.Topic {
 
 func eventFrom(v any) kg.Event {
 	m, _ := v.(map[string]any)
-	return kg.Event{ID: str(m["id"]), Kind: str(m["kind"]), Name: kg.Names{En: str(m["name_en"]), Ar: str(m["name_ar"])},
+	e := kg.Event{ID: str(m["id"]), Kind: str(m["kind"]), Name: kg.Names{En: str(m["name_en"]), Ar: str(m["name_ar"])},
 		Aliases: kg.Aliases{En: strs(m["aliases_en"]), Ar: strs(m["aliases_ar"])}, Date: str(m["date"]), EndDate: str(m["end_date"]),
-		Place: str(m["place"]), Participants: strs(m["participants"]), Topics: strs(m["topics"]), Wikidata: str(m["wikidata"])}
+		Participants: strs(m["participants"]), Topics: strs(m["topics"]), Wikidata: str(m["wikidata"]),
+		Complete: m["complete"] == true}
+	if p, ok := m["place"].(map[string]any); ok {
+		place := placeFrom(p)
+		e.Place, e.PlaceNode = place.ID, &place
+	}
+	return e
 }
 
 func placeFrom(v any) kg.Place {

@@ -13,9 +13,12 @@ import (
 const statementProjection = `s {
   .id, .document, .predicate, .polarity, .date, .modality, .cameo_code, .summary_en, .confidence, .method,
   speakers: COLLECT { MATCH (a:Actor)-[m:MADE]->(s) RETURN ` + actorProjection + ` ORDER BY m.position },
-  targets: COLLECT { MATCH (s)-[t:TARGETS]->(x) RETURN x {.*, labels: labels(x), text: null} ORDER BY t.position },
-  event: COLLECT { MATCH (s)-[:MADE_AT]->(e:Event) RETURN e {.*} }[0],
-  evidence: COLLECT { MATCH (s)-[:EVIDENCED_BY]->(mn:Mention) RETURN mn {.*} ORDER BY mn.document, mn.start }
+  targets: COLLECT { MATCH (s)-[tr:TARGETS]->(x)
+    WITH x, tr, CASE WHEN x:Event THEN COLLECT { WITH x AS e RETURN ` + eventProjection + ` }[0] ELSE x {.*} END AS m
+    RETURN m {.*, labels: labels(x)} ORDER BY tr.position },
+  event: COLLECT { MATCH (s)-[:MADE_AT]->(e:Event) RETURN ` + eventProjection + ` }[0],
+  evidence: COLLECT { MATCH (s)-[:EVIDENCED_BY]->(mn:Mention)-[:IN_DOCUMENT]->(d:Document)
+    RETURN mn {.*, doc: d {.id, .title, .lang, .date, .url, .source, .licence, .char_length}} ORDER BY mn.document, mn.start }
 }`
 
 // statementWhere holds the filters every statement list shares. Each one is
@@ -190,10 +193,15 @@ func targetFrom(v any) kg.Target {
 
 func mentionFrom(v any) kg.Mention {
 	m, _ := v.(map[string]any)
-	return kg.Mention{
+	mn := kg.Mention{
 		ID: str(m["id"]), Document: str(m["document"]), Start: integer(m["start"]), End: integer(m["end"]),
 		Text: str(m["text"]), Cue: str(m["cue"]), QuoteType: kg.QuoteType(str(m["quote_type"])), Headline: m["headline"] == true,
 	}
+	if d, ok := m["doc"].(map[string]any); ok {
+		doc := documentFrom(d)
+		mn.Doc = &doc
+	}
+	return mn
 }
 
 func list(v any) []any {

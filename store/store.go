@@ -109,21 +109,23 @@ func (s *Store) run(ctx context.Context, op, cypher string, params map[string]an
 		s.record(op, cypher, params)
 	}
 	if err != nil {
-		return nil, classify(op, err)
+		return nil, classify(ctx, op, err)
 	}
 	return res, nil
 }
 
 // classify turns driver errors into kg errors whose messages never carry
 // Cypher or driver text; the cause stays wrapped for the logs.
-func classify(op string, err error) error {
+func classify(ctx context.Context, op string, err error) error {
 	var kerr *kg.Error
 	switch {
 	case errors.As(err, &kerr):
 		return err
-	case errors.Is(err, context.DeadlineExceeded):
+	// The driver reports an expired context in several guises (a
+	// connectivity error, a failed handshake); the context says what happened.
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return &kg.Error{Kind: kg.Timeout, Message: "the query took too long", Err: fmt.Errorf("store: %s: %w", op, err)}
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled):
 		return &kg.Error{Kind: kg.Timeout, Message: "the request was cancelled", Err: fmt.Errorf("store: %s: %w", op, err)}
 	case neo4j.IsConnectivityError(err) || isUnavailable(err):
 		return &kg.Error{Kind: kg.Unavailable, Message: "the database is unavailable", Err: fmt.Errorf("store: %s: %w", op, err)}

@@ -42,7 +42,7 @@ func (s *Store) writeTx(ctx context.Context, op string, steps []step) error {
 	}, neo4j.WithTxTimeout(10*time.Minute), neo4j.WithTxMetadata(map[string]any{"op": op}))
 	s.observe(op, time.Since(start), err)
 	if err != nil {
-		return classify(op, err)
+		return classify(ctx, op, err)
 	}
 	return nil
 }

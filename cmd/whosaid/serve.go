@@ -24,6 +24,7 @@ type serveOptions struct {
 	maxBody       int64
 	maxComplexity int
 	debug         bool
+	timeout       time.Duration
 }
 
 func serveFlags(fs *flag.FlagSet, getenv func(string) string) *serveOptions {
@@ -38,8 +39,16 @@ func serveFlags(fs *flag.FlagSet, getenv func(string) string) *serveOptions {
 	fs.BoolVar(&o.introspection, "introspection", envBool(getenv("WHOSAID_INTROSPECTION"), true), "answer introspection queries (env WHOSAID_INTROSPECTION)")
 	fs.Int64Var(&o.maxBody, "max-body-bytes", 1<<20, "largest request body accepted")
 	fs.IntVar(&o.maxComplexity, "max-complexity", 5000, "largest query cost accepted (list fields count `first` times)")
+	fs.DurationVar(&o.timeout, "request-timeout", envDuration(getenv("WHOSAID_REQUEST_TIMEOUT"), 15*time.Second), "longest a request may take, Neo4j time included (env WHOSAID_REQUEST_TIMEOUT)")
 	fs.BoolVar(&o.debug, "debug", envBool(getenv("WHOSAID_DEBUG"), false), "report Cypher round trips and database time in extensions.whosaid (env WHOSAID_DEBUG)")
 	return o
+}
+
+func envDuration(v string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(v); err == nil {
+		return d
+	}
+	return def
 }
 
 func envBool(v string, def bool) bool {
@@ -79,12 +88,13 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 		log.Warn("neo4j not reachable yet; serving anyway", "err", err)
 	}
 	handler := server.New(server.Config{
-		CORSOrigins:   splitList(o.cors),
-		MaxBodyBytes:  o.maxBody,
-		MaxComplexity: o.maxComplexity,
-		Playground:    o.playground,
-		Introspection: o.introspection,
-		Debug:         o.debug,
+		CORSOrigins:    splitList(o.cors),
+		MaxBodyBytes:   o.maxBody,
+		MaxComplexity:  o.maxComplexity,
+		Playground:     o.playground,
+		Introspection:  o.introspection,
+		Debug:          o.debug,
+		RequestTimeout: o.timeout,
 	}, st, st, metrics, log)
 
 	ln, err := net.Listen("tcp", o.addr)
