@@ -4,7 +4,7 @@ GO ?= go
 BIN := bin/whosaid
 NEO4J_DIR := .neo4j
 
-.PHONY: run test build vet generate neo4j neo4j-stop clean
+.PHONY: run test build vet generate neo4j neo4j-stop clean explorer
 
 ## run: Neo4j (unless NEO4J_URI is set), schema, seeds, and the server on :8080
 run: build
@@ -23,6 +23,10 @@ vet:
 ## generate: regenerate gqlgen code after editing schema.graphqls or gqlgen.yml
 generate:
 	$(GO) tool gqlgen generate
+
+## explorer: rebuild the /explore page (explorer/dist, checked in) from explorer/src with Node 20+
+explorer:
+	cd explorer && npm ci --no-audit --no-fund && npm run build
 
 ## neo4j: start a local Neo4j in the background (store in .neo4j/) and print its URI
 neo4j: build

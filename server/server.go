@@ -23,6 +23,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/formatter"
 
+	"github.com/whosaid/whosaid/explorer"
 	"github.com/whosaid/whosaid/graph"
 	"github.com/whosaid/whosaid/kg"
 )
@@ -83,7 +84,9 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", readyz(db))
+	mux.Handle("GET /explore/", http.StripPrefix("/explore", explorer.Handler())) // the graph explorer page; /explore redirects here
 	mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
+	mux.Handle("GET /export/{format}", handleExport(reader, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
 
 	c := cors.New(cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,

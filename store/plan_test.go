@@ -119,6 +119,16 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 		_, err = subgraph.Paths(ctx, st, "alexander-lukashenko", "geneva-ii-conference", 4, view)
 		must(err)
 	}
+	// Whole-graph exports: keyset pages of ids per label, then each page's edges.
+	exportFilter := kg.SubgraphFilter{Predicates: []kg.Predicate{"REJECT"}, Polarities: []kg.Polarity{kg.Against}, From: s("2013"), To: s("2014")}
+	for _, label := range []string{"Actor", "Topic", "Event", "Place", "Statement"} {
+		_, err = st.ExportIDs(ctx, label, "m", 100, exportFilter)
+		must(err)
+	}
+	for _, view := range []kg.StatementView{kg.ViewCollapsed, kg.ViewNodes} {
+		_, err = st.ExportEdges(ctx, []string{"vladimir-putin", "syrian-crisis", "000_34de9ea8cd55db5f:s01"}, view, exportFilter)
+		must(err)
+	}
 	_, err = st.SchemaReady(ctx)
 	must(err)
 	must(st.Ping(ctx))

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -121,6 +122,10 @@ func classify(ctx context.Context, op string, err error) error {
 	switch {
 	case errors.As(err, &kerr):
 		return err
+	// A database that refuses connections is unavailable, even if the
+	// request's time ran out while the driver retried.
+	case (neo4j.IsConnectivityError(err) || isUnavailable(err)) && !strings.Contains(err.Error(), "context deadline exceeded"):
+		return &kg.Error{Kind: kg.Unavailable, Message: "the database is unavailable", Err: fmt.Errorf("store: %s: %w", op, err)}
 	// The driver reports an expired context in several guises (a
 	// connectivity error, a failed handshake); the context says what happened.
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):

@@ -20,6 +20,7 @@ commands:
   load     create the schema and load seed folders into Neo4j: whosaid load [PATH...] (default: seeds)
   dev      what "make run" does: start Neo4j unless NEO4J_URI is set, load seeds, serve
   neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI
+  export   write GEXF, GraphML, Cytoscape.js JSON or a CSV zip: whosaid export --format gexf [--id ID --depth N --max-nodes N --statements NODES] [--out FILE]
 
 environment:
   NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE   where Neo4j is (flags override)
@@ -46,6 +47,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runDev(ctx, rest, getenv, stdout, stderr, log)
 	case "neo4j":
 		return runNeo4j(ctx, rest, stdout, stderr)
+	case "export":
+		return runExport(ctx, rest, getenv, stdout, stderr, log)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

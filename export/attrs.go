@@ -1,0 +1,93 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// What every format says about nodes and edges beyond id, source and target,
+// derived in one place so the formats agree.
+
+// neo4jLabels are a node kind's labels in whosaid's Neo4j, written as APOC
+// writes them (":Actor:Person"), so a GraphML export re-imports with
+// apoc.import.graphml(…, {readLabels: true}).
+func neo4jLabels(kind string) string {
+	switch kind {
+	case "PERSON":
+		return ":Actor:Person"
+	case "ORGANISATION":
+		return ":Actor:Organisation"
+	case "COUNTRY":
+		return ":Actor:Country"
+	case "TOPIC":
+		return ":Topic"
+	case "EVENT":
+		return ":Event"
+	case "PLACE":
+		return ":Place"
+	case "STATEMENT":
+		return ":Statement"
+	}
+	return ""
+}
+
+// edgeLabel is an edge's caption: its kind, with the polarity for STANCE
+// edges ("STANCE against").
+func edgeLabel(e kg.GraphEdge) string {
+	if e.Kind == "STANCE" && e.Polarity != "" {
+		return e.Kind + " " + string(e.Polarity)
+	}
+	return e.Kind
+}
+
+// edgeType tells parallel edges apart where a tool merges edges of one type
+// between the same nodes (GEXF 1.3's edge kind): a speaker's favourable and
+// hostile statements about one target stay two edges.
+func edgeType(e kg.GraphEdge) string {
+	if e.Kind == "STANCE" && e.Polarity != "" {
+		return e.Kind + "_" + strings.ToUpper(string(e.Polarity))
+	}
+	return e.Kind
+}
+
+// interval is the edge's [start, end] as whole dates (YYYY-MM-DD), the
+// start of its first period to the end of its last ("2013" runs from
+// 2013-01-01 to 2013-12-31), as GEXF's timeformat="date" and Gephi's
+// timeline need them; empty when a date is missing or malformed.
+func interval(e kg.GraphEdge) (start, end string) {
+	s, ok1 := parseDate(e.Start, false)
+	t, ok2 := parseDate(e.End, true)
+	if !ok1 || !ok2 {
+		return "", ""
+	}
+	return s.Format("2006-01-02"), t.Format("2006-01-02")
+}
+
+// joinIDs writes a list of ids as one space-separated value, for formats
+// whose attributes are scalars; ids never contain spaces.
+func joinIDs(ids []string) string { return strings.Join(ids, " ") }
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+type rgb struct{ r, g, b uint8 }
+
+// Colours for GEXF's viz:color (Tableau 10): nodes by kind, statement edges
+// by polarity. The explorer page can use the same palette.
+var (
+	kindColours = map[string]rgb{
+		"PERSON":       {78, 121, 167},
+		"ORGANISATION": {242, 142, 43},
+		"COUNTRY":      {89, 161, 79},
+		"TOPIC":        {176, 122, 161},
+		"EVENT":        {237, 201, 72},
+		"PLACE":        {118, 183, 178},
+		"STATEMENT":    {156, 117, 95},
+	}
+	polarityColours = map[kg.Polarity]rgb{
+		kg.Favor:   {89, 161, 79},
+		kg.Against: {225, 87, 89},
+		kg.Neutral: {186, 176, 172},
+	}
+)

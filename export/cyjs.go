@@ -1,0 +1,122 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strings"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+type cyjsHeader struct {
+	FormatVersion string    `json:"format_version"`
+	GeneratedBy   string    `json:"generated_by"`
+	Data          cyjsGraph `json:"data"`
+	Directed      bool      `json:"directed"`
+	Multigraph    bool      `json:"multigraph"`
+}
+
+type cyjsGraph struct {
+	Name      string   `json:"name"`
+	Roots     []string `json:"roots"`
+	Truncated bool     `json:"truncated"`
+}
+
+type cyjsNode struct {
+	Data    cyjsNodeData `json:"data"`
+	Classes string       `json:"classes"`
+}
+
+type cyjsNodeData struct {
+	ID           string `json:"id"`
+	Label        string `json:"label"`
+	Name         string `json:"name"` // Cytoscape desktop's caption column
+	Kind         string `json:"kind"`
+	LabelEn      string `json:"label_en"`
+	LabelAr      string `json:"label_ar,omitempty"`
+	Degree       int    `json:"degree"`
+	HiddenDegree int    `json:"hidden_degree"`
+}
+
+type cyjsEdge struct {
+	Data    cyjsEdgeData `json:"data"`
+	Classes string       `json:"classes"`
+}
+
+type cyjsEdgeData struct {
+	ID          string   `json:"id"`
+	Source      string   `json:"source"`
+	Target      string   `json:"target"`
+	Label       string   `json:"label"`
+	Interaction string   `json:"interaction"` // Cytoscape desktop's edge type column
+	Kind        string   `json:"kind"`
+	Predicate   string   `json:"predicate,omitempty"`
+	Polarity    string   `json:"polarity,omitempty"`
+	Weight      float64  `json:"weight"`
+	Statement   string   `json:"statement,omitempty"`
+	Statements  []string `json:"statements,omitempty"`
+	Start       string   `json:"start,omitempty"`
+	End         string   `json:"end,omitempty"`
+}
+
+// WriteCyJS writes sg as Cytoscape.js JSON; see EncodeCyJS.
+func WriteCyJS(w io.Writer, sg kg.Subgraph) error { return EncodeCyJS(w, FromSubgraph(sg)) }
+
+// EncodeCyJS writes g as Cytoscape.js elements JSON (.cyjs, which Cytoscape
+// desktop imports too), one element a line as g is read:
+// {format_version, generated_by, data: {name, roots, truncated}, directed,
+// multigraph, elements: {nodes: [{data: {id, label, …}, classes}], edges:
+// [{data: {id, source, target, …}, classes}]}}. Classes are the node's kind
+// ("person") and the edge's kind and polarity ("stance against"), for
+// stylesheets. Arabic is written as UTF-8, not escaped.
+func EncodeCyJS(w io.Writer, g Graph) error {
+	buf := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	head, err := json.Marshal(cyjsHeader{FormatVersion: "1.0", GeneratedBy: "whosaid",
+		Data:     cyjsGraph{Name: g.Title, Roots: nonNil(g.Roots), Truncated: g.Truncated},
+		Directed: true, Multigraph: true})
+	if err != nil {
+		return err
+	}
+	// Open the header object again to append the elements to it.
+	buf.Write(head[:len(head)-1])
+	buf.WriteString(`,"elements":{"nodes":[` + "\n")
+	sep := ""
+	for n, err := range g.Nodes {
+		if err != nil {
+			return err
+		}
+		buf.WriteString(sep)
+		sep = ","
+		if err := enc.Encode(cyjsNode{Classes: strings.ToLower(n.Kind), Data: cyjsNodeData{ID: n.ID, Label: n.Label,
+			Name: n.Label, Kind: n.Kind, LabelEn: n.Label, LabelAr: n.LabelAr, Degree: n.Degree, HiddenDegree: n.HiddenDegree}}); err != nil {
+			return err
+		}
+	}
+	buf.WriteString(`],"edges":[` + "\n")
+	sep = ""
+	for e, err := range g.Edges {
+		if err != nil {
+			return err
+		}
+		buf.WriteString(sep)
+		sep = ","
+		if err := enc.Encode(cyjsEdge{Classes: strings.TrimSpace(strings.ToLower(e.Kind + " " + string(e.Polarity))), Data: cyjsEdgeData{
+			ID: e.ID, Source: e.Source, Target: e.Target, Label: edgeLabel(e), Interaction: e.Kind, Kind: e.Kind,
+			Predicate: string(e.Predicate), Polarity: string(e.Polarity), Weight: e.Weight,
+			Statement: e.Statement, Statements: e.Statements, Start: e.Start, End: e.End}}); err != nil {
+			return err
+		}
+	}
+	buf.WriteString("]}}\n")
+	return buf.Flush()
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
