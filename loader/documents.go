@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/loader/extract"
 )
 
 // readDocuments reads documents/<id>.txt and its <id>.meta.yaml. The text is
@@ -220,4 +222,39 @@ func (r *reader) alignTerms(rels []kg.Relation, date string) []kg.Relation {
 		}
 	}
 	return rels
+}
+
+// extractUnannotated reads the statements of every document that has no
+// annotation file with the rules of loader/extract, after everything else
+// was validated: curated annotations win wherever they exist. New persons
+// the rules find (a title and a name the catalogue lacks) join the
+// catalogue as actors, so their statements resolve; the extractor is rebuilt
+// after a document that adds some, so later documents know them by name.
+// It returns the ids of the documents it extracted, in order.
+func (r *reader) extractUnannotated() []string {
+	ids := make([]string, 0, len(r.docs))
+	for id, d := range r.docs {
+		if d.annotated == "" {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	sort.Strings(ids)
+	x := extract.New(r.cat)
+	for _, id := range ids {
+		d := r.docs[id]
+		res := x.Document(d.doc)
+		for _, a := range res.NewActors {
+			r.ids[a.ID] = entityRef{kind: "actor", sub: "person", path: r.display("documents/" + id + ".txt"), line: 1}
+			r.cat.Actors = append(r.cat.Actors, a)
+		}
+		d.statements = res.Statements
+		d.relations = r.alignTerms(res.Relations, d.doc.Date)
+		if len(res.NewActors) > 0 {
+			x = extract.New(r.cat)
+		}
+	}
+	return ids
 }

@@ -25,6 +25,7 @@ type Writer interface {
 type Report struct {
 	Actors, Topics, Events, Places int
 	Documents, Statements          int
+	Extracted                      int // statements the rules extracted (method rules/v1), among Statements
 	Elapsed                        time.Duration
 }
 
@@ -50,6 +51,11 @@ func Load(ctx context.Context, w Writer, s *Seeds, progress io.Writer) (Report, 
 		}
 		rep.Documents++
 		rep.Statements += len(d.Statements)
+		for _, st := range d.Statements {
+			if st.Method != "curated" {
+				rep.Extracted++
+			}
+		}
 		_ = bar.Add(1)
 	}
 	rep.Elapsed = time.Since(start)

@@ -20,6 +20,10 @@ import (
 type Seeds struct {
 	Catalogue kg.Catalogue
 	Documents []kg.AnnotatedDocument
+	// Extracted lists the documents that had no annotation file: their
+	// statements were extracted by loader/extract (method rules/v1), and the
+	// new persons it found were added to Catalogue.Actors.
+	Extracted []string
 }
 
 // Folder is a seed folder: catalogue/*.yaml, documents/<id>.txt with
@@ -65,7 +69,8 @@ func Read(folders ...Folder) (*Seeds, error) {
 	if err := r.p.err(); err != nil {
 		return nil, err
 	}
-	s := &Seeds{Catalogue: r.cat}
+	extracted := r.extractUnannotated()
+	s := &Seeds{Catalogue: r.cat, Extracted: extracted}
 	ids := make([]string, 0, len(r.docs))
 	for id := range r.docs {
 		ids = append(ids, id)

@@ -48,8 +48,8 @@ func loadSeeds(ctx context.Context, st *store.Store, paths []string, stdout, std
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "loaded %d documents, %d statements, %d actors, %d topics, %d events, %d places in %s\n",
-		rep.Documents, rep.Statements, rep.Actors, rep.Topics, rep.Events, rep.Places, rep.Elapsed.Round(1e6))
+	fmt.Fprintf(stdout, "loaded %d documents (%d extracted by rules/v1), %d statements, %d actors, %d topics, %d events, %d places in %s\n",
+		rep.Documents, rep.Extracted, rep.Statements, rep.Actors, rep.Topics, rep.Events, rep.Places, rep.Elapsed.Round(1e6))
 	nodes, rels, err := st.Counts(ctx)
 	if err != nil {
 		return err

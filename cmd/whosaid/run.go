@@ -20,6 +20,8 @@ commands:
   load     create the schema and load seed folders into Neo4j: whosaid load [PATH...] (default: seeds)
   dev      what "make run" does: start Neo4j unless NEO4J_URI is set, load seeds, serve
   neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI
+  extract  print the statements the rules find in articles: whosaid extract [--format jsonl|yaml] [--seeds DIR] FILE...
+  eval     score the rules against curated annotations: whosaid eval [DIR...] (default: seeds, eval/devset)
   export   write GEXF, GraphML, Cytoscape.js JSON or a CSV zip: whosaid export --format gexf [--id ID --depth N --max-nodes N --statements NODES] [--out FILE]
 
 environment:
@@ -47,6 +49,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runDev(ctx, rest, getenv, stdout, stderr, log)
 	case "neo4j":
 		return runNeo4j(ctx, rest, stdout, stderr)
+	case "extract":
+		return runExtract(ctx, rest, getenv, stdout, stderr, log)
+	case "eval":
+		return runEval(ctx, rest, getenv, stdout, stderr, log)
 	case "export":
 		return runExport(ctx, rest, getenv, stdout, stderr, log)
 	case "help", "-h", "--help":

@@ -1,0 +1,321 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/loader"
+	"github.com/whosaid/whosaid/loader/extract"
+)
+
+const extractUsage = `usage: whosaid extract [--format jsonl|yaml] [--seeds DIR] [--new-actors FILE] FILE...
+
+Reads each article (UTF-8 text; its <name>.meta.yaml beside it, when present,
+gives id, lang and date) and prints the statements the rules (` + extract.Version + `)
+find in it, with the catalogue of the seed folder naming actors, topics and
+events. Offsets are Unicode code points of the file's text; text is that slice.
+
+  --format jsonl   one JSON object per statement (default)
+  --format yaml    an annotation file in the seeds format, for a researcher to
+                   review and then load as curated annotations; one YAML
+                   document per article
+  --new-actors F   with yaml: write the persons the rules found that the
+                   catalogue lacks to F as a catalogue file (put it in
+                   catalogue/ so the annotation loads); without it they are
+                   listed as comments
+`
+
+func runExtract(_ context.Context, args []string, _ func(string) string, stdout, stderr io.Writer, _ *slog.Logger) error {
+	fs := newFlagSet("extract", stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, extractUsage) }
+	format := fs.String("format", "jsonl", "jsonl or yaml")
+	seedsDir := fs.String("seeds", "seeds", "seed folder whose catalogue is used")
+	newActorsFile := fs.String("new-actors", "", "with --format yaml: write new persons to this catalogue file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *format != "jsonl" && *format != "yaml" {
+		return fmt.Errorf("extract: --format must be jsonl or yaml, not %q", *format)
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		fs.Usage()
+		return errors.New("extract: no file given")
+	}
+	seeds, err := loader.Read(loader.Dir(*seedsDir))
+	if err != nil {
+		return err
+	}
+	cat := seeds.Catalogue
+	x := extract.New(cat)
+	var newActors []kg.Actor
+	for i, file := range files {
+		doc, err := readArticle(file)
+		if err != nil {
+			return err
+		}
+		res := x.Document(doc)
+		switch *format {
+		case "jsonl":
+			err = writeJSONL(stdout, doc, res)
+		case "yaml":
+			if i > 0 {
+				fmt.Fprintln(stdout, "---")
+			}
+			err = writeAnnotation(stdout, doc, res, *newActorsFile == "")
+		}
+		if err != nil {
+			return err
+		}
+		if len(res.NewActors) > 0 {
+			// Later articles know these persons by name.
+			newActors = append(newActors, res.NewActors...)
+			cat.Actors = append(cat.Actors, res.NewActors...)
+			x = extract.New(cat)
+		}
+	}
+	if *newActorsFile != "" && *format == "yaml" {
+		return writeNewActors(*newActorsFile, newActors)
+	}
+	return nil
+}
+
+var docIDChars = regexp.MustCompile(`[^A-Za-z0-9_.-]+`)
+
+// readArticle reads a text file and, when it exists, the .meta.yaml beside
+// it (the seed format's metadata: id, title, lang, date).
+func readArticle(path string) (kg.Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return kg.Document{}, err
+	}
+	if !utf8.Valid(data) {
+		return kg.Document{}, fmt.Errorf("%s: not valid UTF-8", path)
+	}
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	doc := kg.Document{ID: strings.Trim(docIDChars.ReplaceAllString(base, "-"), "-._"), Text: string(data)}
+	meta := strings.TrimSuffix(path, filepath.Ext(path)) + ".meta.yaml"
+	if m, err := os.ReadFile(meta); err == nil {
+		var md struct {
+			ID, Title, Lang, Date string
+		}
+		if err := yaml.Unmarshal(m, &md); err != nil {
+			return kg.Document{}, fmt.Errorf("%s: %v", meta, err)
+		}
+		if md.ID != "" {
+			doc.ID = md.ID
+		}
+		doc.Title, doc.Lang, doc.Date = md.Title, md.Lang, md.Date
+	}
+	if doc.ID == "" {
+		doc.ID = "doc"
+	}
+	return doc, nil
+}
+
+type jsonSpeaker struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Surface string `json:"surface"`
+	Kind    string `json:"kind"`
+	New     bool   `json:"new"`
+}
+
+type jsonTarget struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Surface string `json:"surface"`
+	Kind    string `json:"kind"`
+}
+
+type jsonSpan struct {
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Text      string `json:"text"`
+	Cue       string `json:"cue,omitempty"`
+	QuoteType string `json:"quote_type"`
+	Headline  bool   `json:"headline,omitempty"`
+}
+
+type jsonStatement struct {
+	Doc        string        `json:"doc"`
+	ID         string        `json:"id"`
+	Speakers   []jsonSpeaker `json:"speakers"`
+	Predicate  string        `json:"predicate"`
+	Polarity   string        `json:"polarity"`
+	Targets    []jsonTarget  `json:"targets"`
+	Event      string        `json:"event,omitempty"`
+	Date       string        `json:"date,omitempty"`
+	Modality   string        `json:"modality"`
+	CAMEO      string        `json:"cameo"`
+	Cue        string        `json:"cue"`
+	QuoteType  string        `json:"quote_type"`
+	Headline   bool          `json:"headline"`
+	Start      int           `json:"start"`
+	End        int           `json:"end"`
+	Text       string        `json:"text"`
+	More       []jsonSpan    `json:"more_evidence,omitempty"`
+	SummaryEn  string        `json:"summary_en"`
+	Confidence float64       `json:"confidence"`
+	Method     string        `json:"method"`
+	How        string        `json:"speaker_resolved_by"`
+}
+
+func writeJSONL(w io.Writer, doc kg.Document, res extract.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i, st := range res.Statements {
+		det := res.Details[i]
+		m := st.Evidence[0]
+		js := jsonStatement{Doc: doc.ID, ID: st.ID, Predicate: string(st.Predicate), Polarity: string(st.Polarity),
+			Event: st.Event, Date: st.Date, Modality: st.Modality, CAMEO: st.CAMEO, Cue: m.Cue, QuoteType: string(m.QuoteType),
+			Headline: m.Headline, Start: m.Start, End: m.End, Text: m.Text, SummaryEn: st.Summary, Confidence: st.Confidence,
+			Method: st.Method, How: det.How, Speakers: []jsonSpeaker{}, Targets: []jsonTarget{}}
+		for _, r := range det.Speakers {
+			js.Speakers = append(js.Speakers, jsonSpeaker{ID: r.ID, Name: r.Name, Surface: r.Surface, Kind: r.Kind, New: r.New})
+		}
+		for _, r := range det.Targets {
+			js.Targets = append(js.Targets, jsonTarget{ID: r.ID, Name: r.Name, Surface: r.Surface, Kind: r.Kind})
+		}
+		for _, e := range st.Evidence[1:] {
+			js.More = append(js.More, jsonSpan{Start: e.Start, End: e.End, Text: e.Text, Cue: e.Cue, QuoteType: string(e.QuoteType), Headline: e.Headline})
+		}
+		if err := enc.Encode(js); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The seed annotation format (seeds/README.md §3.5), for --format yaml.
+type yamlAnnotation struct {
+	Document   string          `yaml:"document"`
+	Annotator  string          `yaml:"annotator"`
+	Notes      string          `yaml:"notes"`
+	Statements []yamlStatement `yaml:"statements"`
+	Positions  []yamlPosition  `yaml:"positions,omitempty"`
+}
+
+type yamlStatement struct {
+	ID         string     `yaml:"id"`
+	Speakers   []string   `yaml:"speakers,flow"`
+	Predicate  string     `yaml:"predicate"`
+	Polarity   string     `yaml:"polarity"`
+	Targets    []string   `yaml:"targets,flow"`
+	Event      string     `yaml:"event,omitempty"`
+	Date       string     `yaml:"date,omitempty"`
+	Modality   string     `yaml:"modality"`
+	CAMEO      string     `yaml:"cameo,omitempty"`
+	Summary    string     `yaml:"summary"`
+	Confidence float64    `yaml:"confidence"`
+	Evidence   []yamlSpan `yaml:"evidence"`
+}
+
+type yamlSpan struct {
+	Start     int    `yaml:"start"`
+	End       int    `yaml:"end"`
+	Text      string `yaml:"text"`
+	Cue       string `yaml:"cue,omitempty"`
+	QuoteType string `yaml:"quoteType"`
+	Headline  bool   `yaml:"headline,omitempty"`
+}
+
+type yamlPosition struct {
+	Person   string            `yaml:"person"`
+	In       string            `yaml:"in"`
+	Title    map[string]string `yaml:"title,omitempty,flow"`
+	Evidence []yamlSpan        `yaml:"evidence"`
+}
+
+// writeAnnotation prints one document's extraction as a seed annotation
+// file. Persons new to the catalogue are listed as comments unless they go
+// to a catalogue file of their own.
+func writeAnnotation(w io.Writer, doc kg.Document, res extract.Result, listNew bool) error {
+	a := yamlAnnotation{Document: doc.ID, Annotator: "whosaid extract " + extract.Version + " (not reviewed)",
+		Notes: "Extracted by rules; check every statement, its speakers, predicate, polarity and targets, before loading it as curated."}
+	for _, st := range res.Statements {
+		ys := yamlStatement{ID: st.ID[strings.LastIndex(st.ID, ":")+1:], Speakers: st.Speakers, Predicate: string(st.Predicate),
+			Polarity: string(st.Polarity), Targets: st.Targets, Event: st.Event, Date: st.Date, Modality: st.Modality,
+			Summary: st.Summary, Confidence: st.Confidence}
+		if st.CAMEO != kg.Predicates[st.Predicate].CAMEO {
+			ys.CAMEO = st.CAMEO
+		}
+		for _, m := range st.Evidence {
+			ys.Evidence = append(ys.Evidence, yamlSpan{Start: m.Start, End: m.End, Text: m.Text, Cue: m.Cue, QuoteType: string(m.QuoteType), Headline: m.Headline})
+		}
+		a.Statements = append(a.Statements, ys)
+	}
+	for _, r := range res.Relations {
+		p := yamlPosition{Person: r.From, In: r.To, Title: map[string]string{}}
+		if r.Title.Ar != "" {
+			p.Title["ar"] = r.Title.Ar
+		}
+		if r.Title.En != "" {
+			p.Title["en"] = r.Title.En
+		}
+		for _, m := range r.Evidence {
+			p.Evidence = append(p.Evidence, yamlSpan{Start: m.Start, End: m.End, Text: m.Text})
+		}
+		a.Positions = append(a.Positions, p)
+	}
+	fmt.Fprintf(w, "# Statements extracted from %s by whosaid %s. Offsets: Unicode code points.\n", doc.ID, extract.Version)
+	if listNew && len(res.NewActors) > 0 {
+		fmt.Fprintln(w, "# Persons the catalogue lacks (add them to catalogue/, e.g. with --new-actors, before loading):")
+		out, err := yaml.Marshal(catalogueActors(res.NewActors))
+		if err != nil {
+			return err
+		}
+		for _, line := range strings.Split(strings.TrimRight(string(out), "\n"), "\n") {
+			fmt.Fprintln(w, "#   "+line)
+		}
+	}
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(a); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+type yamlActor struct {
+	ID          string            `yaml:"id"`
+	Kind        string            `yaml:"kind"`
+	Name        map[string]string `yaml:"name,flow"`
+	Description string            `yaml:"description,omitempty"`
+}
+
+func catalogueActors(as []kg.Actor) map[string][]yamlActor {
+	out := map[string][]yamlActor{"actors": {}}
+	for _, a := range as {
+		name := map[string]string{"en": a.Name.En, "ar": a.Name.Ar}
+		if name["ar"] == "" {
+			name["ar"] = a.Name.En // English articles: the catalogue needs both; a reviewer writes the Arabic
+		}
+		if name["en"] == "" {
+			name["en"] = a.Name.Ar
+		}
+		out["actors"] = append(out["actors"], yamlActor{ID: a.ID, Kind: "person", Name: name, Description: a.Description})
+	}
+	return out
+}
+
+func writeNewActors(path string, as []kg.Actor) error {
+	out, err := yaml.Marshal(catalogueActors(as))
+	if err != nil {
+		return err
+	}
+	header := "# Persons found by whosaid extract " + extract.Version + " that the catalogue lacked; check names and ids.\n"
+	return os.WriteFile(path, append([]byte(header), out...), 0o644)
+}

@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// enVerb is an English cue: its forms are listed, not generated (English
+// inflection is irregular and the list is short).
+type enVerb struct {
+	lemma
+	forms []string // third person, past, participle, gerund
+}
+
+var englishVerbs = []enVerb{
+	{lemma{word: "say", class: report}, []string{"say", "says", "said", "saying"}},
+	{lemma{word: "tell", class: report}, []string{"tell", "tells", "told", "telling"}},
+	{lemma{word: "state", class: report}, []string{"states", "stated", "stating"}},
+	{lemma{word: "stress", class: report}, []string{"stress", "stresses", "stressed", "stressing"}},
+	{lemma{word: "emphasise", class: report}, []string{"emphasised", "emphasized", "emphasises", "emphasizes", "emphasising", "emphasizing"}},
+	{lemma{word: "insist", class: report}, []string{"insisted", "insists", "insisting"}},
+	{lemma{word: "add", class: report, cont: true}, []string{"added", "adds", "adding"}},
+	{lemma{word: "note", class: report}, []string{"noted", "notes", "noting"}},
+	{lemma{word: "explain", class: report}, []string{"explained", "explains", "explaining"}},
+	{lemma{word: "argue", class: report}, []string{"argued", "argues", "arguing"}},
+	{lemma{word: "affirm", class: report}, []string{"affirmed", "affirms", "reaffirmed", "reaffirms"}},
+	{lemma{word: "confirm", class: report}, []string{"confirmed", "confirms"}},
+	{lemma{word: "announce", class: report}, []string{"announced", "announces", "announcing", "declared", "declares"}},
+	{lemma{word: "consider", class: evaluative}, []string{"considered", "considers", "described", "describes", "called"}},
+	{lemma{word: "warn", pred: "WARN", class: stance}, []string{"warn", "warns", "warned", "warning"}},
+	{lemma{word: "caution", pred: "WARN", class: stance}, []string{"cautioned", "cautions"}},
+	{lemma{word: "threaten", pred: "THREATEN", class: stance}, []string{"threatened", "threatens", "threatening"}},
+	{lemma{word: "urge", pred: "CALL_FOR", class: stance}, []string{"urge", "urges", "urged", "urging", "appealed", "appeals"}},
+	{lemma{word: "demand", pred: "DEMAND", class: stance}, []string{"demanded", "demands", "demanding"}},
+	{lemma{word: "reject", pred: "REJECT", class: stance}, []string{"rejected", "rejects", "rejecting", "refused", "refuses", "dismissed", "dismisses"}},
+	{lemma{word: "condemn", pred: "CONDEMN", class: stance}, []string{"condemned", "condemns", "condemning", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "deplored", "slammed", "blasted"}},
+	{lemma{word: "accuse", pred: "ACCUSE", class: stance}, []string{"accused", "accuses", "accusing", "blamed", "blames"}},
+	{lemma{word: "deny", pred: "DENY", class: stance}, []string{"denied", "denies", "denying"}},
+	{lemma{word: "welcome", pred: "WELCOME", class: stance}, []string{"welcomed", "welcomes", "welcoming", "hailed", "hails"}},
+	{lemma{word: "praise", pred: "PRAISE", class: stance}, []string{"praised", "praises", "praising", "thanked", "thanks", "commended", "commends", "lauded"}},
+	{lemma{word: "support", pred: "SUPPORT", class: stance, ambiguous: true}, []string{"supported", "supports", "backed", "backs", "endorsed", "endorses"}},
+	{lemma{word: "oppose", pred: "OPPOSE", class: stance}, []string{"opposed", "opposes", "objected", "objects"}},
+	{lemma{word: "hope", pred: "HOPE", class: stance}, []string{"hoped", "hopes"}},
+	{lemma{word: "propose", pred: "PROPOSE", class: stance}, []string{"proposed", "proposes", "suggested", "suggests"}},
+	{lemma{word: "pledge", pred: "COMMIT", class: stance}, []string{"pledged", "pledges", "promised", "promises", "vowed", "vows"}},
+	{lemma{word: "agree", pred: "AGREE_WITH", class: stance, needs: "with"}, []string{"agreed", "agrees"}},
+	{lemma{word: "discuss", class: discuss, needs: "with"}, []string{"discussed", "discusses"}},
+	{lemma{word: "express", class: lightVerb}, []string{"expressed", "expresses", "voiced", "voices", "reiterated", "reiterates"}},
+	{lemma{word: "decline", pred: "DECLINE_COMMENT", class: stance, needs: "comment"}, []string{"declined", "declines", "refused to comment"}},
+	{lemma{word: "comment", class: report}, []string{"commented", "comment"}},
+}
+
+// englishPhrases mirror arabicPhrases.
+var englishPhrases = []struct {
+	kind  phraseKind
+	pred  kg.Predicate
+	pol   kg.Polarity
+	words []string
+}{
+	{trigger, "REJECT", "", []string{"unacceptable", "reject", "rejects", "rule out", "ruled out"}},
+	{trigger, "SUPPORT", "", []string{"support", "supports", "back", "backs", "only way", "the only solution"}},
+	{trigger, "CONCERN", "", []string{"concern", "concerned", "worried", "alarmed", "alarm", "expressed concern", "voiced concern", "deeply concerned"}},
+	{trigger, "WARN", "", []string{"threat", "danger", "dangerous", "destabilise", "destabilize", "destabilising", "destabilizing", "risk", "catastrophe", "catastrophic", "escalation", "spiral"}},
+	{trigger, "OPPOSE", "", []string{"violation", "breach", "illegal", "illegitimate", "oppose", "mistake", "grave mistake"}},
+	{trigger, "CONDEMN", "", []string{"condemn", "crime", "crimes", "atrocity", "atrocities"}},
+	{trigger, "CALL_FOR", "", []string{"must", "should", "need to", "needs to", "necessary", "important to", "call for", "called for", "calls for", "called on", "calls on", "urgent"}},
+	{trigger, "HOPE", "", []string{"hope", "hopes", "hopeful", "optimistic", "expressed hope"}},
+	{trigger, "AGREE_WITH", "", []string{"agree with", "in agreement with", "share the position"}},
+	{trigger, "WELCOME", "", []string{"welcome"}},
+	{trigger, "DECLINE_COMMENT", "", []string{"declined to comment", "declines to comment", "refused to comment", "no comment"}},
+	{future, "", "", []string{"will", "shall", "'ll", "going to", "tomorrow", "next week", "next month", "upcoming"}},
+	{stopper, "", "", []string{"stop", "prevent", "end", "halt", "curb", "combat", "fight", "counter"}},
+	{positive, "", "", []string{"constructive", "positive", "fruitful", "successful", "good", "important step", "timely"}},
+	{negative, "", "", []string{"victims", "negative", "dangerous", "tragic", "disastrous"}},
+	{negation, "", "", []string{"not", "never", "no", "n't", "did not", "does not"}},
+	{skip, "", "", []string{"also", "again", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "later", "earlier", "in", "a", "statement", "has", "had", "have", "on", "repeatedly", "publicly", "strongly", "firmly"}},
+	{medium, "", "", []string{"in a statement", "at a press conference", "at a news conference", "in an interview", "in a speech", "on twitter", "told reporters", "told journalists", "in a letter"}},
+	{docNoun, "", "", []string{"statement", "the statement", "report", "the report", "communique", "the communique", "declaration", "the declaration", "resolution"}},
+	{dual, "", "", []string{"both sides", "the two sides", "both leaders", "the two leaders", "the two ministers", "both countries", "the two countries"}},
+	{member, "", "", []string{"member states of", "members of", "leaders of", "representatives of", "the member states of"}},
+	{titleMod, "", "", []string{"of", "state", "affairs", "foreign", "defence", "defense", "interior", "general", "chief", "staff",
+		"deputy", "vice", "prime", "national", "security", "adviser", "advisor", "the"}},
+	{stopName, "", "", []string{"said", "says", "told", "on", "in", "at", "who", "that"}},
+}
+
+// englishNouns carry the stance after "expressed", "voiced".
+var englishNouns = map[kg.Predicate][]string{
+	"CONCERN": {"concern", "concerns", "regret", "alarm", "worry"}, "HOPE": {"hope", "optimism", "confidence"},
+	"SUPPORT": {"support", "solidarity"}, "OPPOSE": {"opposition"}, "CONDEMN": {"condemnation", "outrage"},
+	"PRAISE": {"gratitude", "appreciation", "thanks"}, "COMMIT": {"readiness", "willingness"}, "WELCOME": {"satisfaction"},
+}
+
+// englishTitles introduce persons ("Foreign Minister Sergei Lavrov").
+var englishTitles = []string{"President", "Prime Minister", "Foreign Minister", "Minister", "Secretary of State",
+	"Secretary", "Secretary-General", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Senator",
+	"King", "Prince", "Sheikh", "General", "Gen.", "Chancellor", "Chairman", "Speaker", "Deputy", "Vice", "Mr", "Mrs",
+	"Ms", "Dr", "Premier", "Commissioner", "Representative", "Rep.", "Sen.", "Governor", "Mayor", "Leader", "Emir", "Sultan",
+	"Counterpart"}
+
+// englishStops end names and are never names themselves.
+var englishStops = []string{"said", "says", "told", "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or",
+	"that", "this", "he", "she", "they", "it", "who", "which", "with", "from", "by", "as", "was", "is", "has", "had",
+	"would", "will", "also", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+var englishComplementizers = []string{"that", ":"}
+
+// englishPronouns refer back to the last speaker.
+var englishPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true}
+
+func buildEnglish() *lexicon {
+	lx := newLexicon("en")
+	for i := range englishVerbs {
+		v := &englishVerbs[i]
+		for _, f := range v.forms {
+			k := imperfect
+			if strings.HasSuffix(f, "ed") || f == "said" || f == "told" || f == "hailed" {
+				k = perfect
+			}
+			if strings.HasSuffix(f, "ing") {
+				k = participle
+			}
+			lx.addForm(f, form{lemma: &v.lemma, kind: k})
+		}
+	}
+	for pred, ns := range englishNouns {
+		l := &lemma{word: ns[0], pred: pred, class: stance}
+		for _, n := range ns {
+			lx.addForm(n, form{lemma: l, kind: noun, suffixed: true})
+		}
+	}
+	for _, p := range englishPhrases {
+		lx.addPhrases(p.kind, p.pred, p.pol, p.words...)
+	}
+	for _, t := range englishTitles {
+		lx.addPhrase(t, phraseInfo{kind: title})
+	}
+	for _, c := range englishComplementizers {
+		lx.comp[c] = true
+	}
+	return lx
+}

@@ -1,0 +1,477 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid/kg"
+)
+
+// cueClass says how a cue word relates a speaker to what follows it.
+type cueClass uint8
+
+const (
+	report     cueClass = iota // neutral reporting verb (قال، أكد): the stance comes from the complement
+	stance                     // the verb carries the predicate (حذر، أدان، رحب)
+	lightVerb                  // أعرب عن / أبدى / جدد: the noun after it carries the predicate
+	evaluative                 // اعتبر، رأى، وصف: polarity from evaluative words in the complement
+	discuss                    // بحث مع: the speakers are the subject and the partner after مع
+	channel                    // نقل X عن Y: Y is the speaker, X the channel
+	according                  // بحسب X، وفقا لـ X: X is the speaker of the clause
+)
+
+// lemma is one entry of a cue lexicon.
+type lemma struct {
+	word  string       // citation form (3ms perfect, or the English base form)
+	pred  kg.Predicate // the predicate of stance verbs and nouns
+	class cueClass
+	cont  bool // continuation (أضاف، تابع): keeps the previous speaker when no subject follows
+	// ambiguous lemmas have a bare perfect that is also a common noun (رفض، دعم،
+	// أمل): as cues they need a subject right after them.
+	ambiguous bool
+	// needs is a word that must follow the speaker for the lemma to be a cue
+	// (مع for بحث, عن for نقل).
+	needs string
+}
+
+// form is one surface form of a lemma.
+type form struct {
+	lemma  *lemma
+	kind   formKind
+	first  bool // first person (نرفض، أؤكد، نشعر): only ever content, never a cue with a speaker
+	plural bool
+	// suffixed nouns carry a possessive (رفضهم، دعمها): the speaker's own
+	// stance. A bare noun (المعارضة، الاستعداد) may be anything.
+	suffixed bool
+}
+
+type formKind uint8
+
+const (
+	perfect formKind = iota
+	imperfect
+	participle
+	noun // a verbal noun (مصدر), possibly with a possessive suffix: رفضهم، دعمها، امتنانه
+)
+
+// phraseKind says what a fixed phrase contributes.
+type phraseKind uint8
+
+const (
+	trigger  phraseKind = iota // a stance inside a complement («لا يمكن قبوله» → REJECT)
+	future                     // marks an announcement of something to come (سوف، غدا)
+	stopper                    // verbs of stopping (منع، وقف، وضع حد): a CALL_FOR against what follows
+	positive                   // evaluative words, for ASSERT polarity and evaluative verbs
+	negative
+	negation // لا، لن، لم، ليس، غير
+	skip     // words that may stand between a cue and its speaker (مجددا، اليوم، أيضا)
+	medium   // in a statement / press conference: what follows is the occasion or channel
+	docNoun  // بيان، تقرير: a text that speaks for whoever issued it
+	dual     // الجانبان، المجلسان: the last two actors named together
+	member   // الدول الأعضاء، ممثلو: a group speaking for the organisation that follows
+	title    // title words that introduce a person (الرئيس، وزير، المتحدث)
+	titleMod // words that continue a title without being a name (الخارجية، باسم)
+	stopName // words that end a name (في، إن، أمس)
+)
+
+type phraseInfo struct {
+	kind phraseKind
+	pred kg.Predicate
+	pol  kg.Polarity
+	// pre marks a judgement of what comes before it («التدخل … أمر لا يمكن
+	// قبوله», «ستكون خرقا»): the target precedes the phrase.
+	pre bool
+}
+
+// lexicon is everything language-specific the extractor needs: cue forms,
+// fixed phrases and the complementizers.
+type lexicon struct {
+	lang    string
+	forms   map[string][]form // by light key
+	phrases node              // trie over light keys; the infos hang on phraseInfos
+	infos   map[*node][]phraseInfo
+	comp    map[string]bool   // complementizers (إن، أن، that), by light key
+	needs   map[string]string // light keys of the words lemmas need after them
+}
+
+func newLexicon(lang string) *lexicon {
+	return &lexicon{lang: lang, forms: map[string][]form{}, infos: map[*node][]phraseInfo{}, comp: map[string]bool{}, needs: map[string]string{}}
+}
+
+func (lx *lexicon) addForm(surface string, f form) {
+	toks := keysOf(surface)
+	if len(toks) != 1 {
+		return
+	}
+	k := toks[0].Light
+	if n := f.lemma.needs; n != "" && n != ":" {
+		if ks := keysOf(n); len(ks) > 0 {
+			lx.needs[n] = ks[0].Light
+		}
+	}
+	for _, old := range lx.forms[k] {
+		if old.lemma == f.lemma && old.kind == f.kind && old.suffixed == f.suffixed {
+			return
+		}
+	}
+	lx.forms[k] = append(lx.forms[k], f)
+}
+
+func (lx *lexicon) addPhrase(p string, info phraseInfo) {
+	toks := keysOf(p)
+	if len(toks) == 0 {
+		return
+	}
+	n := &lx.phrases
+	for _, t := range toks {
+		n = n.child(t.Light, true)
+	}
+	lx.infos[n] = append(lx.infos[n], info)
+}
+
+func (lx *lexicon) addPhrases(kind phraseKind, pred kg.Predicate, pol kg.Polarity, ps ...string) {
+	for _, p := range ps {
+		lx.addPhrase(p, phraseInfo{kind: kind, pred: pred, pol: pol})
+	}
+}
+
+// phraseAt returns the infos of the longest phrase starting at token i.
+func (lx *lexicon) phraseAt(toks []Token, i, end int) (int, []phraseInfo) {
+	bestEnd := i
+	var best []phraseInfo
+	var walk func(n *node, k int)
+	walk = func(n *node, k int) {
+		if k >= end || toks[k].Kind != Word {
+			return
+		}
+		for _, l := range toks[k].Lights {
+			c := n.child(l, false)
+			if c == nil {
+				continue
+			}
+			if infos := lx.infos[c]; len(infos) > 0 && k+1 > bestEnd {
+				best, bestEnd = infos, k+1
+			}
+			if c.next != nil {
+				walk(c, k+1)
+			}
+		}
+	}
+	walk(&lx.phrases, i)
+	return bestEnd, best
+}
+
+// formKeyed reports whether the whole word, clitics included, is a form of
+// the lexicon («وصف» is a verb; «وأدانت» is و + a verb).
+func (lx *lexicon) formKeyed(k string) bool { return len(lx.forms[light(k)]) > 0 }
+
+// has reports whether a phrase of the given kind starts at token i, and
+// where it ends.
+func (lx *lexicon) has(toks []Token, i, end int, kind phraseKind) (int, bool) {
+	e, infos := lx.phraseAt(toks, i, end)
+	for _, in := range infos {
+		if in.kind == kind {
+			return e, true
+		}
+	}
+	return i, false
+}
+
+// formsAt returns the cue forms of token i.
+func (lx *lexicon) formsAt(t Token) []form {
+	if t.Kind != Word {
+		return nil
+	}
+	for _, l := range t.Lights {
+		if fs := lx.forms[l]; len(fs) > 0 {
+			return fs
+		}
+	}
+	return nil
+}
+
+// arVerb describes an Arabic verb for form generation: the 3ms perfect and
+// imperfect and the active participle, and irregular forms to add.
+type arVerb struct {
+	lemma
+	perf, imperf, part string
+	// irregular forms (hollow and defective verbs) listed as they are written
+	xPerf, xImperf, xFirst, xPart []string
+	nouns                         []string // verbal nouns carrying the same predicate
+}
+
+// arabicVerbs is the Arabic cue lexicon. Stance predicates follow
+// data-model.md §2 and arabic-extraction.md §3.1.
+var arabicVerbs = []arVerb{
+	{lemma: lemma{word: "قال", class: report}, imperf: "يقول", part: "قائل",
+		xPerf: []string{"قال", "قالت", "قالوا", "قالا", "قالتا"}, xFirst: []string{"قلنا", "نقول", "أقول"}},
+	{lemma: lemma{word: "صرح", class: report}, perf: "صرح", imperf: "يصرح", part: "مصرح"},
+	{lemma: lemma{word: "أكد", class: report}, perf: "أكد", imperf: "يؤكد", part: "مؤكد"},
+	{lemma: lemma{word: "أعلن", class: report}, perf: "أعلن", imperf: "يعلن", part: "معلن"},
+	{lemma: lemma{word: "أشار", class: report}, perf: "أشار", imperf: "يشير", part: "مشير"},
+	{lemma: lemma{word: "أضاف", class: report, cont: true}, perf: "أضاف", imperf: "يضيف", part: "مضيف"},
+	{lemma: lemma{word: "تابع", class: report, cont: true, needs: ":"}, perf: "تابع", part: "متابع"},
+	{lemma: lemma{word: "استطرد", class: report, cont: true}, perf: "استطرد", part: "مستطرد"},
+	{lemma: lemma{word: "أردف", class: report, cont: true}, perf: "أردف", part: "مردف"},
+	{lemma: lemma{word: "أوضح", class: report}, perf: "أوضح", imperf: "يوضح", part: "موضح"},
+	{lemma: lemma{word: "لفت", class: report}, perf: "لفت", imperf: "يلفت", part: "لافت"},
+	{lemma: lemma{word: "أفاد", class: report}, perf: "أفاد", imperf: "يفيد"},
+	{lemma: lemma{word: "ذكر", class: report}, perf: "ذكر"},
+	{lemma: lemma{word: "لمح", class: report}, perf: "لمح", imperf: "يلمح", part: "ملمح"},
+	{lemma: lemma{word: "كشف", class: report}, perf: "كشف", imperf: "يكشف", part: "كاشف"},
+	{lemma: lemma{word: "علق", class: report}, perf: "علق", imperf: "يعلق"},
+	{lemma: lemma{word: "عبر", class: lightVerb, ambiguous: true, needs: "عن"}, perf: "عبر", imperf: "يعبر", part: "معبر"},
+	{lemma: lemma{word: "تأسف", pred: "CONCERN", class: stance}, perf: "تأسف", imperf: "يتأسف", part: "متأسف", xPart: []string{"آسفا", "آسفة", "آسفين"}},
+	{lemma: lemma{word: "أنذر", pred: "WARN", class: stance}, perf: "أنذر", imperf: "ينذر", part: "منذر"},
+	{lemma: lemma{word: "شدد", class: report}, perf: "شدد", imperf: "يشدد", part: "مشدد"},
+	{lemma: lemma{word: "جدد", class: lightVerb}, perf: "جدد", imperf: "يجدد", part: "مجدد"},
+	{lemma: lemma{word: "أعرب", class: lightVerb}, perf: "أعرب", imperf: "يعرب", part: "معرب"},
+	{lemma: lemma{word: "أبدى", class: lightVerb},
+		xPerf: []string{"أبدى", "أبدت", "أبدوا"}, xImperf: []string{"يبدي", "تبدي", "يبدون"}, xPart: []string{"مبديا", "مبدية", "مبدين"}},
+	{lemma: lemma{word: "اعتبر", class: evaluative}, perf: "اعتبر", imperf: "يعتبر", part: "معتبر"},
+	{lemma: lemma{word: "رأى", class: evaluative, ambiguous: true}, xPerf: []string{"رأى", "رأت", "رأوا"}, xImperf: []string{"يرى", "ترى"}},
+	{lemma: lemma{word: "وصف", class: evaluative}, perf: "وصف", imperf: "يصف", part: "واصف"},
+	{lemma: lemma{word: "اقترح", pred: "PROPOSE", class: stance}, perf: "اقترح", imperf: "يقترح", nouns: []string{"اقتراح"}},
+	{lemma: lemma{word: "تعهد", pred: "COMMIT", class: stance}, perf: "تعهد", imperf: "يتعهد", part: "متعهد"},
+	{lemma: lemma{word: "حذر", pred: "WARN", class: stance, ambiguous: true}, perf: "حذر", imperf: "يحذر", part: "محذر", nouns: []string{"تحذير"}},
+	{lemma: lemma{word: "نبه", pred: "WARN", class: stance}, perf: "نبه", imperf: "ينبه", part: "منبه"},
+	{lemma: lemma{word: "هدد", pred: "THREATEN", class: stance}, perf: "هدد", imperf: "يهدد", nouns: []string{"تهديد"}},
+	{lemma: lemma{word: "توعد", pred: "THREATEN", class: stance}, perf: "توعد", imperf: "يتوعد", part: "متوعد"},
+	{lemma: lemma{word: "دعا", pred: "CALL_FOR", class: stance},
+		xPerf: []string{"دعا", "دعت", "دعوا", "دعتا"}, xImperf: []string{"يدعو", "تدعو", "يدعون", "سيدعو"},
+		xFirst: []string{"دعونا", "ندعو", "أدعو"}, xPart: []string{"داعيا", "داعية", "داعين"},
+		nouns: []string{"دعوة"}},
+	{lemma: lemma{word: "ناشد", pred: "CALL_FOR", class: stance}, perf: "ناشد", imperf: "يناشد", part: "مناشد"},
+	{lemma: lemma{word: "حث", pred: "CALL_FOR", class: stance}, perf: "حث", imperf: "يحث", part: "حاث"},
+	{lemma: lemma{word: "طالب", pred: "DEMAND", class: stance, ambiguous: true}, perf: "طالب", imperf: "يطالب", part: "مطالب", nouns: []string{"مطالبة"}},
+	{lemma: lemma{word: "أدان", pred: "CONDEMN", class: stance}, perf: "أدان",
+		xImperf: []string{"يدين", "تدين", "يدينون", "يدن", "تدن"}, xFirst: []string{"ندين", "أدين"}, nouns: []string{"إدانة"}},
+	{lemma: lemma{word: "ندد", pred: "CONDEMN", class: stance}, perf: "ندد", imperf: "يندد", part: "مندد", nouns: []string{"تنديد"}},
+	{lemma: lemma{word: "استنكر", pred: "CONDEMN", class: stance}, perf: "استنكر", imperf: "يستنكر", part: "مستنكر", nouns: []string{"استنكار"}},
+	{lemma: lemma{word: "شجب", pred: "CONDEMN", class: stance}, perf: "شجب", imperf: "يشجب"},
+	{lemma: lemma{word: "انتقد", pred: "CONDEMN", class: stance}, perf: "انتقد", imperf: "ينتقد", part: "منتقد"},
+	{lemma: lemma{word: "اتهم", pred: "ACCUSE", class: stance}, perf: "اتهم", imperf: "يتهم", nouns: []string{"اتهام"}},
+	{lemma: lemma{word: "حمل", pred: "ACCUSE", class: stance, needs: "مسؤولية"}, perf: "حمل", imperf: "يحمل", part: "محمل"},
+	{lemma: lemma{word: "رفض", pred: "REJECT", class: stance, ambiguous: true}, perf: "رفض", imperf: "يرفض", part: "رافض", nouns: []string{"رفض"}},
+	{lemma: lemma{word: "استبعد", pred: "REJECT", class: stance}, perf: "استبعد", imperf: "يستبعد", part: "مستبعد"},
+	{lemma: lemma{word: "نفى", pred: "DENY", class: stance},
+		xPerf: []string{"نفى", "نفت", "نفوا"}, xImperf: []string{"ينفي", "تنفي"}, xFirst: []string{"ننفي"}, xPart: []string{"نافيا", "نافية"}},
+	{lemma: lemma{word: "رحب", pred: "WELCOME", class: stance}, perf: "رحب", imperf: "يرحب", part: "مرحب", nouns: []string{"ترحيب"}},
+	{lemma: lemma{word: "أشاد", pred: "PRAISE", class: stance}, perf: "أشاد", imperf: "يشيد", part: "مشيد", nouns: []string{"إشادة"}},
+	{lemma: lemma{word: "نوه", pred: "PRAISE", class: stance}, perf: "نوه", imperf: "ينوه", part: "منوه"},
+	{lemma: lemma{word: "ثمن", pred: "PRAISE", class: stance, ambiguous: true}, perf: "ثمن", imperf: "يثمن", part: "مثمن"},
+	{lemma: lemma{word: "شكر", pred: "PRAISE", class: stance, ambiguous: true}, perf: "شكر", imperf: "يشكر", part: "شاكر"},
+	{lemma: lemma{word: "أيد", pred: "SUPPORT", class: stance}, perf: "أيد", imperf: "يؤيد", part: "مؤيد", nouns: []string{"تأييد"}},
+	{lemma: lemma{word: "دعم", pred: "SUPPORT", class: stance, ambiguous: true}, perf: "دعم", imperf: "يدعم", part: "داعم", nouns: []string{"دعم"}},
+	{lemma: lemma{word: "ساند", pred: "SUPPORT", class: stance}, perf: "ساند", imperf: "يساند", nouns: []string{"مساندة"}},
+	{lemma: lemma{word: "عارض", pred: "OPPOSE", class: stance}, perf: "عارض", imperf: "يعارض", nouns: []string{"معارضة"}},
+	{lemma: lemma{word: "أمل", pred: "HOPE", class: stance, ambiguous: true}, perf: "أمل", imperf: "يأمل", part: "آمل"},
+	{lemma: lemma{word: "تمنى", pred: "HOPE", class: stance}, xPerf: []string{"تمنى", "تمنت"}, xImperf: []string{"يتمنى", "تتمنى"}, xFirst: []string{"نتمنى"}},
+	{lemma: lemma{word: "اتفق", pred: "AGREE_WITH", class: stance, needs: "مع"}, perf: "اتفق", imperf: "يتفق"},
+	{lemma: lemma{word: "بحث", class: discuss, ambiguous: true, needs: "مع"}, perf: "بحث", imperf: "يبحث"},
+	{lemma: lemma{word: "ناقش", class: discuss, needs: "مع"}, perf: "ناقش", imperf: "يناقش"},
+	{lemma: lemma{word: "تباحث", class: discuss, needs: "مع"}, perf: "تباحث", imperf: "يتباحث"},
+	{lemma: lemma{word: "نقل", class: channel, needs: "عن"}, perf: "نقل", imperf: "ينقل"},
+}
+
+// lightNouns are the nouns after أعرب عن / أبدى / جدد / أكد / أعلن that
+// carry the stance («أعرب عن امتنانه» → PRAISE, «أكدت دعمها» → SUPPORT).
+var lightNouns = map[kg.Predicate][]string{
+	"PRAISE":     {"امتنان", "شكر", "تقدير", "إشادة"},
+	"WELCOME":    {"ترحيب", "ارتياح", "سعادة", "ترحيبه"},
+	"CONDEMN":    {"إدانة", "استنكار", "تنديد", "شجب"},
+	"CONCERN":    {"قلق", "انزعاج", "مخاوف", "أسف", "خشية", "تحفظ"},
+	"HOPE":       {"أمل", "ثقة", "تفاؤل", "تطلع"},
+	"REJECT":     {"رفض"},
+	"SUPPORT":    {"دعم", "تأييد", "تضامن", "مساندة", "تمسك"},
+	"OPPOSE":     {"معارضة", "اعتراض"},
+	"COMMIT":     {"استعداد", "عزم", "التزام"},
+	"AGREE_WITH": {"موافقة"},
+}
+
+// arabicPhrases are fixed phrases, by what they contribute.
+var arabicPhrases = []struct {
+	kind  phraseKind
+	pred  kg.Predicate
+	pol   kg.Polarity
+	words []string
+	pre   bool
+}{
+	{trigger, "REJECT", "", []string{"لا يمكن قبوله", "لا يمكن القبول به", "غير مقبول", "غير مقبولة", "مرفوض", "مرفوضة", "أمر مرفوض"}, true},
+	{trigger, "OPPOSE", "", []string{"خطأ فادح", "خطأ فادحا", "خطأ كبير", "خطأ كبيرا", "خرق", "خرقا", "انتهاك", "انتهاكا", "غير قانوني", "غير شرعي", "غير شرعية", "ليس من المعقول", "غير معقول"}, true},
+	{trigger, "REJECT", "", []string{"لن نقبل", "لن تقبل", "لن يقبل", "لن أقبل", "لا أقبل", "لا نقبل", "لا تقبل", "لا يقبل", "لن نسمح"}, false},
+	{trigger, "SUPPORT", "", []string{"يفضل", "نفضل", "أفضل من", "السبيل الوحيد", "الطريق الوحيد", "الحل الوحيد", "لا بديل عن", "لا يمكن حلها إلا", "لا حل إلا"}, false},
+	{trigger, "CONCERN", "", []string{"قلق", "القلق", "بقلق", "نشعر بالقلق", "يثير القلق", "مخاوف", "قلقون", "قلقها", "قلقه", "قلقنا"}, false},
+	{trigger, "WARN", "", []string{"زعزعة", "يزعزع", "تزعزع", "خطر", "خطرا", "خطورة", "يهدد", "تهدد", "كارثة", "كارثي", "تتفاقم", "يتفاقم", "تفاقم", "تدهور", "عواقب", "انزلاق", "حرب أهلية", "يشكل تهديدا", "مجاعة", "كارثة إنسانية", "على حافة", "قد نواجه", "أسوأ"}, false},
+	{trigger, "OPPOSE", "", []string{"نعارض", "معارضتنا"}, false},
+	{trigger, "CONDEMN", "", []string{"ندين", "نستنكر", "نندد", "إدانتنا", "جريمة", "جرائم", "عمل إرهابي", "مجازر", "مجزرة", "فظاعات", "وحشية", "همجية"}, false},
+	{trigger, "CALL_FOR", "", []string{"ضرورة", "بضرورة", "يجب", "ينبغي", "لا بد", "لابد", "من المهم", "المهم", "أهمية", "لا يجوز", "من الضروري", "يتعين", "ندعو", "نطالب", "نحث"}, false},
+	{trigger, "HOPE", "", []string{"نأمل", "نتطلع", "نتمنى"}, false},
+	{trigger, "AGREE_WITH", "", []string{"بطريقة موحدة مع", "موحدة مع", "لا خلافات", "لا خلاف", "نتفق مع", "متفقون مع", "تطابق المواقف", "تطابق وجهات النظر", "توافق"}, false},
+	{trigger, "PRAISE", "", []string{"نشكر", "نثمن", "نشيد", "نقدر"}, false},
+	{trigger, "WELCOME", "", []string{"نرحب"}, false},
+	{trigger, "DENY", "", []string{"لم أقل", "لم نقل", "ننفي", "أنفي", "لا أساس له من الصحة", "عار عن الصحة", "عارية عن الصحة"}, false},
+	{future, "", "", []string{"سوف", "غدا", "يوم غد", "غد", "المقبل", "المقبلة", "القادم", "القادمة", "سيتم", "سيجري", "سيجرى", "سيعقد", "ستعقد", "سيشارك", "سيبحث", "ستبحث", "سيزور", "سيلتقي", "يناقشون غدا"}, false},
+	{stopper, "", "", []string{"منع", "وقف", "إيقاف", "وضع حد", "تحجيم", "الحد من", "مكافحة", "التصدي", "إنهاء", "القضاء على", "محاربة", "تفادي", "تجنب"}, false},
+	{positive, "", "", []string{"الموقف البناء", "الدور البناء", "موقف بناء", "بناءة", "البناءة", "إيجابي", "إيجابية", "مثمر", "مثمرة", "ناجح", "ناجحة", "في الوقت المناسب", "خطوة مهمة", "خطوة إيجابية", "خطوة في الاتجاه الصحيح", "ممتاز", "جيد"}, false},
+	{negative, "", "", []string{"ضحايا", "الضحايا", "سلبي", "سلبية", "خطير", "خطيرة", "مأساوي", "مأساوية", "فاشل", "فاشلة", "كارثي", "مدمر"}, false},
+	{negation, "", "", []string{"لا", "لن", "لم", "ليس", "ليست", "غير", "عدم"}, false},
+	{skip, "", "", []string{"مجددا", "مجدداً", "اليوم", "أمس", "أيضا", "كذلك", "بشدة", "بدوره", "بدورها", "من جهته", "من جهتها", "من جانبه", "من جانبها", "من ناحيته", "من ناحيتها", "قد", "فيه", "فيها", "هاتفيا", "صباح", "مساء", "اليوم الإثنين", "يوم"}, false},
+	{medium, "", "", []string{"في بيان", "في تصريح", "في تصريحات", "في مؤتمر صحفي", "في مؤتمر صحافي", "خلال مؤتمر صحفي", "في مقابلة", "في كلمة", "في كلمته", "في كلمتها", "في خطاب", "خلال اجتماع", "في اجتماع", "للصحفيين", "للصحافيين", "لوكالة", "لقناة", "لصحيفة", "عبر تويتر", "على تويتر", "في تغريدة", "في حسابه", "خلال جلسة", "في ختام", "على هامش", "عقب", "خلال لقائه", "خلال زيارة", "أمام", "في رسالة"}, false},
+	{docNoun, "", "", []string{"كلمة", "الكلمة", "خطاب", "خطابا", "الخطاب", "مقابلة", "تصريح", "تصريحا", "تصريحات", "تغريدة", "مؤتمرا صحفيا", "مؤتمر صحفي", "بيان", "البيان", "بيانا", "تقرير", "التقرير", "رسالة", "الرسالة", "مذكرة", "المذكرة", "إعلان", "الإعلان", "قرار", "القرار"}, false},
+	{dual, "", "", []string{"الجانبان", "الجانبين", "الطرفان", "الطرفين", "المجلسان", "المجلسين", "البلدان", "البلدين", "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "المسؤولان", "المسؤولين", "الدولتان", "الدولتين"}, false},
+	{member, "", "", []string{"الدول الأعضاء في", "الدول الأعضاء ب", "دول", "أعضاء", "الأعضاء في", "ممثلو", "ممثلي", "ممثل", "وفد", "قادة", "زعماء", "رؤساء", "وزراء خارجية", "وزراء", "أعضاء مجلس"}, false},
+	{title, "", "", []string{"رئيس", "الرئيس", "رئيسة", "وزير", "الوزير", "وزيرة", "نائب", "مساعد", "المتحدث", "متحدث", "المتحدثة", "الناطق", "ناطق", "الناطقة", "سفير", "السفير", "مندوب", "المندوب", "الأمين العام", "أمين عام", "المبعوث", "مبعوث", "ممثل", "مستشار", "المستشار", "المستشارة", "قائد", "زعيم", "الملك", "العاهل", "الأمير", "ولي العهد", "الشيخ", "السلطان", "الجنرال", "اللواء", "العميد", "العقيد", "المرشد", "المفوض", "منسق", "مدير", "عضو", "النائب", "السيناتور", "نظيره", "نظيرها", "نظيرته", "رئيس الوزراء", "رئيس الحكومة", "زعيمة", "المنسق", "الممثل", "الممثلة"}, false},
+	{titleMod, "", "", []string{"باسم", "لشؤون", "للشؤون", "خارجية", "دفاع", "داخلية", "الخارجية", "الدفاع", "الداخلية", "العام", "الأعلى", "الأول", "الخاص", "الدائم", "مجلس", "الوزراء", "حكومة", "الحكومة", "حزب", "حركة", "جمهورية", "هيئة", "لجنة", "مكتب", "شؤون", "الشؤون", "الأمن", "القومي", "السابق", "الأسبق", "الحالي", "الجديد", "إدارة", "دولة", "الدولة", "الأمم", "المتحدة", "الشعب", "النواب", "الدوما", "البرلمان", "الجمهورية", "الخاصة", "الدولي", "الدولية", "لدى", "في"}, false},
+	{stopName, "", "", []string{"في", "إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "إننا", "على", "إلى", "الى", "عن", "من", "مع", "خلال", "أمس", "اليوم", "غدا", "يوم", "الذي", "التي", "الذين", "قد", "لقد", "عقب", "بعد", "قبل", "أمام", "حيث", "كما", "و", "أو", "هو", "هي", "لدى", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "صباح", "مساء", "بأن", "لأن", "ليل", "حول", "بشأن",
+		"لكن", "ولكن", "لكنه", "ولكنه", "لكنها", "ولكنها", "منذ", "حتى", "إذ", "إذا", "لو", "وهو", "وهي", "بينما", "فيما", "أي", "كل", "جميع", "بعض",
+		"لإذاعة", "لتلفزيون", "لقناة", "لوكالة", "لصحيفة", "لموقع", "لشبكة", "لمجلة", "لراديو", "دليل", "بمنصب", "منصب", "كلمة", "بيانا", "الذي", "نحو", "ضد"}, false},
+}
+
+// arabicComplementizers introduce the content of a statement.
+var arabicComplementizers = []string{"إن", "أن", "ان", "بأن", "إنه", "أنه", "انه", "إنها", "أنها", "إننا", "أننا", "إنهم", "أنهم", "بأنه", "بأنها"}
+
+// generic words that may not be names of new persons.
+var arabicNotNames = []string{"مسؤول", "مصدر", "مصادر", "متحدث", "ناطق", "خبير", "خبراء", "مسؤولون", "مراقبون", "دبلوماسي", "محلل"}
+
+// buildArabic generates the surface forms of the Arabic lexicon: conjunction
+// prefixes are covered by the bare key; this adds the perfect (3ms, 3fs -ت,
+// 3mp -وا, dual -ا/-تا, 1pl -نا), the imperfect (ي/ت/ن/أ, -ون, -ان, future
+// س), the participle (-ا tanween, -ة, -ين, -ون) and verbal nouns with
+// possessive suffixes.
+func buildArabic() *lexicon {
+	lx := newLexicon("ar")
+	for i := range arabicVerbs {
+		v := &arabicVerbs[i]
+		l := &v.lemma
+		if v.perf != "" {
+			for _, s := range []string{"", "ت", "وا", "ا", "تا"} {
+				lx.addForm(v.perf+s, form{lemma: l, kind: perfect, plural: s == "وا"})
+			}
+			lx.addForm(v.perf+"نا", form{lemma: l, kind: perfect, first: true})
+		}
+		if v.imperf != "" {
+			stem := strings.TrimPrefix(v.imperf, "ي")
+			for _, p := range []string{"", "س"} {
+				lx.addForm(p+"ي"+stem, form{lemma: l, kind: imperfect})
+				lx.addForm(p+"ت"+stem, form{lemma: l, kind: imperfect})
+				lx.addForm(p+"ي"+stem+"ون", form{lemma: l, kind: imperfect, plural: true})
+				lx.addForm(p+"ي"+stem+"ان", form{lemma: l, kind: imperfect, plural: true})
+				lx.addForm(p+"ت"+stem+"ان", form{lemma: l, kind: imperfect, plural: true})
+				lx.addForm(p+"ن"+stem, form{lemma: l, kind: imperfect, first: true})
+				lx.addForm(p+"أ"+stem, form{lemma: l, kind: imperfect, first: true})
+			}
+		}
+		if v.part != "" {
+			for _, s := range []string{"ا", "اً", "ة", "ين", "ون", "تين"} {
+				lx.addForm(v.part+s, form{lemma: l, kind: participle, plural: s == "ين" || s == "ون"})
+			}
+		}
+		for _, x := range v.xPerf {
+			lx.addForm(x, form{lemma: l, kind: perfect, plural: strings.HasSuffix(x, "وا")})
+		}
+		for _, x := range v.xImperf {
+			lx.addForm(x, form{lemma: l, kind: imperfect, plural: strings.HasSuffix(x, "ون")})
+		}
+		for _, x := range v.xFirst {
+			lx.addForm(x, form{lemma: l, kind: imperfect, first: true})
+		}
+		for _, x := range v.xPart {
+			lx.addForm(x, form{lemma: l, kind: participle, plural: strings.HasSuffix(x, "ين")})
+		}
+		for _, n := range v.nouns {
+			for i, s := range nounForms(n) {
+				lx.addForm(s, form{lemma: l, kind: noun, suffixed: i > 0})
+			}
+		}
+	}
+	for pred, ns := range lightNouns {
+		l := &lemma{word: ns[0], pred: pred, class: stance}
+		for _, n := range ns {
+			for i, s := range nounForms(n) {
+				lx.addForm(s, form{lemma: l, kind: noun, suffixed: i > 0})
+			}
+		}
+	}
+	for _, p := range arabicPhrases {
+		for _, w := range p.words {
+			lx.addPhrase(w, phraseInfo{kind: p.kind, pred: p.pred, pol: p.pol, pre: p.pre})
+		}
+	}
+	for _, c := range arabicComplementizers {
+		for _, t := range keysOf(c) {
+			lx.comp[t.Light] = true
+		}
+	}
+	return lx
+}
+
+// nounForms returns a verbal noun with the possessive suffixes news copy
+// uses: رفض، رفضه، رفضها، رفضهم، رفضهما، رفضنا؛ إدانة → إدانته.
+func nounForms(n string) []string {
+	stem := n
+	if strings.HasSuffix(n, "ة") {
+		stem = strings.TrimSuffix(n, "ة") + "ت"
+	}
+	out := []string{n}
+	for _, s := range []string{"ه", "ها", "هم", "هما", "نا", "كم", "هن"} {
+		out = append(out, stem+s)
+	}
+	return out
+}
+
+// isTitleWord reports whether a token starts a title («الرئيس الروسي»).
+func isTitleWord(t Token) bool { return t.In(titleWords) }
+
+var titleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range arabicPhrases {
+		if p.kind == title {
+			for _, w := range p.words {
+				if toks := keysOf(w); len(toks) > 0 {
+					m[toks[0].Light] = true
+				}
+			}
+		}
+	}
+	for _, w := range englishTitles {
+		m[Key(strings.Fields(w)[0])] = true
+	}
+	return m
+}()
+
+var titleMods = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range arabicPhrases {
+		if p.kind == titleMod {
+			for _, w := range p.words {
+				for _, t := range keysOf(w) {
+					m[t.Light] = true
+				}
+			}
+		}
+	}
+	return m
+}()
+
+// stopWord reports whether a token cannot be (part of) a person's name.
+func stopWord(t Token) bool { return nameStops[t.Light] || nameStops[t.Key] }
+
+var nameStops = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range arabicPhrases {
+		if p.kind == stopName || p.kind == negation {
+			for _, w := range p.words {
+				for _, t := range keysOf(w) {
+					m[t.Key] = true
+				}
+			}
+		}
+	}
+	for _, w := range arabicNotNames {
+		m[Key(w)] = true
+	}
+	for _, w := range englishStops {
+		m[w] = true
+	}
+	return m
+}()
