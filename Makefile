@@ -4,7 +4,7 @@ GO ?= go
 BIN := bin/whosaid
 NEO4J_DIR := .neo4j
 
-.PHONY: run test build vet generate neo4j neo4j-stop clean explorer
+.PHONY: run test build vet generate neo4j neo4j-stop clean explorer bench
 
 ## run: Neo4j (unless NEO4J_URI is set), schema, seeds, and the server on :8080
 run: build
@@ -27,6 +27,10 @@ generate:
 ## explorer: rebuild the /explore page (explorer/dist, checked in) from explorer/src with Node 20+
 explorer:
 	cd explorer && npm ci --no-audit --no-fund && npm run build
+
+## bench: loads and query mix at 10k/100k/1M statements → docs/BENCHMARKS.md (BENCH_QUICK=1: 10k, < 3 min)
+bench:
+	./scripts/bench.sh
 
 ## neo4j: start a local Neo4j in the background (store in .neo4j/) and print its URI
 neo4j: build

@@ -147,8 +147,10 @@ type GraphEdge struct {
 type Link struct {
 	Source, Target string
 	Kind           string
-	Statement      string
-	Predicate      Predicate
+	Statement      string    // the statement, when the link stands for exactly one
+	Statements     []string  // every statement the link stands for (STANCE)
+	Predicate      Predicate // the predicate all its statements share, or ""
 	Polarity       Polarity
-	Date           string
+	Date           string // earliest statement date (or the relationship's start)
+	Last           string // latest statement date
 }

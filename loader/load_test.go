@@ -119,3 +119,44 @@ func TestReloadingAnEditedAnnotationUpdatesWithoutOrphans(t *testing.T) {
 		t.Errorf("statement after reload = %+v, %v; want OPPOSE with one mention", stmts, err)
 	}
 }
+
+// Streaming in chunks of one document and batches of a few statements gives
+// the same graph as reading everything at once.
+func TestLoadFoldersInChunksGivesTheSameGraph(t *testing.T) {
+	st := neo4jtest.Store(t)
+	folders := []Folder{Dir("../seeds"), Dir("../eval/devset")}
+	seeds, err := Read(folders...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(context.Background(), st, seeds, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	nodes1, rels1 := counts(t, st)
+	if err := st.DeleteEverything(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := LoadFolders(context.Background(), st, folders, StreamOptions{ChunkDocs: 1, BatchStatements: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes2, rels2 := counts(t, st)
+	if !equalCounts(nodes1, nodes2) || !equalCounts(rels1, rels2) {
+		t.Errorf("chunked load differs:\nnodes %v\n   vs %v\nrels  %v\n   vs %v", nodes1, nodes2, rels1, rels2)
+	}
+	if rep.Documents != len(seeds.Documents) {
+		t.Errorf("reported %d documents, want %d", rep.Documents, len(seeds.Documents))
+	}
+	// A broken file anywhere stops the load before anything is written.
+	if err := st.DeleteEverything(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	m := copyFS(t, "testdata/mini")
+	m["annotations/doc1.yaml"].Data = []byte(strings.Replace(string(m["annotations/doc1.yaml"].Data), "speakers: [putin]", "speakers: [nobody]", 1))
+	if _, err := LoadFolders(context.Background(), st, []Folder{Dir("../seeds"), {Name: "mini", FS: m}}, StreamOptions{ChunkDocs: 1}); err == nil {
+		t.Fatal("a broken reference was loaded")
+	}
+	if nodes, _ := counts(t, st); len(nodes) != 0 {
+		t.Errorf("a failed load wrote %v", nodes)
+	}
+}

@@ -25,14 +25,18 @@ var schema = []struct{ name, cypher string }{
 	{"statement_polarity", `CREATE INDEX statement_polarity IF NOT EXISTS FOR (n:Statement) ON (n.polarity)`},
 	{"statement_document", `CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document)`},
 	{"mention_document", `CREATE INDEX mention_document IF NOT EXISTS FOR (n:Mention) ON (n.document)`},
-	// Full-text search. Lucene's Arabic analyzer normalises alef forms, teh
+	// Full-text search. The indexes over statements, mentions and documents
+	// are eventually consistent: Lucene updates in the write transaction
+	// made bulk loads ten times slower, so they are applied in the
+	// background and a load ends by waiting for them (RefreshSearch).
+	// Lucene's Arabic analyzer normalises alef forms, teh
 	// marbuta, alef maksura, diacritics and tatweel, and strips the article
 	// and common prefixes, so spelling variants meet; English text passes
 	// through it lower-cased.
 	{"entity_search", "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Actor|Topic|Event|Place) ON EACH [n.search_en, n.search_ar] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}"},
-	{"mention_search", "CREATE FULLTEXT INDEX mention_search IF NOT EXISTS FOR (n:Mention) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}"},
-	{"statement_search", "CREATE FULLTEXT INDEX statement_search IF NOT EXISTS FOR (n:Statement) ON EACH [n.summary_en] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}"},
-	{"document_search", "CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (n:Document) ON EACH [n.title, n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}"},
+	{"mention_search", "CREATE FULLTEXT INDEX mention_search IF NOT EXISTS FOR (n:Mention) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic', `fulltext.eventually_consistent`: true}}"},
+	{"statement_search", "CREATE FULLTEXT INDEX statement_search IF NOT EXISTS FOR (n:Statement) ON EACH [n.summary_en] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: true}}"},
+	{"document_search", "CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (n:Document) ON EACH [n.title, n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic', `fulltext.eventually_consistent`: true}}"},
 }
 
 // EnsureSchema creates the constraints and indexes that are missing and waits
@@ -70,4 +74,12 @@ func (s *Store) SchemaReady(ctx context.Context) (missing []string, err error) {
 		}
 	}
 	return missing, nil
+}
+
+// RefreshSearch waits until the eventually consistent full-text indexes have
+// caught up with every committed write, so a search right after a load sees
+// what was loaded.
+func (s *Store) RefreshSearch(ctx context.Context) error {
+	_, err := s.write(ctx, "schema.refreshSearch", `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()`, nil)
+	return err
 }

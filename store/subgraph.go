@@ -64,16 +64,31 @@ CALL (n) {
   WHERE `+subgraphStatement+`
   RETURN a.id AS source, s.id AS target, 'MADE' AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
 }
-RETURN DISTINCT source, target, kind, statement, predicate, polarity, date`, params)
+// One row per edge, not per statement: a topic many speakers talk about
+// would otherwise send thousands of rows.
+// Stored relationships keep one row each (a person may hold one office in
+// several terms, told apart by their start).
+WITH source, target, kind, polarity, CASE kind WHEN 'STANCE' THEN '' ELSE coalesce(statement, '') + coalesce(date, '') END AS key,
+     statement, predicate, date
+WITH source, target, kind, polarity, key, collect(DISTINCT statement) AS statements, collect(DISTINCT predicate) AS predicates,
+     min(date) AS first, max(date) AS last
+RETURN source, target, kind, polarity, statements, predicates, first, last`, params)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]kg.Link, 0, len(res.Records))
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
-		out = append(out, kg.Link{Source: str(get("source")), Target: str(get("target")), Kind: str(get("kind")),
-			Statement: str(get("statement")), Predicate: kg.Predicate(str(get("predicate"))),
-			Polarity: kg.Polarity(str(get("polarity"))), Date: str(get("date"))})
+		l := kg.Link{Source: str(get("source")), Target: str(get("target")), Kind: str(get("kind")),
+			Polarity: kg.Polarity(str(get("polarity"))), Statements: strs(get("statements")),
+			Date: str(get("first")), Last: str(get("last"))}
+		if preds := strs(get("predicates")); len(preds) == 1 {
+			l.Predicate = kg.Predicate(preds[0])
+		}
+		if len(l.Statements) == 1 {
+			l.Statement = l.Statements[0]
+		}
+		out = append(out, l)
 	}
 	return out, nil
 }

@@ -181,62 +181,78 @@ SET r.curated = coalesce(r.curated, false) OR $curated,
 	return steps
 }
 
-// WriteDocument replaces everything one document contributes to the graph
-// (its statements, mentions and the evidence it gives for context relations)
-// in one transaction, so a reload after an edit leaves no duplicates or
-// orphans and a failure leaves the previous version intact.
+// WriteDocument replaces everything one document contributes to the graph;
+// see WriteDocuments.
 func (s *Store) WriteDocument(ctx context.Context, ad kg.AnnotatedDocument) error {
-	d := ad.Document
-	docID := d.ID
-	steps := []step{
-		{"document", `
-MERGE (d:Document {id: $doc.id})
-SET d = $doc`, map[string]any{"doc": map[string]any{
+	return s.WriteDocuments(ctx, []kg.AnnotatedDocument{ad})
+}
+
+// WriteDocuments replaces everything the given documents contribute to the
+// graph (their statements, mentions and the evidence they give for context
+// relations) in one transaction, so a reload after an edit leaves no
+// duplicates or orphans and a failure leaves the previous version intact.
+// Batching many documents per transaction is what makes bulk loads fast:
+// each step is one UNWIND over the whole batch.
+func (s *Store) WriteDocuments(ctx context.Context, docs []kg.AnnotatedDocument) error {
+	var docRows, statements, mentions, factRows []map[string]any
+	var docIDs, prefixes []string
+	var relations []kg.Relation
+	facts := map[string]bool{}
+	for _, ad := range docs {
+		d := ad.Document
+		docIDs = append(docIDs, d.ID)
+		prefixes = append(prefixes, d.ID+"@")
+		docRows = append(docRows, map[string]any{
 			"id": d.ID, "title": d.Title, "lang": d.Lang, "date": nullable(d.Date), "url": nullable(d.URL),
 			"source": nullable(d.Source), "licence": nullable(d.Licence), "text": d.Text,
 			"char_length": len([]rune(d.Text)), "offsets": "unicode code points of text",
-		}}},
-		{"document.clear", `
-OPTIONAL MATCH (s:Statement {document: $doc})
-DETACH DELETE s
-WITH count(*) AS done
-OPTIONAL MATCH (m:Mention {document: $doc})
-DETACH DELETE m`, map[string]any{"doc": docID}},
-		{"document.clearFacts", `
+		})
+		for _, st := range ad.Statements {
+			statements = append(statements, map[string]any{
+				"props": map[string]any{
+					"id": st.ID, "document": st.Document, "predicate": string(st.Predicate), "polarity": string(st.Polarity),
+					"date": nullable(st.Date), "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
+					"confidence": st.Confidence, "method": st.Method, "num_mentions": len(st.Evidence),
+				},
+				"speakers": st.Speakers, "targets": st.Targets, "event": nullable(st.Event),
+			})
+			for _, m := range st.Evidence {
+				mentions = append(mentions, map[string]any{"statement": st.ID, "doc": m.Document, "props": mentionProps(m, "statement")})
+			}
+		}
+		for _, r := range ad.Relations {
+			for _, m := range r.Evidence {
+				if !facts[m.ID] {
+					facts[m.ID] = true
+					factRows = append(factRows, map[string]any{"doc": m.Document, "props": mentionProps(m, "fact")})
+				}
+			}
+		}
+		relations = append(relations, ad.Relations...)
+	}
+	steps := []step{
+		{"documents", `
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+SET d = row`, map[string]any{"rows": orEmptyRows(docRows)}},
+		{"documents.clear", `
+UNWIND $docs AS doc
+CALL (doc) {
+  MATCH (s:Statement {document: doc})
+  DETACH DELETE s
+}
+CALL (doc) {
+  MATCH (m:Mention {document: doc})
+  DETACH DELETE m
+}`, map[string]any{"docs": docIDs}},
+		{"documents.clearFacts", `
 MATCH ()-[r:HOLDS_POSITION|PART_OF|MEMBER_OF]->()
-WHERE any(x IN r.evidence WHERE x STARTS WITH $prefix)
-SET r.evidence = [x IN r.evidence WHERE NOT x STARTS WITH $prefix]
+WHERE any(x IN r.evidence WHERE any(p IN $prefixes WHERE x STARTS WITH p))
+SET r.evidence = [x IN r.evidence WHERE none(p IN $prefixes WHERE x STARTS WITH p)]
 WITH r
 WHERE size(r.evidence) = 0 AND NOT r.curated
-DELETE r`, map[string]any{"prefix": docID + "@"}},
-	}
-
-	var statements, mentions []map[string]any
-	for _, st := range ad.Statements {
-		statements = append(statements, map[string]any{
-			"props": map[string]any{
-				"id": st.ID, "document": st.Document, "predicate": string(st.Predicate), "polarity": string(st.Polarity),
-				"date": nullable(st.Date), "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
-				"confidence": st.Confidence, "method": st.Method, "num_mentions": len(st.Evidence),
-			},
-			"speakers": st.Speakers, "targets": st.Targets, "event": nullable(st.Event),
-		})
-		for _, m := range st.Evidence {
-			mentions = append(mentions, map[string]any{"statement": st.ID, "props": mentionProps(m, "statement")})
-		}
-	}
-	facts := map[string]map[string]any{}
-	for _, r := range ad.Relations {
-		for _, m := range r.Evidence {
-			facts[m.ID] = mentionProps(m, "fact")
-		}
-	}
-	factRows := make([]map[string]any, 0, len(facts))
-	for _, f := range facts {
-		factRows = append(factRows, f)
-	}
-	steps = append(steps,
-		step{"statements", `
+DELETE r`, map[string]any{"prefixes": prefixes}},
+		{"statements", `
 UNWIND $rows AS row
 CREATE (s:Statement)
 SET s = row.props
@@ -261,21 +277,21 @@ CALL (s, row) {
   MATCH (e:Event {id: row.event})
   CREATE (s)-[:MADE_AT]->(e)
 }`, map[string]any{"rows": orEmptyRows(statements)}},
-		step{"mentions", `
-MATCH (d:Document {id: $doc})
+		{"mentions", `
 UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
 MATCH (s:Statement {id: row.statement})
 CREATE (s)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d)
-SET m = row.props`, map[string]any{"doc": docID, "rows": orEmptyRows(mentions)}},
-		step{"facts.mentions", `
-MATCH (d:Document {id: $doc})
+SET m = row.props`, map[string]any{"rows": orEmptyRows(mentions)}},
+		{"facts.mentions", `
 UNWIND $rows AS row
-MERGE (m:Mention {id: row.id})
-SET m = row
-MERGE (m)-[:IN_DOCUMENT]->(d)`, map[string]any{"doc": docID, "rows": factRows}},
-	)
-	steps = append(steps, relationSteps("document.facts", ad.Relations, docID)...)
-	return s.writeTx(ctx, "load.document", steps)
+MATCH (d:Document {id: row.doc})
+MERGE (m:Mention {id: row.props.id})
+SET m = row.props
+MERGE (m)-[:IN_DOCUMENT]->(d)`, map[string]any{"rows": orEmptyRows(factRows)}},
+	}
+	steps = append(steps, relationSteps("documents.facts", relations, "document")...)
+	return s.writeTx(ctx, "load.documents", steps)
 }
 
 func mentionProps(m kg.Mention, kind string) map[string]any {
@@ -341,21 +357,25 @@ func (s *Store) Counts(ctx context.Context) (nodes, rels map[string]int, err err
 }
 
 // DeleteEverything removes all nodes and relationships (not the schema). It
-// exists for tests; batches keep the transaction
-// state small on large graphs.
+// exists for tests and benchmarks. Relationships go first, in batches, so
+// that deleting a dense node (a speaker with a million statements) never
+// needs one huge transaction.
 func (s *Store) DeleteEverything(ctx context.Context) error {
-	for {
-		res, err := s.write(ctx, "deleteEverything", `
-MATCH (n) WITH n LIMIT 10000
-DETACH DELETE n
-RETURN count(*) AS deleted`, nil)
-		if err != nil {
-			return err
-		}
-		if single[int64](res, "deleted") == 0 {
-			return nil
+	for _, q := range []string{
+		`MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS deleted`,
+		`MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS deleted`,
+	} {
+		for {
+			res, err := s.write(ctx, "deleteEverything", q, nil)
+			if err != nil {
+				return err
+			}
+			if single[int64](res, "deleted") == 0 {
+				break
+			}
 		}
 	}
+	return nil
 }
 
 // searchText joins a name and its aliases, one per line, for the full-text

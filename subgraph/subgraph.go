@@ -249,10 +249,15 @@ func collapse(links []kg.Link) []kg.GraphEdge {
 			e.Weight = 1
 			continue
 		}
-		if contains(e.Statements, l.Statement) {
-			continue
+		stmts := l.Statements
+		if len(stmts) == 0 && l.Statement != "" {
+			stmts = []string{l.Statement}
 		}
-		e.Statements = append(e.Statements, l.Statement)
+		for _, st := range stmts {
+			if !contains(e.Statements, st) {
+				e.Statements = append(e.Statements, st)
+			}
+		}
 		e.Weight = float64(len(e.Statements))
 		if e.Predicate != l.Predicate {
 			e.Predicate = "" // mixed predicates
@@ -260,8 +265,12 @@ func collapse(links []kg.Link) []kg.GraphEdge {
 		if l.Date != "" && (e.Start == "" || l.Date < e.Start) {
 			e.Start = l.Date
 		}
-		if l.Date > e.End {
-			e.End = l.Date
+		last := l.Last
+		if last == "" {
+			last = l.Date
+		}
+		if last > e.End {
+			e.End = last
 		}
 	}
 	out := make([]kg.GraphEdge, 0, len(byID))

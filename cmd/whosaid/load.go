@@ -40,11 +40,7 @@ func loadSeeds(ctx context.Context, st *store.Store, paths []string, stdout, std
 	for i, p := range paths {
 		folders[i] = loader.Dir(p)
 	}
-	seeds, err := loader.Read(folders...)
-	if err != nil {
-		return err
-	}
-	rep, err := loader.Load(ctx, st, seeds, stderr)
+	rep, err := loader.LoadFolders(ctx, st, folders, loader.StreamOptions{Progress: stderr})
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,8 @@ commands:
   neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI
   extract  print the statements the rules find in articles: whosaid extract [--format jsonl|yaml] [--seeds DIR] FILE...
   eval     score the rules against curated annotations: whosaid eval [DIR...] (default: seeds, eval/devset)
+  bench    measure loads and the query mix at 10k, 100k and 1M statements (make bench; BENCH_QUICK=1 for a quick run)
+  synth    write a synthetic corpus for benchmarks: whosaid synth --statements N --seed S --out DIR
   export   write GEXF, GraphML, Cytoscape.js JSON or a CSV zip: whosaid export --format gexf [--id ID --depth N --max-nodes N --statements NODES] [--out FILE]
 
 environment:
@@ -55,6 +57,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runEval(ctx, rest, getenv, stdout, stderr, log)
 	case "export":
 		return runExport(ctx, rest, getenv, stdout, stderr, log)
+	case "synth":
+		return runSynth(ctx, rest, stdout, stderr)
+	case "bench":
+		return runBench(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

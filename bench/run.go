@@ -1,0 +1,278 @@
+// Package bench measures whosaid at scale: it writes synthetic corpora,
+// loads them with the loader and with the simplest batched Cypher (the
+// limit the loader is compared with), then runs a fixed query mix through
+// the GraphQL server and straight through the Go driver at fixed
+// concurrency levels, and writes the figures as Markdown.
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+
+	neo4jdev "github.com/whosaid/whosaid/dev/neo4j"
+	"github.com/whosaid/whosaid/loader"
+	"github.com/whosaid/whosaid/server"
+	"github.com/whosaid/whosaid/store"
+	"github.com/whosaid/whosaid/synth"
+)
+
+// Config says what to measure.
+type Config struct {
+	Sizes       []int         // statements per corpus, e.g. 10000, 100000, 1000000
+	LoadSizes   map[int]bool  // sizes whose load is timed against the baseline
+	Concurrency map[int][]int // per size, the concurrency levels of the query mix
+	AttackFor   time.Duration // per query, level and side
+	Seed        uint64
+	Work        string // folder for corpora and Neo4j stores
+	Binary      string // the whosaid binary, run as a subprocess for loads
+	Log         io.Writer
+}
+
+// LoadResult is one timed load.
+type LoadResult struct {
+	Size                 int
+	Loader, Baseline     time.Duration
+	Nodes, Relationships int
+	LoaderRSSKB          int64
+}
+
+// QueryResult is one query of the mix at one concurrency level.
+type QueryResult struct {
+	Size, Concurrency int
+	Query             string
+	Whosaid, Limit    *vegeta.Metrics
+	ServerRSSBytes    float64
+}
+
+// Result is everything measured.
+type Result struct {
+	Loads   []LoadResult
+	Queries []QueryResult
+	Started time.Time
+	Elapsed time.Duration
+}
+
+// Run measures every size in turn, each on a fresh Neo4j.
+func Run(ctx context.Context, cfg Config) (*Result, error) {
+	res := &Result{Started: time.Now()}
+	logf := func(format string, args ...any) { fmt.Fprintf(cfg.Log, format+"\n", args...) }
+	for _, size := range cfg.Sizes {
+		dir := filepath.Join(cfg.Work, fmt.Sprintf("synth-%d-%d", size, cfg.Seed))
+		if _, err := os.Stat(filepath.Join(dir, "catalogue")); err != nil {
+			logf("synth %d statements → %s", size, dir)
+			if _, err := synth.Write(synth.Options{Statements: size, Seed: cfg.Seed, Dir: dir}); err != nil {
+				return res, err
+			}
+		}
+		pageCache := 512
+		if size >= 1_000_000 {
+			pageCache = 3072
+		}
+		lr := LoadResult{Size: size}
+		if cfg.LoadSizes[size] {
+			logf("baseline load of %d statements", size)
+			d, err := withNeo4j(ctx, cfg, pageCache, func(uri string, st *store.Store) error {
+				t := time.Now()
+				if err := baselineLoad(ctx, st, dir, 5000); err != nil {
+					return err
+				}
+				lr.Baseline = time.Since(t)
+				return nil
+			})
+			if err != nil {
+				return res, fmt.Errorf("baseline %d: %w", size, err)
+			}
+			_ = d
+		}
+		logf("loader and query mix over %d statements", size)
+		_, err := withNeo4j(ctx, cfg, pageCache, func(uri string, st *store.Store) error {
+			t := time.Now()
+			rss, err := loadWithBinary(ctx, cfg.Binary, uri, dir, cfg.Log)
+			if err != nil {
+				return err
+			}
+			lr.Loader, lr.LoaderRSSKB = time.Since(t), rss
+			nodes, rels, err := st.Counts(ctx)
+			if err != nil {
+				return err
+			}
+			for _, n := range nodes {
+				lr.Nodes += n
+			}
+			// Actor, Person etc. double-count labels; count nodes once by their main labels.
+			lr.Nodes = nodes["Actor"] + nodes["Topic"] + nodes["Event"] + nodes["Place"] + nodes["Document"] + nodes["Statement"] + nodes["Mention"]
+			for _, n := range rels {
+				lr.Relationships += n
+			}
+			if cfg.LoadSizes[size] {
+				res.Loads = append(res.Loads, lr)
+			}
+			cat, err := loader.ReadCatalogue(loader.Dir(dir))
+			if err != nil {
+				return err
+			}
+			qs := mix(cat.Actors[0].Name.En)
+			return runMix(ctx, cfg, st, size, qs, res, logf)
+		})
+		if err != nil {
+			return res, fmt.Errorf("size %d: %w", size, err)
+		}
+	}
+	res.Elapsed = time.Since(res.Started)
+	return res, nil
+}
+
+// withNeo4j runs f against a fresh Neo4j that is stopped afterwards.
+func withNeo4j(ctx context.Context, cfg Config, pageCacheMB int, f func(uri string, st *store.Store) error) (time.Duration, error) {
+	start := time.Now()
+	inst, err := neo4jdev.Start(ctx, neo4jdev.Options{PageCacheMB: pageCacheMB, Log: io.Discard})
+	if err != nil {
+		return 0, err
+	}
+	defer inst.Stop()
+	st, err := store.Open(store.Config{URI: inst.URI, QueryTimeout: time.Minute}, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close(context.WithoutCancel(ctx))
+	err = f(inst.URI, st)
+	return time.Since(start), err
+}
+
+// loadWithBinary runs `whosaid load dir` and returns its peak RSS in KiB.
+func loadWithBinary(ctx context.Context, bin, uri, dir string, log io.Writer) (int64, error) {
+	cmd := exec.CommandContext(ctx, bin, "load", dir)
+	cmd.Env = append(os.Environ(), "NEO4J_URI="+uri)
+	cmd.Stdout, cmd.Stderr = log, io.Discard
+	if err := cmd.Run(); err != nil {
+		return 0, fmt.Errorf("whosaid load: %w", err)
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		return ru.Maxrss, nil
+	}
+	return 0, nil
+}
+
+// runMix serves the graph in-process and measures each query at each level,
+// through GraphQL (vegeta, closed loop with c workers) and straight through
+// the store.
+func runMix(ctx context.Context, cfg Config, st *store.Store, size int, qs []query, res *Result, logf func(string, ...any)) error {
+	metrics := server.NewMetrics()
+	h := server.New(server.Config{MaxComplexity: 100000, RequestTimeout: time.Minute}, st, st, metrics,
+		slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for _, c := range cfg.Concurrency[size] {
+		for _, q := range qs {
+			body, _ := json.Marshal(map[string]any{"query": q.graphql, "variables": q.variables})
+			// one request first: it must succeed, and warms caches and plans
+			if err := checkOnce(srv.URL, body); err != nil {
+				return fmt.Errorf("%s: %w", q.name, err)
+			}
+			tr := vegeta.NewStaticTargeter(vegeta.Target{Method: http.MethodPost, URL: srv.URL + "/graphql", Body: body,
+				Header: http.Header{"Content-Type": {"application/json"}}})
+			att := vegeta.NewAttacker(vegeta.Workers(uint64(c)), vegeta.MaxWorkers(uint64(c)), vegeta.KeepAlive(true), vegeta.Timeout(time.Minute))
+			var wm vegeta.Metrics
+			for r := range att.Attack(tr, vegeta.Rate{Freq: 0}, cfg.AttackFor, q.name) {
+				if r.Code == http.StatusOK && bytes.Contains(r.Body, []byte(`"errors"`)) {
+					r.Error = "graphql errors"
+				}
+				wm.Add(r)
+			}
+			wm.Close()
+			lm := direct(ctx, st, q, c, cfg.AttackFor)
+			qr := QueryResult{Size: size, Concurrency: c, Query: q.name, Whosaid: &wm, Limit: lm, ServerRSSBytes: rss()}
+			res.Queries = append(res.Queries, qr)
+			logf("  %-30s c=%-2d whosaid p50 %8s p99 %8s %7.1f/s | limit p50 %8s p99 %8s %7.1f/s | ok %.0f%%",
+				q.name, c, wm.Latencies.P50.Round(10*time.Microsecond), wm.Latencies.P99.Round(10*time.Microsecond), wm.Throughput,
+				lm.Latencies.P50.Round(10*time.Microsecond), lm.Latencies.P99.Round(10*time.Microsecond), lm.Throughput, wm.Success*100)
+		}
+	}
+	return nil
+}
+
+func checkOnce(base string, body []byte) error {
+	resp, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || bytes.Contains(out, []byte(`"errors"`)) {
+		return fmt.Errorf("status %d: %s", resp.StatusCode, truncate(string(out), 300))
+	}
+	return nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
+}
+
+// direct runs q's store work with c goroutines for d, recording each call
+// as a vegeta result so both sides are summarised the same way.
+func direct(ctx context.Context, st *store.Store, q query, c int, d time.Duration) *vegeta.Metrics {
+	var (
+		mu sync.Mutex
+		m  vegeta.Metrics
+		wg sync.WaitGroup
+	)
+	deadline := time.Now().Add(d)
+	for w := 0; w < c; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(deadline) {
+				start := time.Now()
+				err := q.direct(ctx, st)
+				r := &vegeta.Result{Timestamp: start, Latency: time.Since(start), Code: http.StatusOK}
+				if err != nil {
+					r.Code, r.Error = 500, err.Error()
+				}
+				mu.Lock()
+				m.Add(r)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	m.Close()
+	return &m
+}
+
+// rss is this process's resident set size: the server runs in-process, so
+// it is the server's (plus the load generator's, an upper bound).
+func rss() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return float64(m.Sys)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb float64
+			fmt.Sscanf(strings.TrimSpace(v), "%f", &kb)
+			return kb * 1024
+		}
+	}
+	return 0
+}

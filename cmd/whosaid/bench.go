@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/whosaid/whosaid/bench"
+)
+
+// runBench is `make bench`: corpora at several sizes, the load against its
+// baseline, and the query mix against the driver, written as Markdown.
+func runBench(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("bench", stderr)
+	out := fs.String("out", "docs/BENCHMARKS.md", "report file")
+	work := fs.String("work", ".bench", "folder for corpora and stores (git-ignored)")
+	goBench := fs.String("go-bench", "", "file with `go test -bench` output to include")
+	quick := fs.Bool("quick", envBool(getenv("BENCH_QUICK"), false), "small and short: one 10k corpus (env BENCH_QUICK)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	cfg := bench.Config{
+		Sizes:       []int{10_000, 100_000, 1_000_000},
+		LoadSizes:   map[int]bool{100_000: true, 1_000_000: true},
+		Concurrency: map[int][]int{10_000: {1}, 100_000: {1, 16, 64}, 1_000_000: {1, 16, 64}},
+		AttackFor:   4 * time.Second,
+		Seed:        1,
+		Work:        *work,
+		Binary:      self,
+		Log:         stderr,
+	}
+	command := "make bench"
+	if *quick {
+		cfg.Sizes = []int{10_000}
+		cfg.LoadSizes = map[int]bool{10_000: true}
+		cfg.Concurrency = map[int][]int{10_000: {1, 16}}
+		cfg.AttackFor = 2 * time.Second
+		command = "BENCH_QUICK=1 make bench"
+	}
+	res, err := bench.Run(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	var gob string
+	if *goBench != "" {
+		data, _ := os.ReadFile(*goBench)
+		gob = string(data)
+	}
+	var b strings.Builder
+	bench.WriteMarkdown(&b, res, cfg, command, gob)
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%s)\n", *out, res.Elapsed.Round(time.Second))
+	return nil
+}

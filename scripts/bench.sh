@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# make bench: Go micro-benchmarks, then loads and the query mix at 10k, 100k
+# and 1M statements (BENCH_QUICK=1: 10k only, short), written to
+# docs/BENCHMARKS.md. Each size runs on a fresh embedded Neo4j.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/prereqs.sh
+go build -o bin/whosaid ./cmd/whosaid
+mkdir -p .bench
+benchtime=1s
+[[ "${BENCH_QUICK:-}" == "1" ]] && benchtime=200ms
+go test -run='^$' -bench=. -benchmem -benchtime="$benchtime" ./loader/extract ./export | grep -E '^(Benchmark|goos|goarch|cpu|pkg)' | tee .bench/go-bench.txt
+./bin/whosaid bench --go-bench .bench/go-bench.txt
