@@ -113,6 +113,8 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 	}
 	_, err = st.Stats(ctx)
 	must(err)
+	_, _, err = st.Checksum(ctx)
+	must(err)
 	for _, view := range []kg.StatementView{kg.ViewCollapsed, kg.ViewNodes} {
 		_, err = subgraph.Neighbourhood(ctx, st, "vladimir-putin", 2, 100, nil, view, kg.SubgraphFilter{From: s("2013")})
 		must(err)
