@@ -66,6 +66,10 @@ func WriteMarkdown(w io.Writer, res *Result, cfg Config, command string, goBench
 			if q.Size != size {
 				continue
 			}
+			if q.Failed != "" {
+				p("| %s | %d | failed: %s | | | | | | | | | | |", q.Query, q.Concurrency, strings.ReplaceAll(q.Failed, "|", "/"))
+				continue
+			}
 			w, l := q.Whosaid, q.Limit
 			p("| %s | %d | %s | %s | %.1f | %s | %s | %.1f | %.2f | %.2f | %.2f | %.1f%% | %.0f MiB |", q.Query, q.Concurrency,
 				ms(w.Latencies.P50), ms(w.Latencies.P99), w.Throughput, ms(l.Latencies.P50), ms(l.Latencies.P99), l.Throughput,
@@ -100,7 +104,11 @@ func WriteMarkdown(w io.Writer, res *Result, cfg Config, command string, goBench
 			cell := " – |"
 			for _, q := range res.Queries {
 				if q.Query == n && q.Size == s && q.Concurrency == 1 {
-					cell = " " + ms(q.Whosaid.Latencies.P50) + " |"
+					if q.Failed != "" {
+						cell = " failed |"
+					} else {
+						cell = " " + ms(q.Whosaid.Latencies.P50) + " |"
+					}
 				}
 			}
 			row += cell

@@ -58,6 +58,7 @@ type QueryResult struct {
 	Query             string
 	Whosaid, Limit    *vegeta.Metrics
 	ServerRSSBytes    float64
+	Failed            string // why the query could not be measured
 }
 
 // Result is everything measured.
@@ -122,6 +123,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			}
 			if cfg.LoadSizes[size] {
 				res.Loads = append(res.Loads, lr)
+				logf("load %d: loader %s, baseline %s, ratio %.2f, %d nodes + %d relationships, loader peak RSS %d MiB",
+					size, lr.Loader.Round(time.Second), lr.Baseline.Round(time.Second), lr.Loader.Seconds()/max(lr.Baseline.Seconds(), 1e-9),
+					lr.Nodes, lr.Relationships, lr.LoaderRSSKB/1024)
 			}
 			cat, err := loader.ReadCatalogue(loader.Dir(dir))
 			if err != nil {
@@ -181,9 +185,13 @@ func runMix(ctx context.Context, cfg Config, st *store.Store, size int, qs []que
 	for _, c := range cfg.Concurrency[size] {
 		for _, q := range qs {
 			body, _ := json.Marshal(map[string]any{"query": q.graphql, "variables": q.variables})
-			// one request first: it must succeed, and warms caches and plans
+			// one request first: it warms caches and plans, and if it fails
+			// (a timeout at this size) the query is reported as failing
+			// rather than attacked
 			if err := checkOnce(srv.URL, body); err != nil {
-				return fmt.Errorf("%s: %w", q.name, err)
+				res.Queries = append(res.Queries, QueryResult{Size: size, Concurrency: c, Query: q.name, Failed: truncate(err.Error(), 120)})
+				logf("  %-30s c=%-2d FAILED: %s", q.name, c, truncate(err.Error(), 200))
+				continue
 			}
 			tr := vegeta.NewStaticTargeter(vegeta.Target{Method: http.MethodPost, URL: srv.URL + "/graphql", Body: body,
 				Header: http.Header{"Content-Type": {"application/json"}}})
