@@ -4,7 +4,7 @@ GO ?= go
 BIN := bin/whosaid
 NEO4J_DIR := .neo4j
 
-.PHONY: run test build vet generate neo4j neo4j-stop clean explorer bench
+.PHONY: run test build vet generate neo4j neo4j-stop clean bench soak explorer
 
 ## run: Neo4j (unless NEO4J_URI is set), schema, seeds, and the server on :8080
 run: build
@@ -27,6 +27,10 @@ generate:
 ## explorer: rebuild the /explore page (explorer/dist, checked in) from explorer/src with Node 20+
 explorer:
 	cd explorer && npm ci --no-audit --no-fund && npm run build
+
+## soak: restart Neo4j under load, then 64 clients for 2 minutes over 100k synthetic statements; figures to docs/SOAK.md
+soak:
+	WHOSAID_SOAK=1 WHOSAID_SOAK_STATEMENTS=$${WHOSAID_SOAK_STATEMENTS:-100000} WHOSAID_SOAK_REPORT=$(CURDIR)/docs/SOAK.md $(GO) test -count=1 -v -timeout 30m -run 'TestNeo4jRestartUnderLoad|TestSoak' ./soak/
 
 ## bench: loads and query mix at 10k/100k/1M statements → docs/BENCHMARKS.md (BENCH_QUICK=1: 10k, < 3 min)
 bench:

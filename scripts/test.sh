@@ -6,6 +6,15 @@ cd "$(dirname "$0")/.."
 go vet ./...
 go build -o bin/whosaid ./cmd/whosaid
 
+# The GraphQL-over-HTTP audit (cmd/whosaid/audit_test.go) runs the pinned
+# graphql-http npm package from scripts/audit; under CI=true it must be there.
+if command -v npm >/dev/null; then
+  (cd scripts/audit && npm ci --no-audit --no-fund --loglevel=error) \
+    || { [[ "${CI:-}" != "true" ]] || exit 1; echo "WARNING: npm ci in scripts/audit failed; the audit test will be skipped" >&2; }
+elif [[ "${CI:-}" == "true" ]]; then
+  echo "CI=true and npm is missing: the GraphQL-over-HTTP audit cannot run (install Node 18+)" >&2; exit 1
+fi
+
 if [[ -z "${WHOSAID_TEST_NEO4J_URI:-}" ]]; then
   if ./scripts/prereqs.sh; then
     tmp=$(mktemp -d)
