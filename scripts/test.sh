@@ -40,10 +40,13 @@ fi
 # ordinary tests too). FUZZTIME=0 skips it.
 fuzztime=${FUZZTIME:-5s}
 if [[ "$fuzztime" != "0" ]]; then
+  tmp_fuzz=$(mktemp)
   while read -r pkg target; do
     [[ -d $pkg ]] || continue
     echo "fuzz $target ($pkg, $fuzztime)"
-    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "./$pkg" 2>&1 | grep -vE '^(fuzz: elapsed|PASS$)' || { echo "fuzzing $target failed" >&2; exit 1; }
+    # keep the last progress line: it says how many inputs were executed
+    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "./$pkg" >"$tmp_fuzz" 2>&1 || { cat "$tmp_fuzz"; echo "fuzzing $target failed" >&2; exit 1; }
+    grep -E '^fuzz: elapsed' "$tmp_fuzz" | tail -1 || true
   done < <(grep -rhoE --include='*_test.go' '^func (Fuzz[A-Za-z0-9_]+)' . | sort -u | while read -r _ name; do
              f=$(grep -rlE --include='*_test.go' "^func ${name%%(*}\(" . | head -1); echo "$(dirname "${f#./}") ${name%%(*}"; done)
 fi

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -40,6 +41,11 @@ type Store struct {
 	timeout time.Duration
 	observe Observer
 	record  func(op, cypher string, params map[string]any)
+
+	// When Neo4j was last answered and last found unreachable (unix ns):
+	// a request whose time runs out while the driver retries against an
+	// unreachable database is reported UNAVAILABLE, not TIMEOUT.
+	lastOK, lastDown atomic.Int64
 }
 
 // RecordQueries makes the store report every read and write query it runs,
@@ -58,11 +64,11 @@ func Open(cfg Config, observe Observer) (*Store, error) {
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
 		// Fail fast when the database is away rather than holding requests for a minute.
-		c.ConnectionAcquisitionTimeout = 10 * time.Second
+		c.ConnectionAcquisitionTimeout = 5 * time.Second
 		c.SocketConnectTimeout = 5 * time.Second
 		// Long enough to ride out a cluster leader switch, short enough that a
 		// request fails with UNAVAILABLE while a client is still waiting.
-		c.MaxTransactionRetryTime = 10 * time.Second
+		c.MaxTransactionRetryTime = 5 * time.Second
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: driver for %s: %w", cfg.URI, err)
@@ -110,9 +116,25 @@ func (s *Store) run(ctx context.Context, op, cypher string, params map[string]an
 		s.record(op, cypher, params)
 	}
 	if err != nil {
-		return nil, classify(ctx, op, err)
+		return nil, s.classify(ctx, op, err)
 	}
+	s.lastOK.Store(time.Now().UnixNano())
 	return res, nil
+}
+
+// classify also remembers an unreachable database, and reports a request
+// that ran out of time while the database was unreachable as UNAVAILABLE.
+func (s *Store) classify(ctx context.Context, op string, err error) error {
+	cerr := classify(ctx, op, err)
+	switch kg.KindOf(cerr) {
+	case kg.Unavailable:
+		s.lastDown.Store(time.Now().UnixNano())
+	case kg.Timeout:
+		if s.lastDown.Load() > s.lastOK.Load() {
+			return &kg.Error{Kind: kg.Unavailable, Message: "the database is unavailable", Err: err}
+		}
+	}
+	return cerr
 }
 
 // classify turns driver errors into kg errors whose messages never carry

@@ -42,8 +42,9 @@ func (s *Store) writeTx(ctx context.Context, op string, steps []step) error {
 	}, neo4j.WithTxTimeout(10*time.Minute), neo4j.WithTxMetadata(map[string]any{"op": op}))
 	s.observe(op, time.Since(start), err)
 	if err != nil {
-		return classify(ctx, op, err)
+		return s.classify(ctx, op, err)
 	}
+	s.lastOK.Store(time.Now().UnixNano())
 	return nil
 }
 
