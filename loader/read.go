@@ -41,6 +41,16 @@ func Dir(path string) Folder { return Folder{Name: path, FS: os.DirFS(path)} }
 // everything is valid; the error then lists every problem as
 // file:line: field: message.
 func Read(folders ...Folder) (*Seeds, error) {
+	r, err := readCatalogues(folders)
+	if err != nil {
+		return nil, err
+	}
+	return r.readDocumentsAndAnnotations(folders)
+}
+
+// readCatalogues reads and validates the folders' catalogues. A large load
+// does this once and reads each chunk of documents with a fork of it.
+func readCatalogues(folders []Folder) (*reader, error) {
 	r := &reader{ids: map[string]entityRef{}, docs: map[string]*docText{}}
 	for _, f := range folders {
 		if _, err := fs.Stat(f.FS, "."); err != nil {
@@ -53,13 +63,33 @@ func Read(folders ...Folder) (*Seeds, error) {
 			return nil, err
 		}
 	}
+	r.checkCatalogueRefs()
+	if err := r.p.err(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// fork returns a reader that knows the catalogue of r and nothing else, so
+// persons the extractor adds to one chunk do not leak into the next.
+func (r *reader) fork() *reader {
+	f := &reader{ids: make(map[string]entityRef, len(r.ids)), docs: map[string]*docText{}, cat: r.cat}
+	for k, v := range r.ids {
+		f.ids[k] = v
+	}
+	f.cat.Actors = append([]kg.Actor(nil), r.cat.Actors...)
+	return f
+}
+
+// readDocumentsAndAnnotations reads documents and annotations against the
+// catalogue already read, validates them, and extracts unannotated ones.
+func (r *reader) readDocumentsAndAnnotations(folders []Folder) (*Seeds, error) {
 	for _, f := range folders {
 		r.folder = f
 		if err := r.readDocuments("."); err != nil {
 			return nil, err
 		}
 	}
-	r.checkCatalogueRefs()
 	for _, f := range folders {
 		r.folder = f
 		if err := r.readAnnotations("."); err != nil {

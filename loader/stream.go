@@ -56,24 +56,24 @@ func LoadFolders(ctx context.Context, w BatchWriter, folders []Folder, opt Strea
 		return Report{}, err
 	}
 	chunks := idx.chunks(opt.ChunkDocs)
-	// Pass 1: validate. The first chunk's catalogue is the catalogue.
-	var base kg.Catalogue
-	for i, c := range chunks {
-		seeds, err := Read(c...)
-		if err != nil {
-			return Report{}, err
-		}
-		if i == 0 {
-			base = seeds.Catalogue
-		}
+	// The catalogue is read once; each chunk of documents is read against a
+	// fork of it. Pass 1 validates every chunk.
+	cat, err := readCatalogues(folders)
+	if err != nil {
+		return Report{}, err
 	}
 	if len(chunks) == 0 {
-		seeds, err := Read(folders...)
-		if err != nil {
+		// no documents: annotation files still must name existing ones
+		if _, err := cat.fork().readDocumentsAndAnnotations(folders); err != nil {
 			return Report{}, err
 		}
-		base = seeds.Catalogue
 	}
+	for _, c := range chunks {
+		if _, err := cat.fork().readDocumentsAndAnnotations(c); err != nil {
+			return Report{}, err
+		}
+	}
+	base := cat.cat
 	rep := Report{Actors: len(base.Actors), Topics: len(base.Topics), Events: len(base.Events), Places: len(base.Places)}
 	if err := w.EnsureSchema(ctx); err != nil {
 		return rep, err
@@ -84,7 +84,7 @@ func LoadFolders(ctx context.Context, w BatchWriter, folders []Folder, opt Strea
 	// Pass 2: write.
 	bar := newBar(opt.Progress, idx.documents)
 	for _, c := range chunks {
-		seeds, err := Read(c...)
+		seeds, err := cat.fork().readDocumentsAndAnnotations(c)
 		if err != nil {
 			return rep, err // the files changed between the passes
 		}
@@ -259,13 +259,9 @@ func (c chunkFS) ReadDir(name string) ([]fs.DirEntry, error) {
 
 // ReadCatalogue reads and validates only the catalogues of the folders.
 func ReadCatalogue(folders ...Folder) (kg.Catalogue, error) {
-	views := make([]Folder, len(folders))
-	for i, f := range folders {
-		views[i] = Folder{Name: f.Name, FS: chunkFS{FS: f.FS, keep: map[string]bool{}}}
-	}
-	s, err := Read(views...)
+	r, err := readCatalogues(folders)
 	if err != nil {
 		return kg.Catalogue{}, err
 	}
-	return s.Catalogue, nil
+	return r.cat, nil
 }

@@ -30,15 +30,7 @@ LIMIT $limit`, map[string]any{
 	if err != nil {
 		return nil, false, err
 	}
-	actors := make([]kg.Actor, 0, len(res.Records))
-	for _, r := range res.Records {
-		m, _ := r.Get("a")
-		actors = append(actors, actorFrom(m))
-	}
-	if len(actors) > first {
-		return actors[:first], true, nil
-	}
-	return actors, false, nil
+	return page(res, "a", first, actorFrom)
 }
 
 // CountActors counts the actors matching f; the API asks only when a client
@@ -63,13 +55,7 @@ RETURN `+actorProjection+` AS a`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]kg.Actor, len(res.Records))
-	for _, r := range res.Records {
-		m, _ := r.Get("a")
-		a := actorFrom(m)
-		out[a.ID] = a
-	}
-	return out, nil
+	return byID(res, "a", actorFrom, func(a kg.Actor) string { return a.ID }), nil
 }
 
 func actorFrom(v any) kg.Actor {

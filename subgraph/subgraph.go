@@ -40,9 +40,7 @@ func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes
 	if len(exclude) > 5000 {
 		return kg.Subgraph{}, kg.Errorf(kg.Invalid, "exclude lists at most 5000 ids")
 	}
-	if err := checkRoot(ctx, src, root); err != nil {
-		return kg.Subgraph{}, err
-	}
+	// An unknown root is reported by build, which looks the members up anyway.
 	excluded := set(exclude)
 	delete(excluded, root)
 	members := []string{root}
@@ -81,10 +79,12 @@ func Paths(ctx context.Context, src Source, from, to string, maxHops int, view k
 	if maxHops < 1 || maxHops > MaxHops {
 		return kg.Subgraph{}, kg.Errorf(kg.Invalid, "maxHops must be between 1 and %d", MaxHops)
 	}
-	for _, id := range []string{from, to} {
-		if err := checkRoot(ctx, src, id); err != nil {
-			return kg.Subgraph{}, err
-		}
+	ends, err := src.GraphNodes(ctx, []string{from, to})
+	if err != nil {
+		return kg.Subgraph{}, err
+	}
+	if err := requireAll(ends, from, to); err != nil {
+		return kg.Subgraph{}, err
 	}
 	f := kg.SubgraphFilter{}
 	level := map[string]int{from: 0}
@@ -150,13 +150,12 @@ func Paths(ctx context.Context, src Source, from, to string, maxHops int, view k
 	return build(ctx, src, []string{from, to}, members, nil, view, f, truncated, keep)
 }
 
-func checkRoot(ctx context.Context, src Source, id string) error {
-	found, err := src.GraphNodes(ctx, []string{id})
-	if err != nil {
-		return err
-	}
-	if _, ok := found[id]; !ok {
-		return kg.Errorf(kg.NotFound, "no node with id %q", id)
+// requireAll reports the first id that is not among the found nodes.
+func requireAll(found map[string]kg.GraphNode, ids ...string) error {
+	for _, id := range ids {
+		if _, ok := found[id]; !ok {
+			return kg.Errorf(kg.NotFound, "no node with id %q", id)
+		}
 	}
 	return nil
 }
@@ -167,6 +166,9 @@ func checkRoot(ctx context.Context, src Source, id string) error {
 func build(ctx context.Context, src Source, roots, members []string, excluded map[string]bool, view kg.StatementView, f kg.SubgraphFilter, truncated bool, keep func(kg.Link) bool) (kg.Subgraph, error) {
 	nodes, err := src.GraphNodes(ctx, members)
 	if err != nil {
+		return kg.Subgraph{}, err
+	}
+	if err := requireAll(nodes, roots...); err != nil {
 		return kg.Subgraph{}, err
 	}
 	links, err := src.Links(ctx, members, view, f)
