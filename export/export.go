@@ -229,6 +229,9 @@ func Select(ctx context.Context, src subgraph.Source, r Request) (Graph, error) 
 	if err != nil {
 		return Graph{}, err
 	}
+	if sg, err = subgraph.WithStatements(ctx, src, sg); err != nil {
+		return Graph{}, err
+	}
 	g := FromSubgraph(sg)
 	g.Title = fmt.Sprintf("whosaid: neighbourhood of %s, depth %d, statements %s", r.ID, r.Depth, r.View)
 	return g, nil
@@ -310,8 +313,7 @@ func Whole(ctx context.Context, src Store, view kg.StatementView, f kg.SubgraphF
 }
 
 // nodePage reads one page of ids and those nodes in their drawable form,
-// with their degrees counted from the same links a neighbourhood counts them
-// from.
+// with their degrees as a neighbourhood gives them.
 func nodePage(ctx context.Context, src Store, label, after string, n int, view kg.StatementView, f kg.SubgraphFilter) ([]kg.GraphNode, []string, error) {
 	ids, err := src.ExportIDs(ctx, label, after, n, f)
 	if err != nil || len(ids) == 0 {
@@ -321,23 +323,9 @@ func nodePage(ctx context.Context, src Store, label, after string, n int, view k
 	if err != nil {
 		return nil, nil, err
 	}
-	links, err := src.Links(ctx, ids, view, f)
+	degrees, err := src.Degrees(ctx, ids, view, f)
 	if err != nil {
 		return nil, nil, err
-	}
-	neighbours := map[string]map[string]bool{}
-	add := func(a, b string) {
-		if _, ok := found[a]; !ok {
-			return
-		}
-		if neighbours[a] == nil {
-			neighbours[a] = map[string]bool{}
-		}
-		neighbours[a][b] = true
-	}
-	for _, l := range links {
-		add(l.Source, l.Target)
-		add(l.Target, l.Source)
 	}
 	page := make([]kg.GraphNode, 0, len(ids))
 	for _, id := range ids {
@@ -345,7 +333,7 @@ func nodePage(ctx context.Context, src Store, label, after string, n int, view k
 		if !ok {
 			continue // deleted between the two reads
 		}
-		node.Degree = len(neighbours[id])
+		node.Degree = degrees[id]
 		page = append(page, node)
 	}
 	return page, ids, nil

@@ -2601,7 +2601,7 @@ type Query {
     id: ID!
     "How many hops to walk out from the root: 1–3 (default 1)."
     depth: Int = 1
-    "The most nodes to return, root included: 1–500 (default 150). When reached, ` + "`" + `truncated` + "`" + ` is true."
+    "The most nodes to return, root included: 1–500 (default 150). Each hop takes the nodes in the order they joined and each node's neighbours most strongly tied first (most statements between them, then id), so a cut keeps the strongest ties; ` + "`" + `truncated` + "`" + ` is then true."
     maxNodes: Int = 150
     "Ids to leave out (at most 5,000), e.g. the nodes a client already shows; edges between new nodes and them are still returned."
     exclude: [ID!]
@@ -2868,9 +2868,9 @@ type GraphNode {
   label: String!
   "Arabic caption."
   labelAr: String
-  "Neighbours in the whole graph (for sizing)."
+  "Edges touching the node in the whole graph, drawn with the request's statement view and filter (its degree in a whole-graph export with the same view and filter; a loop counts once). For sizing."
   degree: Int!
-  "Neighbours not in this subgraph (for a '+N' expand hint)."
+  "Of those edges, the ones not in this subgraph (for a '+N' expand hint)."
   hiddenDegree: Int!
   "The full record, for side panels."
   entity: Node!
@@ -2894,7 +2894,7 @@ type GraphEdge {
   weight: Float!
   "The statement a MADE/TARGETS/MADE_AT edge belongs to."
   statement: Statement
-  "The statements behind a STANCE edge."
+  "The statements behind a STANCE edge. Unfiltered collapsed subgraphs draw edges from stored per-edge counts and read these only when asked: ask for them for the edges you show."
   statements: [Statement!]!
   "Earliest and latest statement dates behind the edge."
   start: String

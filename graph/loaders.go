@@ -21,6 +21,9 @@ type loaders struct {
 	texts      *dataloadgen.Loader[string, kg.Document]
 	statements *dataloadgen.Loader[string, kg.Statement]
 	relations  map[relationKey]*dataloadgen.Loader[string, []kg.Relation]
+	// stances reads the statements behind the STANCE edges of a subgraph,
+	// all edges asked for in one query.
+	stances *dataloadgen.Loader[kg.StanceKey, []string]
 }
 
 type relationKey struct {
@@ -50,6 +53,7 @@ func WithLoaders(ctx context.Context, g Reader) context.Context {
 		}, opts...),
 		statements: dataloadgen.NewMappedLoader(g.StatementsByID, opts...),
 		relations:  map[relationKey]*dataloadgen.Loader[string, []kg.Relation]{},
+		stances:    dataloadgen.NewMappedLoader(g.StanceStatements, opts...),
 	}
 	for _, t := range []kg.RelationType{kg.HoldsPosition, kg.PartOf, kg.MemberOf} {
 		for _, incoming := range []bool{false, true} {

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	"github.com/vikstrous/dataloadgen"
+
 	"github.com/whosaid/whosaid/kg"
 )
 
@@ -24,6 +26,21 @@ func (r *Resolver) statement(ctx context.Context, id string) (*kg.Statement, err
 
 func (r *Resolver) statementList(ctx context.Context, ids []string) ([]*kg.Statement, error) {
 	return loadAll(ctx, r.loaders(ctx).statements, ids)
+}
+
+// edgeStatements lists the statements behind a subgraph edge. Edges drawn
+// from the collapsed STANCE relationships carry only their weight; their
+// statements are read here, and only for the edges a client asks them for.
+func (r *Resolver) edgeStatements(ctx context.Context, e *kg.GraphEdge) ([]*kg.Statement, error) {
+	ids := e.Statements
+	if e.Kind == "STANCE" && ids == nil && e.Weight > 0 {
+		var err error
+		ids, err = r.loaders(ctx).stances.Load(ctx, kg.StanceKey{Source: e.Source, Target: e.Target, Polarity: e.Polarity})
+		if err != nil && err != dataloadgen.ErrNotFound {
+			return nil, err
+		}
+	}
+	return r.statementList(ctx, ids)
 }
 
 // search checks the arguments of Query.search.

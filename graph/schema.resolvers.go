@@ -234,7 +234,7 @@ func (r *graphEdgeResolver) Statement(ctx context.Context, obj *kg.GraphEdge) (*
 
 // Statements is the resolver for the statements field.
 func (r *graphEdgeResolver) Statements(ctx context.Context, obj *kg.GraphEdge) ([]*kg.Statement, error) {
-	return r.statementList(ctx, obj.Statements)
+	return r.edgeStatements(ctx, obj)
 }
 
 // Start is the resolver for the start field.

@@ -1,5 +1,7 @@
 package kg
 
+import "strings"
+
 // StatementOrderField is what statements are sorted by.
 type StatementOrderField string
 
@@ -153,4 +155,34 @@ type Link struct {
 	Polarity       Polarity
 	Date           string // earliest statement date (or the relationship's start)
 	Last           string // latest statement date
+	// Weight is the number of statements behind a STANCE link read from the
+	// stored aggregate (Statements is then empty: they are fetched only when
+	// asked for, see StanceKey).
+	Weight int
+}
+
+// EdgeID is the stable id of the subgraph edge a link belongs to:
+// `stance:<speaker>><target>:<polarity>` for collapsed statements,
+// `<kind>:<source>><target>` for statement links and stored relationships,
+// with `:<start>` appended for a relationship with a start date (a person
+// may hold one office in several terms).
+func EdgeID(l Link) string {
+	switch l.Kind {
+	case "STANCE":
+		return "stance:" + l.Source + ">" + l.Target + ":" + string(l.Polarity)
+	case "MADE", "TARGETS", "MADE_AT":
+		return strings.ToLower(l.Kind) + ":" + l.Source + ">" + l.Target
+	}
+	id := strings.ToLower(l.Kind) + ":" + l.Source + ">" + l.Target
+	if l.Date != "" {
+		id += ":" + l.Date
+	}
+	return id
+}
+
+// StanceKey names one collapsed STANCE edge: the statements of one polarity
+// a speaker made toward a target.
+type StanceKey struct {
+	Source, Target string
+	Polarity       Polarity
 }

@@ -43,7 +43,15 @@ CREATE (s)-[:EVIDENCED_BY]->(m:Mention {id: r.doc + ':' + r.id + ':m1', document
 WITH s, r
 CALL (s, r) { UNWIND r.speakers AS sp MATCH (a:Actor {id: sp}) CREATE (a)-[:MADE]->(s) }
 CALL (s, r) { UNWIND r.targets AS tg MATCH (t:Topic {id: tg}) CREATE (s)-[:TARGETS]->(t) }
-CALL (s, r) { MATCH (e:Event {id: r.event}) CREATE (s)-[:MADE_AT]->(e) }`, map[string]any{"rows": stmts}},
+CALL (s, r) { MATCH (e:Event {id: r.event}) CREATE (s)-[:MADE_AT]->(e) }
+CALL (s, r) {
+  UNWIND r.speakers AS sp
+  UNWIND r.targets AS tg
+  MATCH (a:Actor {id: sp})
+  MATCH (t:Topic {id: tg})
+  MERGE (a)-[e:STANCE {polarity: r.polarity}]->(t)
+  SET e.weight = coalesce(e.weight, 0) + 1, e.first = coalesce(e.first, r.date), e.last = r.date
+}`, map[string]any{"rows": stmts}},
 		} {
 			res, err := tx.Run(ctx, q.cypher, q.params)
 			if err != nil {

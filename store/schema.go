@@ -25,6 +25,8 @@ var schema = []struct{ name, cypher string }{
 	{"statement_polarity", `CREATE INDEX statement_polarity IF NOT EXISTS FOR (n:Statement) ON (n.polarity)`},
 	{"statement_document", `CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document)`},
 	{"mention_document", `CREATE INDEX mention_document IF NOT EXISTS FOR (n:Mention) ON (n.document)`},
+	// Collapsed STANCE edges left stale by a replaced document (see stanceSteps).
+	{"stance_stale", `CREATE INDEX stance_stale IF NOT EXISTS FOR ()-[e:STANCE]-() ON (e.stale)`},
 	// Full-text search. The indexes over statements, mentions and documents
 	// are eventually consistent: Lucene updates in the write transaction
 	// made bulk loads ten times slower, so they are applied in the
@@ -50,7 +52,46 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if _, err := s.write(ctx, "schema.await", `CALL db.awaitIndexes(300)`, nil); err != nil {
 		return fmt.Errorf("store: await indexes: %w", err)
 	}
-	return nil
+	return s.backfillStances(ctx)
+}
+
+// backfillStances adds the collapsed STANCE relationships to a graph loaded
+// by a version of whosaid that did not keep them (statements but no STANCE
+// relationship; both counts come from the count store), one page of
+// speakers per transaction.
+func (s *Store) backfillStances(ctx context.Context) error {
+	res, err := s.read(ctx, "schema.stances", `
+RETURN COUNT { MATCH ()-[:MADE]->(:Statement) } AS made, COUNT { MATCH ()-[:STANCE]->() } AS stances`, nil)
+	if err != nil {
+		return err
+	}
+	made, _ := res.Records[0].Get("made")
+	stances, _ := res.Records[0].Get("stances")
+	if made.(int64) == 0 || stances.(int64) > 0 {
+		return nil
+	}
+	for after := ""; ; {
+		res, err := s.write(ctx, "schema.backfillStances", `
+MATCH (a:Actor)
+WHERE a.id > $after
+WITH a ORDER BY a.id LIMIT 200
+CALL (a) {
+  MATCH (a)-[:MADE]->(s:Statement)-[:TARGETS]->(t)
+  WITH t, s.polarity AS polarity, count(DISTINCT s) AS weight, min(s.date) AS first, max(s.date) AS last,
+       collect(DISTINCT s.predicate) AS predicates
+  MERGE (a)-[e:STANCE {polarity: polarity}]->(t)
+  SET e.weight = weight, e.first = first, e.last = last, e.predicates = predicates
+}
+RETURN max(a.id) AS last`, map[string]any{"after": after})
+		if err != nil {
+			return fmt.Errorf("store: backfill stance edges: %w", err)
+		}
+		last, _ := res.Records[0].Get("last")
+		if last == nil {
+			return nil
+		}
+		after = last.(string)
+	}
 }
 
 // SchemaReady reports whether every constraint and index of the schema exists

@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"sort"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/whosaid/whosaid/kg"
 )
@@ -23,17 +26,295 @@ const subgraphStatement = `($predicates IS NULL OR s.predicate IN $predicates)
     AND ($polarities IS NULL OR s.polarity IN $polarities)
     AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to + '~')`
 
+// contextTypes are the stored relationships a subgraph draws as they are.
+const contextTypes = `HOLDS_POSITION|PART_OF|MEMBER_OF|PARTICIPANT|HELD_IN|ABOUT|BROADER`
+
+// aggregated reports whether the collapsed STANCE relationships can answer
+// a request: they keep the weight, dates and predicates of each speaker,
+// target and polarity, so only the statement view and predicate or date
+// filters need the statements themselves.
+func aggregated(view kg.StatementView, f kg.SubgraphFilter) bool {
+	return view != kg.ViewNodes && len(f.Predicates) == 0 && f.From == nil && f.To == nil
+}
+
+// linkColumns turns the rows of a link query into links.
+func linkColumns(res *neo4j.EagerResult) []kg.Link {
+	out := make([]kg.Link, 0, len(res.Records))
+	for _, r := range res.Records {
+		get := func(k string) any { v, _ := r.Get(k); return v }
+		l := kg.Link{Source: str(get("source")), Target: str(get("target")), Kind: str(get("kind")),
+			Polarity: kg.Polarity(str(get("polarity"))), Statements: strs(get("statements")),
+			Date: str(get("first")), Last: str(get("last"))}
+		if w, ok := get("weight").(int64); ok {
+			l.Weight = int(w)
+		}
+		if preds := strs(get("predicates")); len(preds) == 1 {
+			l.Predicate = kg.Predicate(preds[0])
+		}
+		if len(l.Statements) == 1 {
+			l.Statement = l.Statements[0]
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// stanceLinks is every link touching n read from the collapsed STANCE
+// relationships: one row per relationship.
+const stanceLinks = `CALL (n) {
+  MATCH (n)-[r:` + contextTypes + `]-(m)
+  RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS kind, null AS polarity, r.start AS first, null AS last, [] AS predicates, 1 AS weight
+  UNION
+  MATCH (n)-[e:STANCE]-(m)
+  WHERE $polarities IS NULL OR e.polarity IN $polarities
+  RETURN startNode(e).id AS source, endNode(e).id AS target, 'STANCE' AS kind, e.polarity AS polarity, e.first AS first, e.last AS last, e.predicates AS predicates, e.weight AS weight
+}
+RETURN DISTINCT source, target, kind, polarity, first, last, predicates, weight, [] AS statements`
+
 // Links returns every edge touching the given nodes in the chosen view:
 // context relationships among actors, topics, events and places, and
-// statements either collapsed (one link per statement from each speaker to
-// each target) or as nodes (MADE, TARGETS, MADE_AT).
+// statements either collapsed (one link per speaker, target and polarity)
+// or as nodes (MADE, TARGETS, MADE_AT).
 func (s *Store) Links(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
 	params := subgraphParams(f)
 	params["ids"] = ids
-	params["collapsed"] = view != kg.ViewNodes
-	res, err := s.read(ctx, "subgraph.links", anchorNodes+`
+	if aggregated(view, f) {
+		res, err := s.read(ctx, "subgraph.links", anchorNodes+stanceLinks, params)
+		if err != nil {
+			return nil, err
+		}
+		return linkColumns(res), nil
+	}
+	return s.statementLinks(ctx, ids, view, f)
+}
+
+// Neighbours returns, for each of the given nodes, up to limit of its
+// neighbours, the most strongly tied first (the number of statements
+// between them, in either direction, plus one for each stored
+// relationship), ties by id.
+func (s *Store) Neighbours(ctx context.Context, ids []string, limit int, view kg.StatementView, f kg.SubgraphFilter) (map[string][]string, error) {
+	out := map[string][]string{}
+	if !aggregated(view, f) {
+		links, err := s.statementLinks(ctx, ids, view, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			out[id] = strongest(id, links, limit)
+		}
+		return out, nil
+	}
+	params := subgraphParams(f)
+	params["ids"], params["limit"] = ids, limit
+	res, err := s.read(ctx, "subgraph.neighbours", anchorNodes+`
 CALL (n) {
-  MATCH (n)-[r:HOLDS_POSITION|PART_OF|MEMBER_OF|PARTICIPANT|HELD_IN|ABOUT|BROADER]-(m)
+  CALL (n) {
+    MATCH (n)-[:`+contextTypes+`]-(m)
+    RETURN m, 1 AS w
+    UNION ALL
+    MATCH (n)-[e:STANCE]-(m)
+    WHERE $polarities IS NULL OR e.polarity IN $polarities
+    RETURN m, e.weight AS w
+  }
+  WITH m, sum(w) AS weight
+  WHERE m <> n
+  RETURN m.id AS neighbour ORDER BY weight DESC, neighbour LIMIT $limit
+}
+RETURN n.id AS id, collect(neighbour) AS neighbours`, params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res.Records {
+		id, _ := r.Get("id")
+		nb, _ := r.Get("neighbours")
+		out[str(id)] = strs(nb)
+	}
+	return out, nil
+}
+
+// strongest ranks id's neighbours among links as Neighbours does.
+func strongest(id string, links []kg.Link, limit int) []string {
+	weight := map[string]int{}
+	for _, l := range links {
+		w := max(len(l.Statements), 1)
+		if l.Source == id && l.Target != id {
+			weight[l.Target] += w
+		} else if l.Target == id && l.Source != id {
+			weight[l.Source] += w
+		}
+	}
+	ranked := make([]string, 0, len(weight))
+	for m := range weight {
+		ranked = append(ranked, m)
+	}
+	sort.Slice(ranked, func(i, j int) bool {
+		a, b := ranked[i], ranked[j]
+		if weight[a] != weight[b] {
+			return weight[a] > weight[b]
+		}
+		return a < b
+	})
+	return ranked[:min(len(ranked), limit)]
+}
+
+// LinksAmong returns the edges between a node of ids and a node of ids or
+// of others, in the chosen view. Only the nodes of ids are looked up;
+// collapsed statements are followed from their speaker, so an edge among
+// them is read once.
+func (s *Store) LinksAmong(ctx context.Context, ids, others []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+	if !aggregated(view, f) {
+		links, err := s.statementLinks(ctx, ids, view, f)
+		if err != nil {
+			return nil, err
+		}
+		in, ends := setOf(ids), setOf(others)
+		var out []kg.Link
+		for _, l := range links {
+			if (in[l.Source] || ends[l.Source]) && (in[l.Target] || ends[l.Target]) {
+				out = append(out, l)
+			}
+		}
+		return out, nil
+	}
+	params := subgraphParams(f)
+	params["ids"], params["ends"], params["others"] = ids, append(append([]string{}, ids...), others...), others
+	res, err := s.read(ctx, "subgraph.among", anchorNodes+`
+CALL (n) {
+  MATCH (n)-[r:`+contextTypes+`]-(m)
+  WHERE m.id IN $ends
+  RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS kind, null AS polarity, r.start AS first, null AS last, [] AS predicates, 1 AS weight
+  UNION
+  MATCH (n)-[e:STANCE]->(m)
+  WHERE m.id IN $ends AND ($polarities IS NULL OR e.polarity IN $polarities)
+  RETURN n.id AS source, m.id AS target, 'STANCE' AS kind, e.polarity AS polarity, e.first AS first, e.last AS last, e.predicates AS predicates, e.weight AS weight
+  UNION
+  WITH n
+  WHERE size($others) > 0
+  MATCH (n)<-[e:STANCE]-(m)
+  WHERE m.id IN $others AND ($polarities IS NULL OR e.polarity IN $polarities)
+  RETURN m.id AS source, n.id AS target, 'STANCE' AS kind, e.polarity AS polarity, e.first AS first, e.last AS last, e.predicates AS predicates, e.weight AS weight
+}
+RETURN DISTINCT source, target, kind, polarity, first, last, predicates, weight, [] AS statements`, params)
+	if err != nil {
+		return nil, err
+	}
+	return linkColumns(res), nil
+}
+
+// Degrees returns, for each of the given nodes, the number of edges of the
+// whole graph touching it in the chosen view and filter (a loop counts
+// once): what the node's degree is in a whole-graph export. Without
+// statement-level filters it comes from Neo4j's per-node relationship
+// counts and costs the same for a head of state as for anyone.
+func (s *Store) Degrees(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]int, error) {
+	out := make(map[string]int, len(ids))
+	if !aggregated(view, f) {
+		links, err := s.statementLinks(ctx, ids, view, f)
+		if err != nil {
+			return nil, err
+		}
+		seen := map[string]bool{}
+		for _, l := range links {
+			id := kg.EdgeID(l)
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			out[l.Source]++
+			if l.Target != l.Source {
+				out[l.Target]++
+			}
+		}
+		asked := setOf(ids)
+		for id := range out {
+			if !asked[id] {
+				delete(out, id)
+			}
+		}
+		return out, nil
+	}
+	params := subgraphParams(f)
+	params["ids"] = ids
+	res, err := s.read(ctx, "subgraph.degrees", anchorNodes+`
+RETURN n.id AS id,
+  COUNT { (n)-[:`+contextTypes+`]->() } + COUNT { (n)<-[:`+contextTypes+`]-() } - COUNT { (n)-[:`+contextTypes+`]->(n) } +
+  CASE WHEN $polarities IS NULL
+    THEN COUNT { (n)-[:STANCE]->() } + COUNT { (n)<-[:STANCE]-() } - COUNT { (n)-[:STANCE]->(n) }
+    ELSE COUNT { (n)-[e:STANCE]-() WHERE e.polarity IN $polarities }
+  END AS degree`, params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res.Records {
+		id, _ := r.Get("id")
+		d, _ := r.Get("degree")
+		out[str(id)] = int(d.(int64))
+	}
+	return out, nil
+}
+
+// stanceStatementsOf finds the statements s of the given polarity behind
+// the STANCE edge from speaker a to target t, read from whichever end has
+// fewer statements (a head of state makes tens of thousands, a small topic
+// gets a handful). The caller binds a, t and polarity.
+const stanceStatementsOf = `CALL (a, t, polarity) {
+  WITH a, t, polarity
+  WHERE COUNT { (a)-[:MADE]->() } <= COUNT { (t)<-[:TARGETS]-() }
+  MATCH (a)-[:MADE]->(s:Statement)
+  WHERE s.polarity = polarity AND EXISTS { (s)-[:TARGETS]->(t) }
+  RETURN s
+  UNION
+  WITH a, t, polarity
+  WHERE COUNT { (a)-[:MADE]->() } > COUNT { (t)<-[:TARGETS]-() }
+  MATCH (t)<-[:TARGETS]-(s:Statement)
+  WHERE s.polarity = polarity AND EXISTS { (a)-[:MADE]->(s) }
+  RETURN s
+}`
+
+// StanceStatements returns the ids of the statements behind each collapsed
+// STANCE edge, sorted, read from whichever end of the edge has fewer
+// statements.
+func (s *Store) StanceStatements(ctx context.Context, keys []kg.StanceKey) (map[kg.StanceKey][]string, error) {
+	rows := make([]map[string]any, len(keys))
+	for i, k := range keys {
+		rows[i] = map[string]any{"source": k.Source, "target": k.Target, "polarity": string(k.Polarity)}
+	}
+	res, err := s.read(ctx, "subgraph.stanceStatements", `
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.source})
+CALL (row) {
+  MATCH (t:Topic {id: row.target}) RETURN t
+  UNION
+  MATCH (t:Actor {id: row.target}) RETURN t
+  UNION
+  MATCH (t:Event {id: row.target}) RETURN t
+}
+WITH a, t, row, row.polarity AS polarity
+`+stanceStatementsOf+`
+RETURN row.source AS source, row.target AS target, row.polarity AS polarity, collect(s.id) AS statements`, map[string]any{"rows": rows})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[kg.StanceKey][]string, len(res.Records))
+	for _, r := range res.Records {
+		get := func(k string) any { v, _ := r.Get(k); return v }
+		ids := strs(get("statements"))
+		sort.Strings(ids)
+		out[kg.StanceKey{Source: str(get("source")), Target: str(get("target")), Polarity: kg.Polarity(str(get("polarity")))}] = ids
+	}
+	return out, nil
+}
+
+// statementLinks reads every statement touching the given nodes: the path
+// for the statement view and for predicate and date filters, which the
+// collapsed relationships cannot answer.
+func (s *Store) statementLinks(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+	params := subgraphParams(f)
+	params["ids"] = ids
+	params["collapsed"] = view != kg.ViewNodes
+	res, err := s.read(ctx, "subgraph.statementLinks", anchorNodes+`
+CALL (n) {
+  MATCH (n)-[r:`+contextTypes+`]-(m)
   RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS kind, null AS statement, null AS predicate, null AS polarity, r.start AS date
   UNION ALL
   MATCH (n)-[:MADE]->(s:Statement)-[:TARGETS]->(t)
@@ -76,21 +357,7 @@ RETURN source, target, kind, polarity, statements, predicates, first, last`, par
 	if err != nil {
 		return nil, err
 	}
-	out := make([]kg.Link, 0, len(res.Records))
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		l := kg.Link{Source: str(get("source")), Target: str(get("target")), Kind: str(get("kind")),
-			Polarity: kg.Polarity(str(get("polarity"))), Statements: strs(get("statements")),
-			Date: str(get("first")), Last: str(get("last"))}
-		if preds := strs(get("predicates")); len(preds) == 1 {
-			l.Predicate = kg.Predicate(preds[0])
-		}
-		if len(l.Statements) == 1 {
-			l.Statement = l.Statements[0]
-		}
-		out = append(out, l)
-	}
-	return out, nil
+	return linkColumns(res), nil
 }
 
 // GraphNodes returns the drawable form of the nodes with the given ids:
@@ -131,4 +398,12 @@ func subgraphParams(f kg.SubgraphFilter) map[string]any {
 		p["polarities"] = l
 	}
 	return p
+}
+
+func setOf(ids []string) map[string]bool {
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
 }

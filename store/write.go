@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -240,6 +241,13 @@ SET d = row`, map[string]any{"rows": orEmptyRows(docRows)}},
 UNWIND $docs AS doc
 CALL (doc) {
   MATCH (s:Statement {document: doc})
+  // The collapsed edges these statements counted in are recounted at the
+  // end of the transaction (stances.recount).
+  CALL (s) {
+    MATCH (a:Actor)-[:MADE]->(s)-[:TARGETS]->(t)
+    MATCH (a)-[e:STANCE {polarity: s.polarity}]->(t)
+    SET e.stale = true
+  }
   DETACH DELETE s
 }
 CALL (doc) {
@@ -292,6 +300,7 @@ SET m = row.props
 MERGE (m)-[:IN_DOCUMENT]->(d)`, map[string]any{"rows": orEmptyRows(factRows)}},
 	}
 	steps = append(steps, relationSteps("documents.facts", relations, "document")...)
+	steps = append(steps, stanceSteps(docs)...)
 	return s.writeTx(ctx, "load.documents", steps)
 }
 
@@ -394,4 +403,91 @@ func searchText(name string, more ...any) string {
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// stanceSteps keep the collapsed (speaker)-[:STANCE {polarity}]->(target)
+// relationships in step with the statements: one per speaker, target and
+// polarity, with the number of statements behind it (weight), their
+// earliest and latest dates and their predicates. Neighbourhoods, paths and
+// degrees read these instead of every statement, so their cost follows the
+// number of distinct partners, not of statements (a head of state makes
+// tens of thousands).
+//
+// New statements are added to the counts; edges that lost statements to a
+// replaced document were marked stale when those were deleted and are
+// recounted from the statements that remain, from whichever end has fewer.
+func stanceSteps(docs []kg.AnnotatedDocument) []step {
+	type stance struct {
+		weight      int
+		first, last string
+		predicates  []string
+	}
+	byKey := map[kg.StanceKey]*stance{}
+	var keys []kg.StanceKey
+	for _, ad := range docs {
+		for _, st := range ad.Statements {
+			seen := map[kg.StanceKey]bool{}
+			for _, a := range st.Speakers {
+				for _, t := range st.Targets {
+					k := kg.StanceKey{Source: a, Target: t, Polarity: st.Polarity}
+					if seen[k] {
+						continue // a statement counts once per edge
+					}
+					seen[k] = true
+					x := byKey[k]
+					if x == nil {
+						x = &stance{}
+						byKey[k] = x
+						keys = append(keys, k)
+					}
+					x.weight++
+					if st.Date != "" && (x.first == "" || st.Date < x.first) {
+						x.first = st.Date
+					}
+					if st.Date > x.last {
+						x.last = st.Date
+					}
+					if !slices.Contains(x.predicates, string(st.Predicate)) {
+						x.predicates = append(x.predicates, string(st.Predicate))
+					}
+				}
+			}
+		}
+	}
+	rows := make([]map[string]any, 0, len(keys))
+	for _, k := range keys {
+		x := byKey[k]
+		rows = append(rows, map[string]any{"speaker": k.Source, "target": k.Target, "polarity": string(k.Polarity),
+			"weight": x.weight, "first": nullable(x.first), "last": nullable(x.last), "predicates": x.predicates})
+	}
+	return []step{
+		{"stances.add", `
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.speaker})
+CALL (row) {
+  MATCH (t:Topic {id: row.target}) RETURN t
+  UNION
+  MATCH (t:Actor {id: row.target}) RETURN t
+  UNION
+  MATCH (t:Event {id: row.target}) RETURN t
+}
+MERGE (a)-[e:STANCE {polarity: row.polarity}]->(t)
+ON CREATE SET e.weight = row.weight, e.first = row.first, e.last = row.last, e.predicates = row.predicates
+ON MATCH SET e.weight = e.weight + row.weight,
+  e.first = CASE WHEN row.first IS NULL OR row.first >= e.first THEN e.first ELSE row.first END,
+  e.last = CASE WHEN row.last IS NULL OR row.last <= e.last THEN e.last ELSE row.last END,
+  e.predicates = e.predicates + [p IN row.predicates WHERE NOT p IN e.predicates]`, map[string]any{"rows": orEmptyRows(rows)}},
+		{"stances.recount", `
+MATCH (a:Actor)-[e:STANCE]->(t)
+WHERE e.stale = true
+CALL (a, t, e) {
+  WITH a, t, e.polarity AS polarity
+  `+stanceStatementsOf+`
+  RETURN count(s) AS weight, min(s.date) AS first, max(s.date) AS last, collect(DISTINCT s.predicate) AS predicates
+}
+SET e.weight = weight, e.first = first, e.last = last, e.predicates = predicates, e.stale = null
+WITH e
+WHERE e.weight = 0
+DELETE e`, nil},
+	}
 }

@@ -6,16 +6,26 @@ package subgraph
 
 import (
 	"context"
-	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/whosaid/whosaid/kg"
 )
 
 // Source is what the walks need from the store.
 type Source interface {
+	// Neighbours returns up to limit neighbours of each node, the most
+	// strongly tied (most statements) first, ties by id.
+	Neighbours(ctx context.Context, ids []string, limit int, view kg.StatementView, f kg.SubgraphFilter) (map[string][]string, error)
+	// Links returns every link touching the given nodes.
 	Links(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error)
+	// LinksAmong returns the links between a node of ids and a node of ids
+	// or of others.
+	LinksAmong(ctx context.Context, ids, others []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error)
+	// Degrees returns each node's number of edges in the whole graph (the
+	// view and filter applied; a loop counts once).
+	Degrees(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]int, error)
+	// StanceStatements returns the sorted statement ids behind STANCE edges.
+	StanceStatements(ctx context.Context, keys []kg.StanceKey) (map[kg.StanceKey][]string, error)
 	GraphNodes(ctx context.Context, ids []string) (map[string]kg.GraphNode, error)
 }
 
@@ -45,32 +55,81 @@ func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes
 	delete(excluded, root)
 	members := []string{root}
 	in := map[string]bool{root: true}
+	dist := map[string]int{root: 0}
 	truncated := false
 	frontier := []string{root}
+	// Breadth first, strongest ties first: each hop takes the frontier in
+	// the order its nodes joined and each node's neighbours by weight, and
+	// reads the frontier a chunk at a time, so a hop that fills the subgraph
+	// early does not read the rest of the frontier's (possibly huge)
+	// neighbourhoods.
 	for d := 0; d < depth && len(frontier) > 0; d++ {
-		links, err := src.Links(ctx, frontier, view, f)
-		if err != nil {
-			return kg.Subgraph{}, err
-		}
-		sortLinks(links)
 		var next []string
-		for _, l := range links {
-			for _, id := range []string{l.Source, l.Target} {
-				if in[id] || excluded[id] {
-					continue
+		for start, chunk := 0, 8; start < len(frontier) && len(members) < maxNodes; start, chunk = start+chunk, chunk*2 {
+			batch := frontier[start:min(start+chunk, len(frontier))]
+			neighbours, err := src.Neighbours(ctx, batch, maxNodes, view, f)
+			if err != nil {
+				return kg.Subgraph{}, err
+			}
+			for _, id := range batch {
+				for _, nb := range neighbours[id] {
+					if in[nb] || excluded[nb] {
+						continue
+					}
+					if len(members) >= maxNodes {
+						truncated = true
+						break
+					}
+					in[nb] = true
+					dist[nb] = d + 1
+					members = append(members, nb)
+					next = append(next, nb)
 				}
-				if len(members) >= maxNodes {
-					truncated = true
-					continue
-				}
-				in[id] = true
-				members = append(members, id)
-				next = append(next, id)
 			}
 		}
 		frontier = next
+		if len(members) >= maxNodes {
+			// Full: walking on cannot add anyone, and whether there was
+			// more to see is read off the hidden degrees below.
+			break
+		}
 	}
-	return build(ctx, src, []string{root}, members, excluded, view, f, truncated, nil)
+	sg, err := build(ctx, src, []string{root}, members, excluded, view, f, truncated, nil)
+	if err != nil {
+		return kg.Subgraph{}, err
+	}
+	// A node nearer than depth with a neighbour left out: maxNodes cut it.
+	for _, n := range sg.Nodes {
+		if dist[n.ID] < depth && n.HiddenDegree > 0 {
+			sg.Truncated = true
+		}
+	}
+	return sg, nil
+}
+
+// WithStatements fills in the statements behind the STANCE edges that came
+// from the collapsed relationships with their weight only (exports list
+// them; the API reads them when asked).
+func WithStatements(ctx context.Context, src Source, sg kg.Subgraph) (kg.Subgraph, error) {
+	var keys []kg.StanceKey
+	for _, e := range sg.Edges {
+		if e.Kind == "STANCE" && e.Statements == nil {
+			keys = append(keys, kg.StanceKey{Source: e.Source, Target: e.Target, Polarity: e.Polarity})
+		}
+	}
+	if len(keys) == 0 {
+		return sg, nil
+	}
+	found, err := src.StanceStatements(ctx, keys)
+	if err != nil {
+		return kg.Subgraph{}, err
+	}
+	for i, e := range sg.Edges {
+		if e.Kind == "STANCE" && e.Statements == nil {
+			sg.Edges[i].Statements = found[kg.StanceKey{Source: e.Source, Target: e.Target, Polarity: e.Polarity}]
+		}
+	}
+	return sg, nil
 }
 
 // Paths returns every shortest path between from and to of at most maxHops
@@ -160,9 +219,10 @@ func requireAll(found map[string]kg.GraphNode, ids ...string) error {
 	return nil
 }
 
-// build fetches the members' drawable form and every link touching them
-// (one query each), then keeps the edges among members (and to excluded
-// ids), collapsing statements, and counts degrees.
+// build fetches the members' drawable form, the links among them (and to
+// excluded ids) and their degrees in the whole graph, then collapses the
+// links into edges; a node's hidden degree is its degree less the edges
+// drawn.
 func build(ctx context.Context, src Source, roots, members []string, excluded map[string]bool, view kg.StatementView, f kg.SubgraphFilter, truncated bool, keep func(kg.Link) bool) (kg.Subgraph, error) {
 	nodes, err := src.GraphNodes(ctx, members)
 	if err != nil {
@@ -171,43 +231,35 @@ func build(ctx context.Context, src Source, roots, members []string, excluded ma
 	if err := requireAll(nodes, roots...); err != nil {
 		return kg.Subgraph{}, err
 	}
-	links, err := src.Links(ctx, members, view, f)
+	links, err := src.LinksAmong(ctx, members, keys(excluded), view, f)
 	if err != nil {
 		return kg.Subgraph{}, err
 	}
-	in := set(members)
-	neighbours := map[string]map[string]bool{}
-	addNeighbour := func(a, b string) {
-		if neighbours[a] == nil {
-			neighbours[a] = map[string]bool{}
-		}
-		neighbours[a][b] = true
+	degrees, err := src.Degrees(ctx, members, view, f)
+	if err != nil {
+		return kg.Subgraph{}, err
 	}
 	var kept []kg.Link
 	for _, l := range links {
-		addNeighbour(l.Source, l.Target)
-		addNeighbour(l.Target, l.Source)
-		inS, inT := in[l.Source], in[l.Target]
-		if !(inS && inT) && !(inS && excluded[l.Target]) && !(inT && excluded[l.Source]) {
-			continue
+		if keep == nil || keep(l) {
+			kept = append(kept, l)
 		}
-		if keep != nil && !keep(l) {
-			continue
-		}
-		kept = append(kept, l)
 	}
 	sg := kg.Subgraph{Roots: roots, Truncated: truncated, Edges: collapse(kept)}
+	drawn := map[string]int{}
+	for _, e := range sg.Edges {
+		drawn[e.Source]++
+		if e.Target != e.Source {
+			drawn[e.Target]++
+		}
+	}
 	for _, id := range members {
 		n, ok := nodes[id]
 		if !ok {
 			continue
 		}
-		for nb := range neighbours[id] {
-			n.Degree++
-			if !in[nb] && !excluded[nb] {
-				n.HiddenDegree++
-			}
-		}
+		n.Degree = degrees[id]
+		n.HiddenDegree = max(n.Degree-drawn[id], 0)
 		sg.Nodes = append(sg.Nodes, n)
 	}
 	sort.Slice(sg.Nodes, func(i, j int) bool { return sg.Nodes[i].ID < sg.Nodes[j].ID })
@@ -224,18 +276,7 @@ func build(ctx context.Context, src Source, roots, members []string, excluded ma
 func collapse(links []kg.Link) []kg.GraphEdge {
 	byID := map[string]*kg.GraphEdge{}
 	for _, l := range links {
-		var id string
-		switch l.Kind {
-		case "STANCE":
-			id = fmt.Sprintf("stance:%s>%s:%s", l.Source, l.Target, l.Polarity)
-		case "MADE", "TARGETS", "MADE_AT":
-			id = fmt.Sprintf("%s:%s>%s", strings.ToLower(l.Kind), l.Source, l.Target)
-		default:
-			id = fmt.Sprintf("%s:%s>%s", strings.ToLower(l.Kind), l.Source, l.Target)
-			if l.Date != "" {
-				id += ":" + l.Date // a person may hold one office in several terms
-			}
-		}
+		id := kg.EdgeID(l)
 		e, ok := byID[id]
 		if !ok {
 			e = &kg.GraphEdge{ID: id, Source: l.Source, Target: l.Target, Kind: l.Kind}
@@ -251,16 +292,21 @@ func collapse(links []kg.Link) []kg.GraphEdge {
 			e.Weight = 1
 			continue
 		}
-		stmts := l.Statements
-		if len(stmts) == 0 && l.Statement != "" {
-			stmts = []string{l.Statement}
-		}
-		for _, st := range stmts {
-			if !contains(e.Statements, st) {
-				e.Statements = append(e.Statements, st)
+		if l.Weight > 0 {
+			// From the stored aggregate: the statements are read when asked for.
+			e.Weight += float64(l.Weight)
+		} else {
+			stmts := l.Statements
+			if len(stmts) == 0 && l.Statement != "" {
+				stmts = []string{l.Statement}
 			}
+			for _, st := range stmts {
+				if !contains(e.Statements, st) {
+					e.Statements = append(e.Statements, st)
+				}
+			}
+			e.Weight = float64(len(e.Statements))
 		}
-		e.Weight = float64(len(e.Statements))
 		if e.Predicate != l.Predicate {
 			e.Predicate = "" // mixed predicates
 		}

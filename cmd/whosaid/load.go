@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/whosaid/whosaid/loader"
@@ -51,6 +53,11 @@ func loadSeeds(ctx context.Context, st *store.Store, paths []string, stdout, std
 		return err
 	}
 	fmt.Fprintf(stdout, "graph: nodes %s\n       relationships %s\n", formatCounts(nodes), formatCounts(rels))
+	if kb, ok := peakRSS(); ok {
+		// The streaming loader's memory should not grow with the corpus;
+		// `make bench` reads this line.
+		fmt.Fprintf(stdout, "peak memory (RSS) %d KiB\n", kb)
+	}
 	log.Debug("load finished", "elapsed", rep.Elapsed)
 	return nil
 }
@@ -67,4 +74,21 @@ func formatCounts(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// peakRSS is this process's peak resident set size (VmHWM) in KiB, where
+// /proc tells it. A parent's rusage would not do: on Linux a child's
+// ru_maxrss starts from the RSS of the process that forked it.
+func peakRSS() (int64, bool) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb, err == nil
+		}
+	}
+	return 0, false
 }

@@ -328,9 +328,9 @@ function merge(sub, anchor) {
       statementsOf.set(e.id, e.statements);
       added.merge(cy.add({ group: 'edges', data: edgeData(e) }));
     }
-    // A neighbour just brought in is no longer hidden from the nodes already shown.
+    // An edge just brought in is no longer hidden from the nodes already shown.
     cy.nodes().forEach((node) => {
-      const shown = node.neighborhood('node').length;
+      const shown = node.connectedEdges().length;
       const hidden = Math.min(node.data('hiddenDegree'), Math.max(0, node.data('degree') - shown));
       if (hidden !== node.data('hiddenDegree')) node.data('hiddenDegree', hidden);
     });
@@ -542,7 +542,7 @@ function showNode(node) {
       h('h2', { dir: 'auto' }, d.label),
       d.labelAr ? h('p', { class: 'ar title-ar', lang: 'ar', dir: 'rtl' }, d.labelAr) : null,
       h('p', { class: 'muted' },
-        `${plural(d.degree, 'neighbour')} in the graph · `,
+        `${plural(d.degree, 'edge')} in the graph · `,
         d.hiddenDegree > 0 ? `${d.hiddenDegree} not shown yet (click the node again for more)` : 'all shown'),
       d.id !== state.root && ['PERSON', 'ORGANISATION', 'COUNTRY'].includes(d.kind)
         ? h('button', { type: 'button', onclick: () => setRoot(d.id, d.label) }, 'Centre the view on it')
