@@ -327,9 +327,9 @@ func TestFileName(t *testing.T) {
 type fakeStore struct {
 	nodes   map[string][]kg.GraphNode // by label, in id order
 	degrees map[string]int
-	edges []kg.GraphEdge
-	fail  string // an operation that fails
-	calls []string
+	edges   []kg.GraphEdge
+	fail    string // an operation that fails
+	calls   []string
 }
 
 func (f *fakeStore) ExportIDs(_ context.Context, label, after string, n int, _ kg.SubgraphFilter) ([]string, error) {
@@ -417,7 +417,7 @@ func TestWholeReadsEveryPage(t *testing.T) {
 			"Place": {{ID: "p1", Kind: "PLACE"}, {ID: "p2", Kind: "PLACE"}},
 		},
 		degrees: map[string]int{"a1": 2, "a2": 1, "a3": 1, "t1": 2},
-		edges: []kg.GraphEdge{{ID: "e1", Source: "a1", Target: "t1"}, {ID: "e2", Source: "a4", Target: "a3"}, {ID: "e3", Source: "p2", Target: "a4"}},
+		edges:   []kg.GraphEdge{{ID: "e1", Source: "a1", Target: "t1"}, {ID: "e2", Source: "a4", Target: "a3"}, {ID: "e3", Source: "p2", Target: "a4"}},
 	}
 	g, err := export.Whole(context.Background(), st, kg.ViewCollapsed, kg.SubgraphFilter{}, 2)
 	if err != nil {

@@ -478,6 +478,9 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 
 // Node is the resolver for the node field.
 func (r *searchHitResolver) Node(ctx context.Context, obj *kg.SearchHit) (kg.Node, error) {
+	if obj.Node != nil {
+		return obj.Node, nil // read along with the hit
+	}
 	return r.nodeOfKind(ctx, obj.Kind, obj.ID)
 }
 

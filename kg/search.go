@@ -24,6 +24,9 @@ type SearchHit struct {
 	Kind    SearchKind
 	Score   float64
 	Matched string // the name, label or text that matched
+	// Node is the hit's node when the search read it along (actors, topics,
+	// events, places); nil for statements and documents.
+	Node Node
 }
 
 // SortHits orders hits best first; ties keep kind order, then id.

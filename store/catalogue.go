@@ -37,7 +37,7 @@ func (s *Store) CountTopics(ctx context.Context, label string) (int, error) {
 func (s *Store) TopicsByID(ctx context.Context, ids []string) (map[string]kg.Topic, error) {
 	res, err := s.read(ctx, "topics.byId", `
 UNWIND $ids AS id MATCH (t:Topic {id: id})
-RETURN t {.*, broader: COLLECT { MATCH (t)-[:BROADER]->(b) RETURN b.id }} AS t`, map[string]any{"ids": ids})
+RETURN `+topicProjection+` AS t`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -89,8 +89,14 @@ func (s *Store) CountEvents(ctx context.Context) (int, error) {
 // eventProjection returns an event with its place (whole, so drawing a
 // statement's occasion needs no further query) and the ids of its
 // participants and topics.
+// topicProjection, placeProjection and eventProjection read a topic t, a
+// place p and an event e with what topicFrom, placeFrom and eventFrom decode.
+const topicProjection = `t {.*, broader: COLLECT { MATCH (t)-[:BROADER]->(b) RETURN b.id }}`
+
+const placeProjection = `p {.*, country: COLLECT { MATCH (p)-[:IN_COUNTRY]->(c) RETURN c.id }[0]}`
+
 const eventProjection = `e {.*,
-  place: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN p {.*, country: COLLECT { MATCH (p)-[:IN_COUNTRY]->(c) RETURN c.id }[0]} }[0],
+  place: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN ` + placeProjection + ` }[0],
   participants: COLLECT { MATCH (e)-[:PARTICIPANT]->(a:Actor) RETURN a.id ORDER BY a.id },
   topics: COLLECT { MATCH (e)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id },
   complete: true
@@ -111,7 +117,7 @@ RETURN `+eventProjection+` AS e`, map[string]any{"ids": ids})
 func (s *Store) PlacesByID(ctx context.Context, ids []string) (map[string]kg.Place, error) {
 	res, err := s.read(ctx, "places.byId", `
 UNWIND $ids AS id MATCH (p:Place {id: id})
-RETURN p {.*, country: COLLECT { MATCH (p)-[:IN_COUNTRY]->(c) RETURN c.id }[0]} AS p`, map[string]any{"ids": ids})
+RETURN `+placeProjection+` AS p`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}

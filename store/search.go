@@ -11,22 +11,10 @@ import (
 // returns node ids with a score; statements are found through their
 // evidence text (Arabic) and their summary (English).
 var searchQueries = map[kg.SearchKind]string{
-	kg.SearchActor: `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $limit}) YIELD node, score
-WHERE node:Actor RETURN node.id AS id, 'ACTOR' AS kind, score, coalesce(node.name_en, '') + ' / ' + coalesce(node.name_ar, '') AS matched,
-  [node.name_en, node.name_ar, node.label_en, node.label_ar] + coalesce(node.aliases_en, []) + coalesce(node.aliases_ar, []) AS names,
-  COUNT { (node)--(:Statement) } AS statements`,
-	kg.SearchTopic: `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $limit}) YIELD node, score
-WHERE node:Topic RETURN node.id AS id, 'TOPIC' AS kind, score, node.label_en + ' / ' + node.label_ar AS matched,
-  [node.name_en, node.name_ar, node.label_en, node.label_ar] + coalesce(node.aliases_en, []) + coalesce(node.aliases_ar, []) AS names,
-  COUNT { (node)--(:Statement) } AS statements`,
-	kg.SearchEvent: `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $limit}) YIELD node, score
-WHERE node:Event RETURN node.id AS id, 'EVENT' AS kind, score, node.name_en + ' / ' + node.name_ar AS matched,
-  [node.name_en, node.name_ar, node.label_en, node.label_ar] + coalesce(node.aliases_en, []) + coalesce(node.aliases_ar, []) AS names,
-  COUNT { (node)--(:Statement) } AS statements`,
-	kg.SearchPlace: `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $limit}) YIELD node, score
-WHERE node:Place RETURN node.id AS id, 'PLACE' AS kind, score, node.name_en + ' / ' + node.name_ar AS matched,
-  [node.name_en, node.name_ar, node.label_en, node.label_ar] + coalesce(node.aliases_en, []) + coalesce(node.aliases_ar, []) AS names,
-  COUNT { (node)--(:Statement) } AS statements`,
+	kg.SearchActor: entitySearch("Actor", "ACTOR", "a", actorProjection, "coalesce(a.name_en, '') + ' / ' + coalesce(a.name_ar, '')"),
+	kg.SearchTopic: entitySearch("Topic", "TOPIC", "t", topicProjection, "t.label_en + ' / ' + t.label_ar"),
+	kg.SearchEvent: entitySearch("Event", "EVENT", "e", eventProjection, "e.name_en + ' / ' + e.name_ar"),
+	kg.SearchPlace: entitySearch("Place", "PLACE", "p", placeProjection, "p.name_en + ' / ' + p.name_ar"),
 	kg.SearchStatement: `CALL () {
   CALL db.index.fulltext.queryNodes('mention_search', $qText, {limit: $limit}) YIELD node, score
   MATCH (s:Statement)-[:EVIDENCED_BY]->(node)
@@ -36,9 +24,24 @@ WHERE node:Place RETURN node.id AS id, 'PLACE' AS kind, score, node.name_en + ' 
   RETURN node AS s, score, node.summary_en AS matched
 }
 WITH s, max(score) AS score, head(collect(matched)) AS matched
-RETURN s.id AS id, 'STATEMENT' AS kind, score, matched, [] AS names, 0 AS statements`,
+RETURN s.id AS id, 'STATEMENT' AS kind, score, matched, [] AS names, 0 AS statements, null AS node`,
 	kg.SearchDocument: `CALL db.index.fulltext.queryNodes('document_search', $qText, {limit: $limit}) YIELD node, score
-RETURN node.id AS id, 'DOCUMENT' AS kind, score, node.title AS matched, [] AS names, 0 AS statements`,
+RETURN node.id AS id, 'DOCUMENT' AS kind, score, node.title AS matched, [] AS names, 0 AS statements, null AS node`,
+}
+
+// entitySearch is the query for one label of the entity index: the hit's
+// id, score, the names re-ranking compares with the query, its number of
+// statements (per-node relationship counts, constant time even for a head
+// of state) and the node itself in the form the API serves, so a page of
+// hits costs one round trip.
+func entitySearch(label, kind, v, projection, matched string) string {
+	return `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $limit}) YIELD node, score
+WITH node AS ` + v + `, score
+WHERE ` + v + `:` + label + `
+RETURN ` + v + `.id AS id, '` + kind + `' AS kind, score, ` + matched + ` AS matched,
+  [` + v + `.name_en, ` + v + `.name_ar, ` + v + `.label_en, ` + v + `.label_ar] + coalesce(` + v + `.aliases_en, []) + coalesce(` + v + `.aliases_ar, []) AS names,
+  COUNT { (` + v + `)-[:MADE]->() } + COUNT { (` + v + `)<-[:TARGETS]-() } + COUNT { (` + v + `)<-[:MADE_AT]-() } AS statements,
+  ` + projection + ` AS node`
 }
 
 // Search finds nodes of the given kinds whose names, aliases, labels or
@@ -69,7 +72,7 @@ func (s *Store) Search(ctx context.Context, query string, kinds []kg.SearchKind,
 		}
 		parts = append(parts, q)
 	}
-	cypher := "CALL () {\n" + strings.Join(parts, "\nUNION ALL\n") + "\n}\nRETURN id, kind, score, matched, names, statements"
+	cypher := "CALL () {\n" + strings.Join(parts, "\nUNION ALL\n") + "\n}\nRETURN id, kind, score, matched, names, statements, node"
 	for _, mode := range []string{"and", "or", "fuzzy"} {
 		res, err := s.read(ctx, "search", cypher, map[string]any{
 			"q": luceneQuery(terms, mode, field), "qText": luceneQuery(terms, mode, ""),
@@ -81,8 +84,21 @@ func (s *Store) Search(ctx context.Context, query string, kinds []kg.SearchKind,
 		hits := make([]kg.SearchHit, 0, len(res.Records))
 		for _, r := range res.Records {
 			get := func(k string) any { v, _ := r.Get(k); return v }
-			hits = append(hits, kg.SearchHit{ID: str(get("id")), Kind: kg.SearchKind(str(get("kind"))), Matched: str(get("matched")),
-				Score: rerank(num(get("score")), query, strs(get("names")), integer(get("statements")))})
+			hit := kg.SearchHit{ID: str(get("id")), Kind: kg.SearchKind(str(get("kind"))), Matched: str(get("matched")),
+				Score: rerank(num(get("score")), query, strs(get("names")), integer(get("statements")))}
+			if node := get("node"); node != nil {
+				switch hit.Kind {
+				case kg.SearchActor:
+					hit.Node = actorFrom(node)
+				case kg.SearchTopic:
+					hit.Node = topicFrom(node)
+				case kg.SearchEvent:
+					hit.Node = eventFrom(node)
+				case kg.SearchPlace:
+					hit.Node = placeFrom(node)
+				}
+			}
+			hits = append(hits, hit)
 		}
 		if len(hits) > 0 {
 			kg.SortHits(hits)

@@ -482,7 +482,7 @@ MATCH (a:Actor)-[e:STANCE]->(t)
 WHERE e.stale = true
 CALL (a, t, e) {
   WITH a, t, e.polarity AS polarity
-  `+stanceStatementsOf+`
+  ` + stanceStatementsOf + `
   RETURN count(s) AS weight, min(s.date) AS first, max(s.date) AS last, collect(DISTINCT s.predicate) AS predicates
 }
 SET e.weight = weight, e.first = first, e.last = last, e.predicates = predicates, e.stale = null

@@ -600,6 +600,78 @@ func TestPageOf50StatementsCostsConstantRoundTrips(t *testing.T) {
 	t.Logf("a page of 50 statements with speakers, targets, events and evidence costs %v Cypher round trips", trips[50])
 }
 
+// cypherQueries runs q and returns how many Cypher round trips it cost
+// (the server must run with WHOSAID_DEBUG=1).
+func cypherQueries(t *testing.T, base, q string, vars map[string]any) (float64, map[string]any) {
+	t.Helper()
+	_, r := postGraphQL(t, base, q, vars)
+	data := decode[map[string]any](t, r)
+	w, ok := r.Extensions["whosaid"].(map[string]any)
+	if !ok {
+		t.Fatalf("no extensions.whosaid in the answer to %s", q)
+	}
+	return w["cypherQueries"].(float64), data
+}
+
+// Ensure a page of search hits with their actors, topics, events and places
+// costs one round trip: the nodes come with the hits.
+func TestSearchPageCostsOneRoundTrip(t *testing.T) {
+	base := startServer(t, map[string]string{"WHOSAID_DEBUG": "1"}, "../../seeds")
+	const q = `query($q: String!) { search(query: $q, kinds: [ACTOR, TOPIC, EVENT, PLACE], first: 20) { kind score
+		node { id ... on Actor { name kind } ... on Topic { label } ... on Event { name date place { id name } } ... on Place { name } } } }`
+	for _, query := range []string{"سوريا", "Russia", "Sochi"} {
+		trips, data := cypherQueries(t, base, q, map[string]any{"q": query})
+		hits, _ := data["search"].([]any)
+		kinds := map[string]bool{}
+		for _, h := range hits {
+			hit := h.(map[string]any)
+			kinds[hit["kind"].(string)] = true
+			if node, _ := hit["node"].(map[string]any); node == nil || node["id"] == "" {
+				t.Errorf("%q: hit without its node: %v", query, hit)
+			}
+		}
+		t.Logf("%q: %d hits of %d kinds, %v round trips", query, len(hits), len(kinds), trips)
+		if len(hits) == 0 {
+			t.Errorf("%q: no hits", query)
+		}
+		if trips != 1 {
+			t.Errorf("%q: %v Cypher round trips, want 1", query, trips)
+		}
+	}
+}
+
+// Ensure the statements behind the edges of a neighbourhood drawn from the
+// collapsed STANCE relationships cost the same two queries whatever the
+// number of edges (their ids for all edges, then the statements), and
+// match the edges' weights.
+func TestNeighbourhoodEdgeStatementsCostTwoQueries(t *testing.T) {
+	base := startServer(t, map[string]string{"WHOSAID_DEBUG": "1"}, "../../seeds")
+	const bare = `{ neighbourhood(id: "vladimir-putin", depth: 1) { edges { id kind weight } } }`
+	const full = `{ neighbourhood(id: "vladimir-putin", depth: 1) { edges { id kind weight statements { id speakers { id } } } } }`
+	without, _ := cypherQueries(t, base, bare, nil)
+	with, data := cypherQueries(t, base, full, nil)
+	if with != without+2 {
+		t.Errorf("edges with their statements cost %v round trips, without %v; want two more", with, without)
+	}
+	stances := 0
+	for _, e := range data["neighbourhood"].(map[string]any)["edges"].([]any) {
+		edge := e.(map[string]any)
+		n := len(edge["statements"].([]any))
+		if edge["kind"] == "STANCE" {
+			stances++
+			if float64(n) != edge["weight"].(float64) {
+				t.Errorf("%s: weight %v, %d statements", edge["id"], edge["weight"], n)
+			}
+		} else if n != 0 {
+			t.Errorf("%s: a %s edge with %d statements", edge["id"], edge["kind"], n)
+		}
+	}
+	if stances == 0 {
+		t.Fatal("no STANCE edges around Putin")
+	}
+	t.Logf("%d STANCE edges; %v round trips without their statements, %v with", stances, without, with)
+}
+
 func TestSchemaSDLAndPersistedQueries(t *testing.T) {
 	base := startServer(t, nil)
 	resp, err := http.Get(base + "/schema.graphql")
