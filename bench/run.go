@@ -12,14 +12,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,7 +27,6 @@ import (
 
 	neo4jdev "github.com/whosaid/whosaid/dev/neo4j"
 	"github.com/whosaid/whosaid/loader"
-	"github.com/whosaid/whosaid/server"
 	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/synth"
 )
@@ -134,7 +131,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 				return err
 			}
 			qs := mix(cat.Actors[0].Name.En)
-			return runMix(ctx, cfg, st, size, qs, res, logf)
+			return runMix(ctx, cfg, st, uri, size, qs, res, logf)
 		})
 		if err != nil {
 			return res, fmt.Errorf("size %d: %w", size, err)
@@ -183,27 +180,28 @@ func loadWithBinary(ctx context.Context, bin, uri, dir string, log io.Writer) (i
 // runMix serves the graph in-process and measures each query at each level,
 // through GraphQL (vegeta, closed loop with c workers) and straight through
 // the store.
-func runMix(ctx context.Context, cfg Config, st *store.Store, size int, qs []query, res *Result, logf func(string, ...any)) error {
-	metrics := server.NewMetrics()
-	h := server.New(server.Config{MaxComplexity: 100000, RequestTimeout: time.Minute}, st, st, metrics,
-		slog.New(slog.NewTextHandler(io.Discard, nil)))
-	srv := httptest.NewServer(h)
-	defer srv.Close()
+func runMix(ctx context.Context, cfg Config, st *store.Store, uri string, size int, qs []query, res *Result, logf func(string, ...any)) error {
+	srv, err := serveWithBinary(ctx, cfg.Binary, uri)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
 	for _, c := range cfg.Concurrency[size] {
 		for _, q := range qs {
 			body, _ := json.Marshal(map[string]any{"query": q.graphql, "variables": q.variables})
 			// one request first: it warms caches and plans, and if it fails
 			// (a timeout at this size) the query is reported as failing
 			// rather than attacked
-			if err := checkOnce(srv.URL, body); err != nil {
+			if err := checkOnce(srv.url, body); err != nil {
 				res.Queries = append(res.Queries, QueryResult{Size: size, Concurrency: c, Query: q.name, Failed: truncate(err.Error(), 120)})
 				logf("  %-30s c=%-2d FAILED: %s", q.name, c, truncate(err.Error(), 200))
 				continue
 			}
-			tr := vegeta.NewStaticTargeter(vegeta.Target{Method: http.MethodPost, URL: srv.URL + "/graphql", Body: body,
+			tr := vegeta.NewStaticTargeter(vegeta.Target{Method: http.MethodPost, URL: srv.url + "/graphql", Body: body,
 				Header: http.Header{"Content-Type": {"application/json"}}})
 			att := vegeta.NewAttacker(vegeta.Workers(uint64(c)), vegeta.MaxWorkers(uint64(c)), vegeta.KeepAlive(true), vegeta.Timeout(time.Minute))
 			var wm vegeta.Metrics
+			peak := sampleRSS(srv.pid)
 			for r := range att.Attack(tr, vegeta.Rate{Freq: 0}, cfg.AttackFor, q.name) {
 				if r.Code == http.StatusOK && bytes.Contains(r.Body, []byte(`"errors"`)) {
 					r.Error = "graphql errors"
@@ -211,8 +209,9 @@ func runMix(ctx context.Context, cfg Config, st *store.Store, size int, qs []que
 				wm.Add(r)
 			}
 			wm.Close()
+			serverRSS := peak()
 			lm := direct(ctx, st, q, c, cfg.AttackFor)
-			qr := QueryResult{Size: size, Concurrency: c, Query: q.name, Whosaid: &wm, Limit: lm, ServerRSSBytes: rss()}
+			qr := QueryResult{Size: size, Concurrency: c, Query: q.name, Whosaid: &wm, Limit: lm, ServerRSSBytes: serverRSS}
 			res.Queries = append(res.Queries, qr)
 			logf("  %-30s c=%-2d whosaid p50 %8s p99 %8s %7.1f/s | limit p50 %8s p99 %8s %7.1f/s | ok %.0f%%",
 				q.name, c, wm.Latencies.P50.Round(10*time.Microsecond), wm.Latencies.P99.Round(10*time.Microsecond), wm.Throughput,
@@ -273,14 +272,81 @@ func direct(ctx context.Context, st *store.Store, q query, c int, d time.Duratio
 	return &m
 }
 
-// rss is this process's resident set size: the server runs in-process, so
-// it is the server's (plus the load generator's, an upper bound).
-func rss() float64 {
-	data, err := os.ReadFile("/proc/self/status")
+// served is `whosaid serve` run as a subprocess, so its memory is its own
+// (the load generator and the limit's driver calls run in this process).
+type served struct {
+	url  string
+	pid  int
+	stop func()
+}
+
+// serveWithBinary starts `whosaid serve` on a free local port with limits
+// wide enough for the mix and waits until it is ready.
+func serveWithBinary(ctx context.Context, bin, uri string) (*served, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return float64(m.Sys)
+		return nil, err
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--max-complexity", "100000", "--request-timeout", "1m", "--playground=false")
+	cmd.Env = append(os.Environ(), "NEO4J_URI="+uri, "WHOSAID_LOG_LEVEL=error")
+	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("whosaid serve: %w", err)
+	}
+	srv := &served{url: "http://" + addr, pid: cmd.Process.Pid, stop: func() {
+		_ = cmd.Process.Signal(os.Interrupt)
+		_ = cmd.Wait()
+	}}
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		if ctx.Err() != nil {
+			srv.stop()
+			return nil, ctx.Err()
+		}
+		resp, err := http.Get(srv.url + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return srv, nil
+			}
+		}
+	}
+	srv.stop()
+	return nil, errors.New("whosaid serve did not become ready in 2 minutes")
+}
+
+// sampleRSS samples the RSS of process pid every 50 ms until the returned
+// function is called, which returns the highest value seen.
+func sampleRSS(pid int) func() float64 {
+	done := make(chan struct{})
+	result := make(chan float64)
+	go func() {
+		high := rss(pid)
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				high = max(high, rss(pid))
+			case <-done:
+				result <- max(high, rss(pid))
+				return
+			}
+		}
+	}()
+	return func() float64 {
+		close(done)
+		return <-result
+	}
+}
+
+// rss is the resident set size of process pid in bytes (0 where /proc does
+// not tell).
+func rss(pid int) float64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
 	}
 	for _, line := range strings.Split(string(data), "\n") {
 		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {

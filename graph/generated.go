@@ -48,7 +48,6 @@ type ResolverRoot interface {
 	SharedTarget() SharedTargetResolver
 	StanceCell() StanceCellResolver
 	StanceMatrix() StanceMatrixResolver
-	Statement() StatementResolver
 	StatementConnection() StatementConnectionResolver
 	Stats() StatsResolver
 	Topic() TopicResolver
@@ -67,7 +66,7 @@ type ComplexityRoot struct {
 		Kind            func(childComplexity int) int
 		Members         func(childComplexity int) int
 		Memberships     func(childComplexity int) int
-		Name            func(childComplexity int, lang *string) int
+		NameIn          func(childComplexity int, lang *string) int
 		Officials       func(childComplexity int) int
 		OrgType         func(childComplexity int) int
 		PartOf          func(childComplexity int) int
@@ -98,16 +97,16 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
-		Date       func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Lang       func(childComplexity int) int
-		Length     func(childComplexity int) int
-		Licence    func(childComplexity int) int
-		Source     func(childComplexity int) int
-		Statements func(childComplexity int, first *int, after *string) int
-		Text       func(childComplexity int, start *int, end *int) int
-		Title      func(childComplexity int) int
-		URL        func(childComplexity int) int
+		CharLength    func(childComplexity int) int
+		DateOrNull    func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Lang          func(childComplexity int) int
+		LicenceOrNull func(childComplexity int) int
+		SourceOrNull  func(childComplexity int) int
+		Statements    func(childComplexity int, first *int, after *string) int
+		Text          func(childComplexity int, start *int, end *int) int
+		Title         func(childComplexity int) int
+		URLOrNull     func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -123,11 +122,11 @@ type ComplexityRoot struct {
 
 	Event struct {
 		Aliases         func(childComplexity int, lang *string) int
-		Date            func(childComplexity int) int
+		DateOrNull      func(childComplexity int) int
 		EndDate         func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
-		Name            func(childComplexity int, lang *string) int
+		NameIn          func(childComplexity int, lang *string) int
 		Participants    func(childComplexity int) int
 		Place           func(childComplexity int) int
 		Statements      func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
@@ -147,27 +146,27 @@ type ComplexityRoot struct {
 	}
 
 	GraphEdge struct {
-		End        func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Polarity   func(childComplexity int) int
-		Predicate  func(childComplexity int) int
-		Source     func(childComplexity int) int
-		Start      func(childComplexity int) int
-		Statement  func(childComplexity int) int
-		Statements func(childComplexity int) int
-		Target     func(childComplexity int) int
-		Weight     func(childComplexity int) int
+		EndOrNull       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		PolarityOrNull  func(childComplexity int) int
+		PredicateOrNull func(childComplexity int) int
+		Source          func(childComplexity int) int
+		StartOrNull     func(childComplexity int) int
+		Statement       func(childComplexity int) int
+		Statements      func(childComplexity int) int
+		Target          func(childComplexity int) int
+		Weight          func(childComplexity int) int
 	}
 
 	GraphNode struct {
-		Degree       func(childComplexity int) int
-		Entity       func(childComplexity int) int
-		HiddenDegree func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		Label        func(childComplexity int) int
-		LabelAr      func(childComplexity int) int
+		Degree        func(childComplexity int) int
+		Entity        func(childComplexity int) int
+		HiddenDegree  func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Label         func(childComplexity int) int
+		LabelArOrNull func(childComplexity int) int
 	}
 
 	LabelCount struct {
@@ -186,14 +185,14 @@ type ComplexityRoot struct {
 	}
 
 	Mention struct {
-		Cue       func(childComplexity int) int
-		Document  func(childComplexity int) int
-		End       func(childComplexity int) int
-		Headline  func(childComplexity int) int
-		ID        func(childComplexity int) int
-		QuoteType func(childComplexity int) int
-		Start     func(childComplexity int) int
-		Text      func(childComplexity int) int
+		CueOrNull       func(childComplexity int) int
+		Document        func(childComplexity int) int
+		End             func(childComplexity int) int
+		Headline        func(childComplexity int) int
+		ID              func(childComplexity int) int
+		QuoteTypeOrNull func(childComplexity int) int
+		Start           func(childComplexity int) int
+		Text            func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -213,7 +212,7 @@ type ComplexityRoot struct {
 	Place struct {
 		Country func(childComplexity int) int
 		ID      func(childComplexity int) int
-		Name    func(childComplexity int, lang *string) int
+		NameIn  func(childComplexity int, lang *string) int
 	}
 
 	Position struct {
@@ -286,19 +285,19 @@ type ComplexityRoot struct {
 	}
 
 	Statement struct {
-		CAMEO      func(childComplexity int) int
-		Confidence func(childComplexity int) int
-		Date       func(childComplexity int) int
-		Event      func(childComplexity int) int
-		Evidence   func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Method     func(childComplexity int) int
-		Modality   func(childComplexity int) int
-		Polarity   func(childComplexity int) int
-		Predicate  func(childComplexity int) int
-		Speakers   func(childComplexity int) int
-		Summary    func(childComplexity int) int
-		Targets    func(childComplexity int) int
+		CAMEO         func(childComplexity int) int
+		Confidence    func(childComplexity int) int
+		DateOrNull    func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Method        func(childComplexity int) int
+		Modality      func(childComplexity int) int
+		Occasion      func(childComplexity int) int
+		Polarity      func(childComplexity int) int
+		Predicate     func(childComplexity int) int
+		SpeakerActors func(childComplexity int) int
+		Summary       func(childComplexity int) int
+		TargetNodes   func(childComplexity int) int
 	}
 
 	StatementConnection struct {
@@ -339,7 +338,7 @@ type ComplexityRoot struct {
 		Aliases         func(childComplexity int, lang *string) int
 		Broader         func(childComplexity int) int
 		ID              func(childComplexity int) int
-		Label           func(childComplexity int, lang *string) int
+		LabelIn         func(childComplexity int, lang *string) int
 		Narrower        func(childComplexity int) int
 		StatementsAbout func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
 	}
@@ -361,7 +360,6 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ActorResolver interface {
-	Name(ctx context.Context, obj *kg.Actor, lang *string) (string, error)
 	Aliases(ctx context.Context, obj *kg.Actor, lang *string) ([]string, error)
 	Wikidata(ctx context.Context, obj *kg.Actor) (*string, error)
 	Iso(ctx context.Context, obj *kg.Actor) (*string, error)
@@ -383,11 +381,6 @@ type AlignmentResolver interface {
 	Actor(ctx context.Context, obj *kg.Alignment) (*kg.Actor, error)
 }
 type DocumentResolver interface {
-	Date(ctx context.Context, obj *kg.Document) (*string, error)
-	URL(ctx context.Context, obj *kg.Document) (*string, error)
-	Source(ctx context.Context, obj *kg.Document) (*string, error)
-	Licence(ctx context.Context, obj *kg.Document) (*string, error)
-	Length(ctx context.Context, obj *kg.Document) (int, error)
 	Text(ctx context.Context, obj *kg.Document, start *int, end *int) (string, error)
 	Statements(ctx context.Context, obj *kg.Document, first *int, after *string) (*model.Connection[kg.Statement], error)
 }
@@ -395,9 +388,8 @@ type DocumentConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[kg.Document]) (int, error)
 }
 type EventResolver interface {
-	Name(ctx context.Context, obj *kg.Event, lang *string) (string, error)
 	Aliases(ctx context.Context, obj *kg.Event, lang *string) ([]string, error)
-	Date(ctx context.Context, obj *kg.Event) (*string, error)
+
 	EndDate(ctx context.Context, obj *kg.Event) (*string, error)
 	Place(ctx context.Context, obj *kg.Event) (*kg.Place, error)
 	Participants(ctx context.Context, obj *kg.Event) ([]*kg.Actor, error)
@@ -409,20 +401,10 @@ type EventConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[kg.Event]) (int, error)
 }
 type GraphEdgeResolver interface {
-	Kind(ctx context.Context, obj *kg.GraphEdge) (model.GraphEdgeKind, error)
-	Predicate(ctx context.Context, obj *kg.GraphEdge) (*kg.Predicate, error)
-	Polarity(ctx context.Context, obj *kg.GraphEdge) (*kg.Polarity, error)
-
 	Statement(ctx context.Context, obj *kg.GraphEdge) (*kg.Statement, error)
 	Statements(ctx context.Context, obj *kg.GraphEdge) ([]*kg.Statement, error)
-	Start(ctx context.Context, obj *kg.GraphEdge) (*string, error)
-	End(ctx context.Context, obj *kg.GraphEdge) (*string, error)
 }
 type GraphNodeResolver interface {
-	Kind(ctx context.Context, obj *kg.GraphNode) (model.GraphNodeKind, error)
-
-	LabelAr(ctx context.Context, obj *kg.GraphNode) (*string, error)
-
 	Entity(ctx context.Context, obj *kg.GraphNode) (kg.Node, error)
 }
 type MembershipResolver interface {
@@ -435,16 +417,12 @@ type MembershipResolver interface {
 }
 type MentionResolver interface {
 	Document(ctx context.Context, obj *kg.Mention) (*kg.Document, error)
-
-	Cue(ctx context.Context, obj *kg.Mention) (*string, error)
-	QuoteType(ctx context.Context, obj *kg.Mention) (*kg.QuoteType, error)
 }
 type PartOfResolver interface {
 	Part(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
 	Whole(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
 }
 type PlaceResolver interface {
-	Name(ctx context.Context, obj *kg.Place, lang *string) (string, error)
 	Country(ctx context.Context, obj *kg.Place) (*kg.Actor, error)
 }
 type PositionResolver interface {
@@ -496,14 +474,6 @@ type StanceMatrixResolver interface {
 	Actors(ctx context.Context, obj *kg.StanceMatrix) ([]*kg.Actor, error)
 	Topics(ctx context.Context, obj *kg.StanceMatrix) ([]*kg.Topic, error)
 }
-type StatementResolver interface {
-	Speakers(ctx context.Context, obj *kg.Statement) ([]*kg.Actor, error)
-
-	Targets(ctx context.Context, obj *kg.Statement) ([]kg.Target, error)
-
-	Date(ctx context.Context, obj *kg.Statement) (*string, error)
-	Event(ctx context.Context, obj *kg.Statement) (*kg.Event, error)
-}
 type StatementConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[kg.Statement]) (int, error)
 }
@@ -512,7 +482,6 @@ type StatsResolver interface {
 	LastDate(ctx context.Context, obj *kg.Stats) (*string, error)
 }
 type TopicResolver interface {
-	Label(ctx context.Context, obj *kg.Topic, lang *string) (string, error)
 	Aliases(ctx context.Context, obj *kg.Topic, lang *string) ([]string, error)
 	Broader(ctx context.Context, obj *kg.Topic) ([]*kg.Topic, error)
 	Narrower(ctx context.Context, obj *kg.Topic) ([]*kg.Topic, error)
@@ -588,7 +557,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Actor.Memberships(childComplexity), true
 	case "Actor.name":
-		if e.ComplexityRoot.Actor.Name == nil {
+		if e.ComplexityRoot.Actor.NameIn == nil {
 			break
 		}
 
@@ -597,7 +566,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Name(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Actor.NameIn(childComplexity, args["lang"].(*string)), true
 	case "Actor.officials":
 		if e.ComplexityRoot.Actor.Officials == nil {
 			break
@@ -720,12 +689,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Alignment.Shared(childComplexity), true
 
-	case "Document.date":
-		if e.ComplexityRoot.Document.Date == nil {
+	case "Document.length":
+		if e.ComplexityRoot.Document.CharLength == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Document.Date(childComplexity), true
+		return e.ComplexityRoot.Document.CharLength(childComplexity), true
+	case "Document.date":
+		if e.ComplexityRoot.Document.DateOrNull == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.DateOrNull(childComplexity), true
 	case "Document.id":
 		if e.ComplexityRoot.Document.ID == nil {
 			break
@@ -738,24 +713,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Lang(childComplexity), true
-	case "Document.length":
-		if e.ComplexityRoot.Document.Length == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Document.Length(childComplexity), true
 	case "Document.licence":
-		if e.ComplexityRoot.Document.Licence == nil {
+		if e.ComplexityRoot.Document.LicenceOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Document.Licence(childComplexity), true
+		return e.ComplexityRoot.Document.LicenceOrNull(childComplexity), true
 	case "Document.source":
-		if e.ComplexityRoot.Document.Source == nil {
+		if e.ComplexityRoot.Document.SourceOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Document.Source(childComplexity), true
+		return e.ComplexityRoot.Document.SourceOrNull(childComplexity), true
 	case "Document.statements":
 		if e.ComplexityRoot.Document.Statements == nil {
 			break
@@ -785,11 +754,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
 	case "Document.url":
-		if e.ComplexityRoot.Document.URL == nil {
+		if e.ComplexityRoot.Document.URLOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Document.URL(childComplexity), true
+		return e.ComplexityRoot.Document.URLOrNull(childComplexity), true
 
 	case "DocumentConnection.edges":
 		if e.ComplexityRoot.DocumentConnection.Edges == nil {
@@ -835,11 +804,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Event.Aliases(childComplexity, args["lang"].(*string)), true
 	case "Event.date":
-		if e.ComplexityRoot.Event.Date == nil {
+		if e.ComplexityRoot.Event.DateOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Event.Date(childComplexity), true
+		return e.ComplexityRoot.Event.DateOrNull(childComplexity), true
 	case "Event.endDate":
 		if e.ComplexityRoot.Event.EndDate == nil {
 			break
@@ -859,7 +828,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Event.Kind(childComplexity), true
 	case "Event.name":
-		if e.ComplexityRoot.Event.Name == nil {
+		if e.ComplexityRoot.Event.NameIn == nil {
 			break
 		}
 
@@ -868,7 +837,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Name(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Event.NameIn(childComplexity, args["lang"].(*string)), true
 	case "Event.participants":
 		if e.ComplexityRoot.Event.Participants == nil {
 			break
@@ -943,11 +912,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
 
 	case "GraphEdge.end":
-		if e.ComplexityRoot.GraphEdge.End == nil {
+		if e.ComplexityRoot.GraphEdge.EndOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.GraphEdge.End(childComplexity), true
+		return e.ComplexityRoot.GraphEdge.EndOrNull(childComplexity), true
 	case "GraphEdge.id":
 		if e.ComplexityRoot.GraphEdge.ID == nil {
 			break
@@ -961,17 +930,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GraphEdge.Kind(childComplexity), true
 	case "GraphEdge.polarity":
-		if e.ComplexityRoot.GraphEdge.Polarity == nil {
+		if e.ComplexityRoot.GraphEdge.PolarityOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.GraphEdge.Polarity(childComplexity), true
+		return e.ComplexityRoot.GraphEdge.PolarityOrNull(childComplexity), true
 	case "GraphEdge.predicate":
-		if e.ComplexityRoot.GraphEdge.Predicate == nil {
+		if e.ComplexityRoot.GraphEdge.PredicateOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.GraphEdge.Predicate(childComplexity), true
+		return e.ComplexityRoot.GraphEdge.PredicateOrNull(childComplexity), true
 	case "GraphEdge.source":
 		if e.ComplexityRoot.GraphEdge.Source == nil {
 			break
@@ -979,11 +948,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GraphEdge.Source(childComplexity), true
 	case "GraphEdge.start":
-		if e.ComplexityRoot.GraphEdge.Start == nil {
+		if e.ComplexityRoot.GraphEdge.StartOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.GraphEdge.Start(childComplexity), true
+		return e.ComplexityRoot.GraphEdge.StartOrNull(childComplexity), true
 	case "GraphEdge.statement":
 		if e.ComplexityRoot.GraphEdge.Statement == nil {
 			break
@@ -1046,11 +1015,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GraphNode.Label(childComplexity), true
 	case "GraphNode.labelAr":
-		if e.ComplexityRoot.GraphNode.LabelAr == nil {
+		if e.ComplexityRoot.GraphNode.LabelArOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.GraphNode.LabelAr(childComplexity), true
+		return e.ComplexityRoot.GraphNode.LabelArOrNull(childComplexity), true
 
 	case "LabelCount.count":
 		if e.ComplexityRoot.LabelCount.Count == nil {
@@ -1109,11 +1078,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		return e.ComplexityRoot.Membership.To(childComplexity), true
 
 	case "Mention.cue":
-		if e.ComplexityRoot.Mention.Cue == nil {
+		if e.ComplexityRoot.Mention.CueOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Mention.Cue(childComplexity), true
+		return e.ComplexityRoot.Mention.CueOrNull(childComplexity), true
 	case "Mention.document":
 		if e.ComplexityRoot.Mention.Document == nil {
 			break
@@ -1139,11 +1108,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mention.ID(childComplexity), true
 	case "Mention.quoteType":
-		if e.ComplexityRoot.Mention.QuoteType == nil {
+		if e.ComplexityRoot.Mention.QuoteTypeOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Mention.QuoteType(childComplexity), true
+		return e.ComplexityRoot.Mention.QuoteTypeOrNull(childComplexity), true
 	case "Mention.start":
 		if e.ComplexityRoot.Mention.Start == nil {
 			break
@@ -1220,7 +1189,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Place.ID(childComplexity), true
 	case "Place.name":
-		if e.ComplexityRoot.Place.Name == nil {
+		if e.ComplexityRoot.Place.NameIn == nil {
 			break
 		}
 
@@ -1229,7 +1198,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Name(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Place.NameIn(childComplexity, args["lang"].(*string)), true
 
 	case "Position.curated":
 		if e.ComplexityRoot.Position.Curated == nil {
@@ -1630,17 +1599,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Statement.Confidence(childComplexity), true
 	case "Statement.date":
-		if e.ComplexityRoot.Statement.Date == nil {
+		if e.ComplexityRoot.Statement.DateOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Statement.Date(childComplexity), true
-	case "Statement.event":
-		if e.ComplexityRoot.Statement.Event == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Statement.Event(childComplexity), true
+		return e.ComplexityRoot.Statement.DateOrNull(childComplexity), true
 	case "Statement.evidence":
 		if e.ComplexityRoot.Statement.Evidence == nil {
 			break
@@ -1665,6 +1628,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Modality(childComplexity), true
+	case "Statement.event":
+		if e.ComplexityRoot.Statement.Occasion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Occasion(childComplexity), true
 	case "Statement.polarity":
 		if e.ComplexityRoot.Statement.Polarity == nil {
 			break
@@ -1678,11 +1647,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Statement.Predicate(childComplexity), true
 	case "Statement.speakers":
-		if e.ComplexityRoot.Statement.Speakers == nil {
+		if e.ComplexityRoot.Statement.SpeakerActors == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Statement.Speakers(childComplexity), true
+		return e.ComplexityRoot.Statement.SpeakerActors(childComplexity), true
 	case "Statement.summary":
 		if e.ComplexityRoot.Statement.Summary == nil {
 			break
@@ -1690,11 +1659,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Statement.Summary(childComplexity), true
 	case "Statement.targets":
-		if e.ComplexityRoot.Statement.Targets == nil {
+		if e.ComplexityRoot.Statement.TargetNodes == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Statement.Targets(childComplexity), true
+		return e.ComplexityRoot.Statement.TargetNodes(childComplexity), true
 
 	case "StatementConnection.edges":
 		if e.ComplexityRoot.StatementConnection.Edges == nil {
@@ -1839,7 +1808,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Topic.ID(childComplexity), true
 	case "Topic.label":
-		if e.ComplexityRoot.Topic.Label == nil {
+		if e.ComplexityRoot.Topic.LabelIn == nil {
 			break
 		}
 
@@ -1848,7 +1817,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Label(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Topic.LabelIn(childComplexity, args["lang"].(*string)), true
 	case "Topic.narrower":
 		if e.ComplexityRoot.Topic.Narrower == nil {
 			break
@@ -4515,7 +4484,7 @@ func (ec *executionContext) _Actor_name(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Name(ctx, obj, fc.Args["lang"].(*string))
+			return obj.NameIn(fc.Args["lang"].(*string)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -4530,7 +4499,7 @@ func (ec *executionContext) fieldContext_Actor_name(ctx context.Context, field g
 		Object:     "Actor",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
 		},
@@ -5318,7 +5287,7 @@ func (ec *executionContext) _Document_date(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Document_date(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Document().Date(ctx, obj)
+			return obj.DateOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -5329,7 +5298,7 @@ func (ec *executionContext) _Document_date(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Document_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Document", field, true, false, "String")
 }
 
 func (ec *executionContext) _Document_url(ctx context.Context, field graphql.CollectedField, obj *kg.Document) (ret graphql.Marshaler) {
@@ -5341,7 +5310,7 @@ func (ec *executionContext) _Document_url(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Document_url(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Document().URL(ctx, obj)
+			return obj.URLOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -5352,7 +5321,7 @@ func (ec *executionContext) _Document_url(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Document_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Document", field, true, false, "String")
 }
 
 func (ec *executionContext) _Document_source(ctx context.Context, field graphql.CollectedField, obj *kg.Document) (ret graphql.Marshaler) {
@@ -5364,7 +5333,7 @@ func (ec *executionContext) _Document_source(ctx context.Context, field graphql.
 			return ec.fieldContext_Document_source(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Document().Source(ctx, obj)
+			return obj.SourceOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -5375,7 +5344,7 @@ func (ec *executionContext) _Document_source(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Document_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Document", field, true, false, "String")
 }
 
 func (ec *executionContext) _Document_licence(ctx context.Context, field graphql.CollectedField, obj *kg.Document) (ret graphql.Marshaler) {
@@ -5387,7 +5356,7 @@ func (ec *executionContext) _Document_licence(ctx context.Context, field graphql
 			return ec.fieldContext_Document_licence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Document().Licence(ctx, obj)
+			return obj.LicenceOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -5398,7 +5367,7 @@ func (ec *executionContext) _Document_licence(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Document_licence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Document", field, true, false, "String")
 }
 
 func (ec *executionContext) _Document_length(ctx context.Context, field graphql.CollectedField, obj *kg.Document) (ret graphql.Marshaler) {
@@ -5410,7 +5379,7 @@ func (ec *executionContext) _Document_length(ctx context.Context, field graphql.
 			return ec.fieldContext_Document_length(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Document().Length(ctx, obj)
+			return obj.CharLength(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -5421,7 +5390,7 @@ func (ec *executionContext) _Document_length(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Document_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Document", field, true, true, "Int")
+	return graphql.NewScalarFieldContext("Document", field, true, false, "Int")
 }
 
 func (ec *executionContext) _Document_text(ctx context.Context, field graphql.CollectedField, obj *kg.Document) (ret graphql.Marshaler) {
@@ -5710,7 +5679,7 @@ func (ec *executionContext) _Event_name(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Name(ctx, obj, fc.Args["lang"].(*string))
+			return obj.NameIn(fc.Args["lang"].(*string)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -5725,7 +5694,7 @@ func (ec *executionContext) fieldContext_Event_name(ctx context.Context, field g
 		Object:     "Event",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
 		},
@@ -5797,7 +5766,7 @@ func (ec *executionContext) _Event_date(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Event_date(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Date(ctx, obj)
+			return obj.DateOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -5808,7 +5777,7 @@ func (ec *executionContext) _Event_date(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Event_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
 }
 
 func (ec *executionContext) _Event_endDate(ctx context.Context, field graphql.CollectedField, obj *kg.Event) (ret graphql.Marshaler) {
@@ -6238,18 +6207,18 @@ func (ec *executionContext) _GraphEdge_kind(ctx context.Context, field graphql.C
 			return ec.fieldContext_GraphEdge_kind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().Kind(ctx, obj)
+			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.GraphEdgeKind) graphql.Marshaler {
-			return ec.marshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphEdgeKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNGraphEdgeKind2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "GraphEdgeKind")
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "GraphEdgeKind")
 }
 
 func (ec *executionContext) _GraphEdge_predicate(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
@@ -6261,7 +6230,7 @@ func (ec *executionContext) _GraphEdge_predicate(ctx context.Context, field grap
 			return ec.fieldContext_GraphEdge_predicate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().Predicate(ctx, obj)
+			return obj.PredicateOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.Predicate) graphql.Marshaler {
@@ -6272,7 +6241,7 @@ func (ec *executionContext) _GraphEdge_predicate(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_predicate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "Predicate")
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Predicate")
 }
 
 func (ec *executionContext) _GraphEdge_polarity(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
@@ -6284,7 +6253,7 @@ func (ec *executionContext) _GraphEdge_polarity(ctx context.Context, field graph
 			return ec.fieldContext_GraphEdge_polarity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().Polarity(ctx, obj)
+			return obj.PolarityOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.Polarity) graphql.Marshaler {
@@ -6295,7 +6264,7 @@ func (ec *executionContext) _GraphEdge_polarity(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_polarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "Polarity")
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Polarity")
 }
 
 func (ec *executionContext) _GraphEdge_weight(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
@@ -6394,7 +6363,7 @@ func (ec *executionContext) _GraphEdge_start(ctx context.Context, field graphql.
 			return ec.fieldContext_GraphEdge_start(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().Start(ctx, obj)
+			return obj.StartOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -6405,7 +6374,7 @@ func (ec *executionContext) _GraphEdge_start(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "String")
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "String")
 }
 
 func (ec *executionContext) _GraphEdge_end(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
@@ -6417,7 +6386,7 @@ func (ec *executionContext) _GraphEdge_end(ctx context.Context, field graphql.Co
 			return ec.fieldContext_GraphEdge_end(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().End(ctx, obj)
+			return obj.EndOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -6428,7 +6397,7 @@ func (ec *executionContext) _GraphEdge_end(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "String")
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
@@ -6463,18 +6432,18 @@ func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.C
 			return ec.fieldContext_GraphNode_kind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphNode().Kind(ctx, obj)
+			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.GraphNodeKind) graphql.Marshaler {
-			return ec.marshalNGraphNodeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphNodeKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNGraphNodeKind2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_GraphNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "GraphNodeKind")
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "GraphNodeKind")
 }
 
 func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
@@ -6509,7 +6478,7 @@ func (ec *executionContext) _GraphNode_labelAr(ctx context.Context, field graphq
 			return ec.fieldContext_GraphNode_labelAr(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphNode().LabelAr(ctx, obj)
+			return obj.LabelArOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -6520,7 +6489,7 @@ func (ec *executionContext) _GraphNode_labelAr(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_GraphNode_labelAr(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "String")
+	return graphql.NewScalarFieldContext("GraphNode", field, true, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_degree(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
@@ -6968,7 +6937,7 @@ func (ec *executionContext) _Mention_cue(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Mention_cue(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Mention().Cue(ctx, obj)
+			return obj.CueOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -6979,7 +6948,7 @@ func (ec *executionContext) _Mention_cue(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Mention_cue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Mention", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
 }
 
 func (ec *executionContext) _Mention_quoteType(ctx context.Context, field graphql.CollectedField, obj *kg.Mention) (ret graphql.Marshaler) {
@@ -6991,7 +6960,7 @@ func (ec *executionContext) _Mention_quoteType(ctx context.Context, field graphq
 			return ec.fieldContext_Mention_quoteType(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Mention().QuoteType(ctx, obj)
+			return obj.QuoteTypeOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.QuoteType) graphql.Marshaler {
@@ -7002,7 +6971,7 @@ func (ec *executionContext) _Mention_quoteType(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Mention_quoteType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Mention", field, true, true, "QuoteType")
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "QuoteType")
 }
 
 func (ec *executionContext) _Mention_headline(ctx context.Context, field graphql.CollectedField, obj *kg.Mention) (ret graphql.Marshaler) {
@@ -7272,7 +7241,7 @@ func (ec *executionContext) _Place_name(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Name(ctx, obj, fc.Args["lang"].(*string))
+			return obj.NameIn(fc.Args["lang"].(*string)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -7287,7 +7256,7 @@ func (ec *executionContext) fieldContext_Place_name(ctx context.Context, field g
 		Object:     "Place",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
 		},
@@ -9045,11 +9014,11 @@ func (ec *executionContext) _Statement_speakers(ctx context.Context, field graph
 			return ec.fieldContext_Statement_speakers(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Statement().Speakers(ctx, obj)
+			return obj.SpeakerActors, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Actor) graphql.Marshaler {
-			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐActorᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐActorᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9059,8 +9028,8 @@ func (ec *executionContext) fieldContext_Statement_speakers(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "Statement",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
@@ -9123,7 +9092,7 @@ func (ec *executionContext) _Statement_targets(ctx context.Context, field graphq
 			return ec.fieldContext_Statement_targets(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Statement().Targets(ctx, obj)
+			return obj.TargetNodes, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Target) graphql.Marshaler {
@@ -9134,7 +9103,7 @@ func (ec *executionContext) _Statement_targets(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Statement_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, true, true, "Target")
+	return graphql.NewScalarFieldContext("Statement", field, false, false, "Target")
 }
 
 func (ec *executionContext) _Statement_summary(ctx context.Context, field graphql.CollectedField, obj *kg.Statement) (ret graphql.Marshaler) {
@@ -9169,7 +9138,7 @@ func (ec *executionContext) _Statement_date(ctx context.Context, field graphql.C
 			return ec.fieldContext_Statement_date(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Statement().Date(ctx, obj)
+			return obj.DateOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -9180,7 +9149,7 @@ func (ec *executionContext) _Statement_date(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Statement_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Statement", field, true, false, "String")
 }
 
 func (ec *executionContext) _Statement_event(ctx context.Context, field graphql.CollectedField, obj *kg.Statement) (ret graphql.Marshaler) {
@@ -9192,7 +9161,7 @@ func (ec *executionContext) _Statement_event(ctx context.Context, field graphql.
 			return ec.fieldContext_Statement_event(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Statement().Event(ctx, obj)
+			return obj.Occasion, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.Event) graphql.Marshaler {
@@ -9206,8 +9175,8 @@ func (ec *executionContext) fieldContext_Statement_event(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Statement",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Event(ctx, field)
 		},
@@ -9890,7 +9859,7 @@ func (ec *executionContext) _Topic_label(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Label(ctx, obj, fc.Args["lang"].(*string))
+			return obj.LabelIn(fc.Args["lang"].(*string)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -9905,7 +9874,7 @@ func (ec *executionContext) fieldContext_Topic_label(ctx context.Context, field 
 		Object:     "Topic",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
 		},
@@ -11687,11 +11656,10 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Actor_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Actor_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "aliases":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -11950,35 +11918,30 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "date":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_date(ctx, field, obj)
-				})
+			out.Values[i] = ec._Document_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "url":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_url(ctx, field, obj)
-				})
+			out.Values[i] = ec._Document_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "source":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_source(ctx, field, obj)
-				})
+			out.Values[i] = ec._Document_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "licence":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_licence(ctx, field, obj)
-				})
+			out.Values[i] = ec._Document_licence(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "length":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_length(ctx, field, obj)
-				})
+			out.Values[i] = ec._Document_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "text":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -12112,11 +12075,10 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Event_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Event_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "aliases":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -12124,11 +12086,10 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 					return ec._Event_aliases(ctx, field, obj)
 				})
 		case "date":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Event_date(ctx, field, obj)
-				})
+			out.Values[i] = ec._Event_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "endDate":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -12291,23 +12252,20 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_kind(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "predicate":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_predicate(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_predicate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "polarity":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_polarity(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_polarity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "weight":
 			out.Values[i] = ec._GraphEdge_weight(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -12326,17 +12284,15 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 					return ec._GraphEdge_statements(ctx, field, obj)
 				})
 		case "start":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_start(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_start(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "end":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_end(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_end(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12371,22 +12327,20 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphNode_kind(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphNode_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "label":
 			out.Values[i] = ec._GraphNode_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "labelAr":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphNode_labelAr(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphNode_labelAr(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "degree":
 			out.Values[i] = ec._GraphNode_degree(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -12564,17 +12518,15 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cue":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Mention_cue(ctx, field, obj)
-				})
+			out.Values[i] = ec._Mention_cue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "quoteType":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Mention_quoteType(ctx, field, obj)
-				})
+			out.Values[i] = ec._Mention_quoteType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "headline":
 			out.Values[i] = ec._Mention_headline(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -12712,11 +12664,10 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Place_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Place_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "country":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -13247,71 +13198,67 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._Statement_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "speakers":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_speakers(ctx, field, obj)
-				})
+			out.Values[i] = ec._Statement_speakers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "predicate":
 			out.Values[i] = ec._Statement_predicate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "polarity":
 			out.Values[i] = ec._Statement_polarity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "targets":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_targets(ctx, field, obj)
-				})
+			out.Values[i] = ec._Statement_targets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "summary":
 			out.Values[i] = ec._Statement_summary(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "date":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_date(ctx, field, obj)
-				})
+			out.Values[i] = ec._Statement_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "event":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_event(ctx, field, obj)
-				})
+			out.Values[i] = ec._Statement_event(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "evidence":
 			out.Values[i] = ec._Statement_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "modality":
 			out.Values[i] = ec._Statement_modality(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "cameoCode":
 			out.Values[i] = ec._Statement_cameoCode(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "confidence":
 			out.Values[i] = ec._Statement_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "method":
 			out.Values[i] = ec._Statement_method(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13585,11 +13532,10 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "label":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Topic_label(ctx, field, obj)
-				})
+			out.Values[i] = ec._Topic_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "aliases":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -14075,6 +14021,26 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNActor2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐActor(ctx context.Context, sel ast.SelectionSet, v kg.Actor) graphql.Marshaler {
+	return ec._Actor(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNActor2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐActorᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.Actor) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActor2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐActor(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNActor2ᚕᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐActorᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.Actor) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -14298,14 +14264,18 @@ func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋwhosaidᚋwhosai
 	return ret
 }
 
-func (ec *executionContext) unmarshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphEdgeKind(ctx context.Context, v any) (model.GraphEdgeKind, error) {
-	var res model.GraphEdgeKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNGraphEdgeKind2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphEdgeKind(ctx context.Context, sel ast.SelectionSet, v model.GraphEdgeKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNGraphEdgeKind2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "GraphEdgeKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphNode(ctx context.Context, sel ast.SelectionSet, v kg.GraphNode) graphql.Marshaler {
@@ -14328,14 +14298,18 @@ func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋwhosaidᚋwhosai
 	return ret
 }
 
-func (ec *executionContext) unmarshalNGraphNodeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphNodeKind(ctx context.Context, v any) (model.GraphNodeKind, error) {
-	var res model.GraphNodeKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNGraphNodeKind2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNGraphNodeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐGraphNodeKind(ctx context.Context, sel ast.SelectionSet, v model.GraphNodeKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNGraphNodeKind2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "GraphNodeKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {

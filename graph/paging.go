@@ -57,11 +57,3 @@ func pageInfo(cursors []string, hasNext, hasPrevious bool) *kg.PageInfo {
 	}
 	return info
 }
-
-// inLang picks the English or Arabic variant; anything but "ar" is English.
-func inLang(lang *string, en, ar string) string {
-	if lang != nil && *lang == "ar" {
-		return ar
-	}
-	return en
-}

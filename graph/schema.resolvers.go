@@ -13,11 +13,6 @@ import (
 	"github.com/whosaid/whosaid/subgraph"
 )
 
-// Name is the resolver for the name field.
-func (r *actorResolver) Name(ctx context.Context, obj *kg.Actor, lang *string) (string, error) {
-	return inLang(lang, obj.Name.En, obj.Name.Ar), nil
-}
-
 // Aliases is the resolver for the aliases field.
 func (r *actorResolver) Aliases(ctx context.Context, obj *kg.Actor, lang *string) ([]string, error) {
 	return aliasesIn(lang, obj.Aliases), nil
@@ -93,34 +88,6 @@ func (r *alignmentResolver) Actor(ctx context.Context, obj *kg.Alignment) (*kg.A
 	return r.actor(ctx, obj.Actor)
 }
 
-// Date is the resolver for the date field.
-func (r *documentResolver) Date(ctx context.Context, obj *kg.Document) (*string, error) {
-	return optional(obj.Date), nil
-}
-
-// URL is the resolver for the url field.
-func (r *documentResolver) URL(ctx context.Context, obj *kg.Document) (*string, error) {
-	return optional(obj.URL), nil
-}
-
-// Source is the resolver for the source field.
-func (r *documentResolver) Source(ctx context.Context, obj *kg.Document) (*string, error) {
-	return optional(obj.Source), nil
-}
-
-// Licence is the resolver for the licence field.
-func (r *documentResolver) Licence(ctx context.Context, obj *kg.Document) (*string, error) {
-	return optional(obj.Licence), nil
-}
-
-// Length is the resolver for the length field.
-func (r *documentResolver) Length(ctx context.Context, obj *kg.Document) (int, error) {
-	if obj.Length == 0 && obj.Text != "" {
-		return len([]rune(obj.Text)), nil
-	}
-	return obj.Length, nil
-}
-
 // Text is the resolver for the text field.
 func (r *documentResolver) Text(ctx context.Context, obj *kg.Document, start *int, end *int) (string, error) {
 	d, err := load(ctx, r.loaders(ctx).texts, obj.ID)
@@ -141,19 +108,9 @@ func (r *documentConnectionResolver) TotalCount(ctx context.Context, obj *model.
 	return obj.Count(ctx)
 }
 
-// Name is the resolver for the name field.
-func (r *eventResolver) Name(ctx context.Context, obj *kg.Event, lang *string) (string, error) {
-	return inLang(lang, obj.Name.En, obj.Name.Ar), nil
-}
-
 // Aliases is the resolver for the aliases field.
 func (r *eventResolver) Aliases(ctx context.Context, obj *kg.Event, lang *string) ([]string, error) {
 	return aliasesIn(lang, obj.Aliases), nil
-}
-
-// Date is the resolver for the date field.
-func (r *eventResolver) Date(ctx context.Context, obj *kg.Event) (*string, error) {
-	return optional(obj.Date), nil
 }
 
 // EndDate is the resolver for the endDate field.
@@ -206,27 +163,6 @@ func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *model.Con
 	return obj.Count(ctx)
 }
 
-// Kind is the resolver for the kind field.
-func (r *graphEdgeResolver) Kind(ctx context.Context, obj *kg.GraphEdge) (model.GraphEdgeKind, error) {
-	return model.GraphEdgeKind(obj.Kind), nil
-}
-
-// Predicate is the resolver for the predicate field.
-func (r *graphEdgeResolver) Predicate(ctx context.Context, obj *kg.GraphEdge) (*kg.Predicate, error) {
-	if obj.Predicate == "" {
-		return nil, nil
-	}
-	return &obj.Predicate, nil
-}
-
-// Polarity is the resolver for the polarity field.
-func (r *graphEdgeResolver) Polarity(ctx context.Context, obj *kg.GraphEdge) (*kg.Polarity, error) {
-	if obj.Polarity == "" {
-		return nil, nil
-	}
-	return &obj.Polarity, nil
-}
-
 // Statement is the resolver for the statement field.
 func (r *graphEdgeResolver) Statement(ctx context.Context, obj *kg.GraphEdge) (*kg.Statement, error) {
 	return r.statement(ctx, obj.Statement)
@@ -235,26 +171,6 @@ func (r *graphEdgeResolver) Statement(ctx context.Context, obj *kg.GraphEdge) (*
 // Statements is the resolver for the statements field.
 func (r *graphEdgeResolver) Statements(ctx context.Context, obj *kg.GraphEdge) ([]*kg.Statement, error) {
 	return r.edgeStatements(ctx, obj)
-}
-
-// Start is the resolver for the start field.
-func (r *graphEdgeResolver) Start(ctx context.Context, obj *kg.GraphEdge) (*string, error) {
-	return optional(obj.Start), nil
-}
-
-// End is the resolver for the end field.
-func (r *graphEdgeResolver) End(ctx context.Context, obj *kg.GraphEdge) (*string, error) {
-	return optional(obj.End), nil
-}
-
-// Kind is the resolver for the kind field.
-func (r *graphNodeResolver) Kind(ctx context.Context, obj *kg.GraphNode) (model.GraphNodeKind, error) {
-	return model.GraphNodeKind(obj.Kind), nil
-}
-
-// LabelAr is the resolver for the labelAr field.
-func (r *graphNodeResolver) LabelAr(ctx context.Context, obj *kg.GraphNode) (*string, error) {
-	return optional(obj.LabelAr), nil
 }
 
 // Entity is the resolver for the entity field.
@@ -295,19 +211,6 @@ func (r *mentionResolver) Document(ctx context.Context, obj *kg.Mention) (*kg.Do
 	return load(ctx, r.loaders(ctx).documents, obj.Document)
 }
 
-// Cue is the resolver for the cue field.
-func (r *mentionResolver) Cue(ctx context.Context, obj *kg.Mention) (*string, error) {
-	return optional(obj.Cue), nil
-}
-
-// QuoteType is the resolver for the quoteType field.
-func (r *mentionResolver) QuoteType(ctx context.Context, obj *kg.Mention) (*kg.QuoteType, error) {
-	if obj.QuoteType == "" {
-		return nil, nil
-	}
-	return &obj.QuoteType, nil
-}
-
 // Part is the resolver for the part field.
 func (r *partOfResolver) Part(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
 	return r.actor(ctx, obj.From)
@@ -316,11 +219,6 @@ func (r *partOfResolver) Part(ctx context.Context, obj *kg.Relation) (*kg.Actor,
 // Whole is the resolver for the whole field.
 func (r *partOfResolver) Whole(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
 	return r.actor(ctx, obj.To)
-}
-
-// Name is the resolver for the name field.
-func (r *placeResolver) Name(ctx context.Context, obj *kg.Place, lang *string) (string, error) {
-	return inLang(lang, obj.Name.En, obj.Name.Ar), nil
 }
 
 // Country is the resolver for the country field.
@@ -340,7 +238,7 @@ func (r *positionResolver) In(ctx context.Context, obj *kg.Relation) (*kg.Actor,
 
 // Title is the resolver for the title field.
 func (r *positionResolver) Title(ctx context.Context, obj *kg.Relation, lang *string) (*string, error) {
-	return optional(inLang(lang, obj.Title.En, obj.Title.Ar)), nil
+	return optional(obj.Title.In(lang)), nil
 }
 
 // From is the resolver for the from field.
@@ -544,30 +442,6 @@ func (r *stanceMatrixResolver) Topics(ctx context.Context, obj *kg.StanceMatrix)
 	return loadAll(ctx, r.loaders(ctx).topics, obj.Topics)
 }
 
-// Speakers is the resolver for the speakers field.
-func (r *statementResolver) Speakers(ctx context.Context, obj *kg.Statement) ([]*kg.Actor, error) {
-	out := make([]*kg.Actor, len(obj.SpeakerActors))
-	for i := range obj.SpeakerActors {
-		out[i] = &obj.SpeakerActors[i]
-	}
-	return out, nil
-}
-
-// Targets is the resolver for the targets field.
-func (r *statementResolver) Targets(ctx context.Context, obj *kg.Statement) ([]kg.Target, error) {
-	return obj.TargetNodes, nil
-}
-
-// Date is the resolver for the date field.
-func (r *statementResolver) Date(ctx context.Context, obj *kg.Statement) (*string, error) {
-	return optional(obj.Date), nil
-}
-
-// Event is the resolver for the event field.
-func (r *statementResolver) Event(ctx context.Context, obj *kg.Statement) (*kg.Event, error) {
-	return obj.Occasion, nil
-}
-
 // TotalCount is the resolver for the totalCount field.
 func (r *statementConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[kg.Statement]) (int, error) {
 	return obj.Count(ctx)
@@ -581,11 +455,6 @@ func (r *statsResolver) FirstDate(ctx context.Context, obj *kg.Stats) (*string, 
 // LastDate is the resolver for the lastDate field.
 func (r *statsResolver) LastDate(ctx context.Context, obj *kg.Stats) (*string, error) {
 	return optional(obj.LastDate), nil
-}
-
-// Label is the resolver for the label field.
-func (r *topicResolver) Label(ctx context.Context, obj *kg.Topic, lang *string) (string, error) {
-	return inLang(lang, obj.Label.En, obj.Label.Ar), nil
 }
 
 // Aliases is the resolver for the aliases field.
@@ -680,9 +549,6 @@ func (r *Resolver) StanceCell() StanceCellResolver { return &stanceCellResolver{
 // StanceMatrix returns StanceMatrixResolver implementation.
 func (r *Resolver) StanceMatrix() StanceMatrixResolver { return &stanceMatrixResolver{r} }
 
-// Statement returns StatementResolver implementation.
-func (r *Resolver) Statement() StatementResolver { return &statementResolver{r} }
-
 // StatementConnection returns StatementConnectionResolver implementation.
 func (r *Resolver) StatementConnection() StatementConnectionResolver {
 	return &statementConnectionResolver{r}
@@ -717,7 +583,6 @@ type (
 	sharedTargetResolver        struct{ *Resolver }
 	stanceCellResolver          struct{ *Resolver }
 	stanceMatrixResolver        struct{ *Resolver }
-	statementResolver           struct{ *Resolver }
 	statementConnectionResolver struct{ *Resolver }
 	statsResolver               struct{ *Resolver }
 	topicResolver               struct{ *Resolver }

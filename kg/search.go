@@ -24,8 +24,8 @@ type SearchHit struct {
 	Kind    SearchKind
 	Score   float64
 	Matched string // the name, label or text that matched
-	// Node is the hit's node when the search read it along (actors, topics,
-	// events, places); nil for statements and documents.
+	// Node is the hit's node, read along with the hit (a document without
+	// its text).
 	Node Node
 }
 

@@ -8,7 +8,8 @@ import (
 )
 
 // searchQueries are the full-text queries behind each kind of hit. Each
-// returns node ids with a score; statements are found through their
+// returns node ids with a score and the node in the form the API serves, so
+// a page of hits costs one round trip; statements are found through their
 // evidence text (Arabic) and their summary (English).
 var searchQueries = map[kg.SearchKind]string{
 	kg.SearchActor: entitySearch("Actor", "ACTOR", "a", actorProjection, "coalesce(a.name_en, '') + ' / ' + coalesce(a.name_ar, '')"),
@@ -24,9 +25,9 @@ var searchQueries = map[kg.SearchKind]string{
   RETURN node AS s, score, node.summary_en AS matched
 }
 WITH s, max(score) AS score, head(collect(matched)) AS matched
-RETURN s.id AS id, 'STATEMENT' AS kind, score, matched, [] AS names, 0 AS statements, null AS node`,
+RETURN s.id AS id, 'STATEMENT' AS kind, score, matched, [] AS names, 0 AS statements, `+statementProjection+` AS node`,
 	kg.SearchDocument: `CALL db.index.fulltext.queryNodes('document_search', $qText, {limit: $limit}) YIELD node, score
-RETURN node.id AS id, 'DOCUMENT' AS kind, score, node.title AS matched, [] AS names, 0 AS statements, null AS node`,
+RETURN node.id AS id, 'DOCUMENT' AS kind, score, node.title AS matched, [] AS names, 0 AS statements, node {.*, text: null} AS node`,
 }
 
 // entitySearch is the query for one label of the entity index: the hit's
@@ -96,6 +97,10 @@ func (s *Store) Search(ctx context.Context, query string, kinds []kg.SearchKind,
 					hit.Node = eventFrom(node)
 				case kg.SearchPlace:
 					hit.Node = placeFrom(node)
+				case kg.SearchStatement:
+					hit.Node = statementFrom(node)
+				case kg.SearchDocument:
+					hit.Node = documentFrom(node)
 				}
 			}
 			hits = append(hits, hit)

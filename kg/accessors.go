@@ -1,0 +1,85 @@
+package kg
+
+// Accessors for the API. The GraphQL server binds fields to these methods:
+// gqlgen resolves a field bound to a method without a context inline, where
+// a resolver costs a goroutine per field — tens of thousands for a dense
+// subgraph or a page of statements with their evidence. They only reshape
+// what a read already holds: an empty string is null, a name is picked by
+// language.
+
+// orNull is nil for the empty string.
+func orNull[T ~string](v T) *T {
+	if v == "" {
+		return nil
+	}
+	return &v
+}
+
+// In is the name in lang ("ar" for Arabic; English otherwise).
+func (n Names) In(lang *string) string {
+	if lang != nil && *lang == "ar" {
+		return n.Ar
+	}
+	return n.En
+}
+
+// NameIn is the actor's name in lang.
+func (a Actor) NameIn(lang *string) string { return a.Name.In(lang) }
+
+// LabelIn is the topic's label in lang.
+func (t Topic) LabelIn(lang *string) string { return t.Label.In(lang) }
+
+// NameIn is the event's name in lang.
+func (e Event) NameIn(lang *string) string { return e.Name.In(lang) }
+
+// NameIn is the place's name in lang.
+func (p Place) NameIn(lang *string) string { return p.Name.In(lang) }
+
+// DateOrNull is the statement's date, or null when undated.
+func (s Statement) DateOrNull() *string { return orNull(s.Date) }
+
+// CueOrNull is the mention's cue, or null.
+func (m Mention) CueOrNull() *string { return orNull(m.Cue) }
+
+// QuoteTypeOrNull is the mention's quote type, or null.
+func (m Mention) QuoteTypeOrNull() *QuoteType { return orNull(m.QuoteType) }
+
+// DateOrNull is the document's date, or null.
+func (d Document) DateOrNull() *string { return orNull(d.Date) }
+
+// URLOrNull is the document's URL, or null.
+func (d Document) URLOrNull() *string { return orNull(d.URL) }
+
+// SourceOrNull is the document's source, or null.
+func (d Document) SourceOrNull() *string { return orNull(d.Source) }
+
+// LicenceOrNull is the document's licence, or null.
+func (d Document) LicenceOrNull() *string { return orNull(d.Licence) }
+
+// CharLength is the length of the document's text in code points, from the
+// stored count or, when the read did not bring it, from the text.
+func (d Document) CharLength() int {
+	if d.Length == 0 && d.Text != "" {
+		return len([]rune(d.Text))
+	}
+	return d.Length
+}
+
+// LabelArOrNull is the node's Arabic caption, or null.
+func (n GraphNode) LabelArOrNull() *string { return orNull(n.LabelAr) }
+
+// PredicateOrNull is the edge's predicate, or null (stored relationships,
+// mixed predicates).
+func (e GraphEdge) PredicateOrNull() *Predicate { return orNull(e.Predicate) }
+
+// PolarityOrNull is the edge's polarity, or null for stored relationships.
+func (e GraphEdge) PolarityOrNull() *Polarity { return orNull(e.Polarity) }
+
+// StartOrNull is the edge's earliest date, or null.
+func (e GraphEdge) StartOrNull() *string { return orNull(e.Start) }
+
+// EndOrNull is the edge's latest date, or null.
+func (e GraphEdge) EndOrNull() *string { return orNull(e.End) }
+
+// DateOrNull is the event's date, or null.
+func (e Event) DateOrNull() *string { return orNull(e.Date) }
