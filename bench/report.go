@@ -46,7 +46,7 @@ func WriteMarkdown(w io.Writer, res *Result, cfg Config, command string, goBench
 	}
 	p("## Queries")
 	p("")
-	p("Each query of the mix ran for %s per concurrency level through the GraphQL server (vegeta, closed loop, c workers, keep-alive) and, as the limit, the same store calls straight through the Go driver with c goroutines. Ratios are whosaid / limit (latency: lower is better, 1.0 is the floor; throughput: higher is better).", cfg.AttackFor)
+	p("Each query of the mix ran for %s per concurrency level through the GraphQL server (`whosaid serve` as its own process; vegeta, closed loop, c workers, keep-alive) and, as the limit, the same store calls straight through the Go driver with c goroutines. Ratios are whosaid / limit (latency: lower is better, 1.0 is the floor; throughput: higher is better). Server RSS is the peak resident memory of the `whosaid serve` process while it was under load (sampled every 50 ms).", cfg.AttackFor)
 	p("")
 	sizes := map[int]bool{}
 	for _, q := range res.Queries {
