@@ -39,7 +39,8 @@ const (
 
 // Neighbourhood returns the nodes within depth hops of root (at most
 // maxNodes, root included), leaving out the ids in exclude, with every edge
-// among them and to the excluded ids.
+// among them and to the excluded ids. When maxNodes cuts, the strongest
+// ties (most statements) are the ones kept, and the result is truncated.
 func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes int, exclude []string, view kg.StatementView, f kg.SubgraphFilter) (kg.Subgraph, error) {
 	if depth < 1 || depth > MaxDepth {
 		return kg.Subgraph{}, kg.Errorf(kg.Invalid, "depth must be between 1 and %d", MaxDepth)
@@ -67,7 +68,9 @@ func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes
 		var next []string
 		for start, chunk := 0, 8; start < len(frontier) && len(members) < maxNodes; start, chunk = start+chunk, chunk*2 {
 			batch := frontier[start:min(start+chunk, len(frontier))]
-			neighbours, err := src.Neighbours(ctx, batch, maxNodes, view, f)
+			// Enough for a node whose strongest ties are all members or
+			// excluded already to still offer a new one.
+			neighbours, err := src.Neighbours(ctx, batch, maxNodes+len(excluded), view, f)
 			if err != nil {
 				return kg.Subgraph{}, err
 			}
