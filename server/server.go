@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/99designs/gqlgen/complexity"
@@ -47,6 +48,9 @@ type Config struct {
 	RequestTimeout time.Duration
 	// Debug adds extensions.whosaid {cypherQueries, dbMillis} to every response.
 	Debug bool
+	// MaxDrawings is how many operations that draw subgraphs (neighbourhood,
+	// paths) run at once; the others wait. Default: twice the cores.
+	MaxDrawings int
 }
 
 // Database is what the probes need to know about Neo4j.
@@ -68,6 +72,9 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	}
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = 15 * time.Second
+	}
+	if cfg.MaxDrawings == 0 {
+		cfg.MaxDrawings = 2 * runtime.GOMAXPROCS(0)
 	}
 	mux := http.NewServeMux()
 	gql, schema := newGraphQL(cfg, reader, metrics, log)
@@ -151,6 +158,7 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		ctx, _ = kg.WithQueryStats(ctx)
 		return next(graph.WithLoaders(ctx, reader))
 	})
+	srv.AroundOperations(admitDrawings(cfg.MaxDrawings, presentError(log)))
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(recoverPanic(log))
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {

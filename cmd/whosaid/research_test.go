@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -485,6 +486,55 @@ func checkSubgraph(t *testing.T, name string, sg subgraphJSON, exclude map[strin
 }
 
 const subgraphFields = `roots truncated nodes { id kind label degree hiddenDegree } edges { id source target kind weight statements { id } }`
+
+// Ensure a neighbourhood cut by maxNodes keeps the root's strongest ties:
+// the neighbours with the most statements (and stored relationships) to
+// and from the root, ties by id, as counted from the uncut neighbourhood.
+func TestNeighbourhoodCutKeepsTheStrongestTies(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	for _, root := range []string{"vladimir-putin", "csto", "peaceful-settlement-of-syrian-crisis"} {
+		_, r := postGraphQL(t, base, `query($id: ID!) { neighbourhood(id: $id, depth: 1, maxNodes: 500) { `+subgraphFields+` } }`, map[string]any{"id": root})
+		whole := decode[struct{ Neighbourhood subgraphJSON }](t, r).Neighbourhood
+		weight := map[string]float64{}
+		for _, e := range whole.Edges {
+			switch root {
+			case e.Source:
+				weight[e.Target] += e.Weight
+			case e.Target:
+				weight[e.Source] += e.Weight
+			}
+		}
+		delete(weight, root)
+		ranked := make([]string, 0, len(weight))
+		for id := range weight {
+			ranked = append(ranked, id)
+		}
+		sort.Slice(ranked, func(i, j int) bool {
+			if weight[ranked[i]] != weight[ranked[j]] {
+				return weight[ranked[i]] > weight[ranked[j]]
+			}
+			return ranked[i] < ranked[j]
+		})
+		const keep = 4
+		if len(ranked) <= keep || weight[ranked[0]] == weight[ranked[len(ranked)-1]] {
+			t.Fatalf("%s: %d neighbours, weights %v: too few or all equal to test a cut", root, len(ranked), weight)
+		}
+		_, r = postGraphQL(t, base, `query($id: ID!) { neighbourhood(id: $id, depth: 1, maxNodes: 5) { `+subgraphFields+` } }`, map[string]any{"id": root})
+		cut := decode[struct{ Neighbourhood subgraphJSON }](t, r).Neighbourhood
+		var got []string
+		for _, n := range cut.Nodes {
+			if n.ID != root {
+				got = append(got, n.ID)
+			}
+		}
+		want := append([]string{}, ranked[:keep]...)
+		sort.Strings(got)
+		sort.Strings(want)
+		if !slices.Equal(got, want) || !cut.Truncated {
+			t.Errorf("%s cut to 5 nodes: %v (truncated %v), want the strongest ties %v (weights %v)", root, got, cut.Truncated, want, weight)
+		}
+	}
+}
 
 func TestNeighbourhoodExpandsWithoutFetchingTwice(t *testing.T) {
 	base := startServer(t, nil, "../../seeds")
