@@ -319,11 +319,7 @@ func nodePage(ctx context.Context, src Store, label, after string, n int, view k
 	if err != nil || len(ids) == 0 {
 		return nil, ids, err
 	}
-	found, err := src.GraphNodes(ctx, ids)
-	if err != nil {
-		return nil, nil, err
-	}
-	degrees, err := src.Degrees(ctx, ids, view, f)
+	found, err := src.GraphNodes(ctx, ids, view, f)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -333,7 +329,6 @@ func nodePage(ctx context.Context, src Store, label, after string, n int, view k
 		if !ok {
 			continue // deleted between the two reads
 		}
-		node.Degree = degrees[id]
 		page = append(page, node)
 	}
 	return page, ids, nil

@@ -356,23 +356,14 @@ func (f *fakeStore) ExportEdges(_ context.Context, ids []string, _ kg.StatementV
 	return out, nil
 }
 
-func (f *fakeStore) GraphNodes(_ context.Context, ids []string) (map[string]kg.GraphNode, error) {
+func (f *fakeStore) GraphNodes(_ context.Context, ids []string, _ kg.StatementView, _ kg.SubgraphFilter) (map[string]kg.GraphNode, error) {
 	out := map[string]kg.GraphNode{}
 	for _, list := range f.nodes {
 		for _, n := range list {
 			if slices.Contains(ids, n.ID) {
+				n.Degree = f.degrees[n.ID]
 				out[n.ID] = n
 			}
-		}
-	}
-	return out, nil
-}
-
-func (f *fakeStore) Degrees(_ context.Context, ids []string, _ kg.StatementView, _ kg.SubgraphFilter) (map[string]int, error) {
-	out := map[string]int{}
-	for _, id := range ids {
-		if d, ok := f.degrees[id]; ok {
-			out[id] = d
 		}
 	}
 	return out, nil

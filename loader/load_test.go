@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"io"
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -13,27 +14,6 @@ import (
 )
 
 func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }
-
-func counts(t *testing.T, st *store.Store) (map[string]int, map[string]int) {
-	t.Helper()
-	nodes, rels, err := st.Counts(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return nodes, rels
-}
-
-func equalCounts(a, b map[string]int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
-}
 
 func loadFolder(t *testing.T, st *store.Store, f Folder) {
 	t.Helper()
@@ -49,13 +29,13 @@ func loadFolder(t *testing.T, st *store.Store, f Folder) {
 func TestLoadingTwiceGivesTheSameGraph(t *testing.T) {
 	st := neo4jtest.Store(t)
 	loadFolder(t, st, Dir("../seeds"))
-	nodes1, rels1 := counts(t, st)
+	nodes1, rels1 := neo4jtest.Counts(t, st)
 	if nodes1["Statement"] < 30 || nodes1["Mention"] == 0 || rels1["EVIDENCED_BY"] == 0 || rels1["MEMBER_OF"] == 0 {
 		t.Fatalf("seed graph too small: nodes %v rels %v", nodes1, rels1)
 	}
 	loadFolder(t, st, Dir("../seeds"))
-	nodes2, rels2 := counts(t, st)
-	if !equalCounts(nodes1, nodes2) || !equalCounts(rels1, rels2) {
+	nodes2, rels2 := neo4jtest.Counts(t, st)
+	if !maps.Equal(nodes1, nodes2) || !maps.Equal(rels1, rels2) {
 		t.Errorf("second load changed the graph:\nnodes %v\n   -> %v\nrels  %v\n   -> %v", nodes1, nodes2, rels1, rels2)
 	}
 }
@@ -63,7 +43,7 @@ func TestLoadingTwiceGivesTheSameGraph(t *testing.T) {
 func TestBrokenSeedsLeaveTheGraphUntouched(t *testing.T) {
 	st := neo4jtest.Store(t)
 	loadFolder(t, st, Dir("testdata/mini"))
-	nodes1, rels1 := counts(t, st)
+	nodes1, rels1 := neo4jtest.Counts(t, st)
 
 	m := copyFS(t, "testdata/mini")
 	m["annotations/doc1.yaml"].Data = []byte(strings.Replace(string(m["annotations/doc1.yaml"].Data),
@@ -74,8 +54,8 @@ func TestBrokenSeedsLeaveTheGraphUntouched(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "mini/catalogue/catalogue.yaml:26: topics[1].broader: unknown id \"syrian-crises\"") {
 		t.Fatalf("err = %v, want file:line of the broken reference", err)
 	}
-	nodes2, rels2 := counts(t, st)
-	if !equalCounts(nodes1, nodes2) || !equalCounts(rels1, rels2) {
+	nodes2, rels2 := neo4jtest.Counts(t, st)
+	if !maps.Equal(nodes1, nodes2) || !maps.Equal(rels1, rels2) {
 		t.Errorf("graph changed after a failed load")
 	}
 	stmts, _, err := st.Statements(context.Background(), kg.StatementScope{}, kg.StatementFilter{}, kg.StatementOrder{}, 10, nil)
@@ -87,7 +67,7 @@ func TestBrokenSeedsLeaveTheGraphUntouched(t *testing.T) {
 func TestReloadingAnEditedAnnotationUpdatesWithoutOrphans(t *testing.T) {
 	st := neo4jtest.Store(t)
 	loadFolder(t, st, Dir("testdata/mini"))
-	nodes1, rels1 := counts(t, st)
+	nodes1, rels1 := neo4jtest.Counts(t, st)
 
 	m := copyFS(t, "testdata/mini")
 	ann := string(m["annotations/doc1.yaml"].Data)
@@ -100,7 +80,7 @@ func TestReloadingAnEditedAnnotationUpdatesWithoutOrphans(t *testing.T) {
 	m["annotations/doc1.yaml"].Data = []byte(ann)
 	loadFolder(t, st, Folder{Name: "mini", FS: m})
 
-	nodes2, rels2 := counts(t, st)
+	nodes2, rels2 := neo4jtest.Counts(t, st)
 	if nodes2["Statement"] != nodes1["Statement"] {
 		t.Errorf("statements %d -> %d, want unchanged", nodes1["Statement"], nodes2["Statement"])
 	}
@@ -132,7 +112,7 @@ func TestLoadFoldersInChunksGivesTheSameGraph(t *testing.T) {
 	if _, err := Load(context.Background(), st, seeds, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	nodes1, rels1 := counts(t, st)
+	nodes1, rels1 := neo4jtest.Counts(t, st)
 	if err := st.DeleteEverything(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -140,8 +120,8 @@ func TestLoadFoldersInChunksGivesTheSameGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nodes2, rels2 := counts(t, st)
-	if !equalCounts(nodes1, nodes2) || !equalCounts(rels1, rels2) {
+	nodes2, rels2 := neo4jtest.Counts(t, st)
+	if !maps.Equal(nodes1, nodes2) || !maps.Equal(rels1, rels2) {
 		t.Errorf("chunked load differs:\nnodes %v\n   vs %v\nrels  %v\n   vs %v", nodes1, nodes2, rels1, rels2)
 	}
 	if rep.Documents != len(seeds.Documents) {
@@ -156,7 +136,7 @@ func TestLoadFoldersInChunksGivesTheSameGraph(t *testing.T) {
 	if _, err := LoadFolders(context.Background(), st, []Folder{Dir("../seeds"), {Name: "mini", FS: m}}, StreamOptions{ChunkDocs: 1}); err == nil {
 		t.Fatal("a broken reference was loaded")
 	}
-	if nodes, _ := counts(t, st); len(nodes) != 0 {
+	if nodes, _ := neo4jtest.Counts(t, st); len(nodes) != 0 {
 		t.Errorf("a failed load wrote %v", nodes)
 	}
 }

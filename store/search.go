@@ -25,7 +25,7 @@ var searchQueries = map[kg.SearchKind]string{
   RETURN node AS s, score, node.summary_en AS matched
 }
 WITH s, max(score) AS score, head(collect(matched)) AS matched
-RETURN s.id AS id, 'STATEMENT' AS kind, score, matched, [] AS names, 0 AS statements, `+statementProjection+` AS node`,
+RETURN s.id AS id, 'STATEMENT' AS kind, score, matched, [] AS names, 0 AS statements, ` + statementProjection + ` AS node`,
 	kg.SearchDocument: `CALL db.index.fulltext.queryNodes('document_search', $qText, {limit: $limit}) YIELD node, score
 RETURN node.id AS id, 'DOCUMENT' AS kind, score, node.title AS matched, [] AS names, 0 AS statements, node {.*, text: null} AS node`,
 }

@@ -201,56 +201,17 @@ RETURN DISTINCT source, target, kind, polarity, first, last, predicates, weight,
 	return linkColumns(res), nil
 }
 
-// Degrees returns, for each of the given nodes, the number of edges of the
-// whole graph touching it in the chosen view and filter (a loop counts
-// once): what the node's degree is in a whole-graph export. Without
-// statement-level filters it comes from Neo4j's per-node relationship
-// counts and costs the same for a head of state as for anyone.
-func (s *Store) Degrees(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]int, error) {
-	out := make(map[string]int, len(ids))
-	if !aggregated(view, f) {
-		links, err := s.statementLinks(ctx, ids, view, f)
-		if err != nil {
-			return nil, err
-		}
-		seen := map[string]bool{}
-		for _, l := range links {
-			id := kg.EdgeID(l)
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			out[l.Source]++
-			if l.Target != l.Source {
-				out[l.Target]++
-			}
-		}
-		asked := setOf(ids)
-		for id := range out {
-			if !asked[id] {
-				delete(out, id)
-			}
-		}
-		return out, nil
-	}
-	params := subgraphParams(f)
-	params["ids"] = ids
-	res, err := s.read(ctx, "subgraph.degrees", anchorNodes+`
-RETURN n.id AS id,
-  COUNT { (n)-[:`+contextTypes+`]->() } + COUNT { (n)<-[:`+contextTypes+`]-() } - COUNT { (n)-[:`+contextTypes+`]->(n) } +
-  CASE WHEN $polarities IS NULL
-    THEN COUNT { (n)-[:STANCE]->() } + COUNT { (n)<-[:STANCE]-() } - COUNT { (n)-[:STANCE]->(n) }
-    ELSE COUNT { (n)-[e:STANCE]-() WHERE e.polarity IN $polarities }
-  END AS degree`, params)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range res.Records {
-		id, _ := r.Get("id")
-		d, _ := r.Get("degree")
-		out[str(id)] = int(d.(int64))
-	}
-	return out, nil
+// targetWithID is a subquery body that finds the statement target t (a
+// topic, actor or event) whose id is the expression idExpr, each label
+// through its own unique index.
+func targetWithID(idExpr string) string {
+	return `
+  MATCH (t:Topic {id: ` + idExpr + `}) RETURN t
+  UNION
+  MATCH (t:Actor {id: ` + idExpr + `}) RETURN t
+  UNION
+  MATCH (t:Event {id: ` + idExpr + `}) RETURN t
+`
 }
 
 // stanceStatementsOf finds the statements s of the given polarity behind
@@ -282,13 +243,7 @@ func (s *Store) StanceStatements(ctx context.Context, keys []kg.StanceKey) (map[
 	res, err := s.read(ctx, "subgraph.stanceStatements", `
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.source})
-CALL (row) {
-  MATCH (t:Topic {id: row.target}) RETURN t
-  UNION
-  MATCH (t:Actor {id: row.target}) RETURN t
-  UNION
-  MATCH (t:Event {id: row.target}) RETURN t
-}
+CALL (row) {`+targetWithID("row.target")+`}
 WITH a, t, row, row.polarity AS polarity
 `+stanceStatementsOf+`
 RETURN row.source AS source, row.target AS target, row.polarity AS polarity, collect(s.id) AS statements`, map[string]any{"rows": rows})
@@ -361,22 +316,63 @@ RETURN source, target, kind, polarity, statements, predicates, first, last`, par
 }
 
 // GraphNodes returns the drawable form of the nodes with the given ids:
-// kind and captions in both languages.
-func (s *Store) GraphNodes(ctx context.Context, ids []string) (map[string]kg.GraphNode, error) {
+// kind, captions in both languages, and degree — the number of edges of the
+// whole graph touching the node in the chosen view and filter (a loop counts
+// once), as in a whole-graph export. Without statement-level filters the
+// degree comes with the node from Neo4j's per-node relationship counts, the
+// same cost for a head of state as for anyone; with them the node's
+// statements are read.
+func (s *Store) GraphNodes(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]kg.GraphNode, error) {
+	fast := aggregated(view, f)
+	params := subgraphParams(f)
+	params["ids"], params["withDegree"] = ids, fast
 	res, err := s.read(ctx, "subgraph.nodes", anchorNodes+`
 RETURN n.id AS id,
   CASE WHEN n:Person THEN 'PERSON' WHEN n:Organisation THEN 'ORGANISATION' WHEN n:Country THEN 'COUNTRY'
        WHEN n:Topic THEN 'TOPIC' WHEN n:Event THEN 'EVENT' WHEN n:Place THEN 'PLACE' ELSE 'STATEMENT' END AS kind,
   coalesce(n.name_en, n.label_en, n.summary_en, n.id) AS label,
-  coalesce(n.name_ar, n.label_ar) AS labelAr`, map[string]any{"ids": ids})
+  coalesce(n.name_ar, n.label_ar) AS labelAr,
+  CASE WHEN $withDegree THEN
+    COUNT { (n)-[:`+contextTypes+`]->() } + COUNT { (n)<-[:`+contextTypes+`]-() } - COUNT { (n)-[:`+contextTypes+`]->(n) } +
+    CASE WHEN $polarities IS NULL
+      THEN COUNT { (n)-[:STANCE]->() } + COUNT { (n)<-[:STANCE]-() } - COUNT { (n)-[:STANCE]->(n) }
+      ELSE COUNT { (n)-[e:STANCE]-() WHERE e.polarity IN $polarities }
+    END
+  END AS degree`, params)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]kg.GraphNode, len(res.Records))
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
-		n := kg.GraphNode{ID: str(get("id")), Kind: str(get("kind")), Label: str(get("label")), LabelAr: str(get("labelAr"))}
+		n := kg.GraphNode{ID: str(get("id")), Kind: str(get("kind")), Label: str(get("label")), LabelAr: str(get("labelAr")),
+			Degree: integer(get("degree"))}
 		out[n.ID] = n
+	}
+	if fast || len(out) == 0 {
+		return out, nil
+	}
+	// Statement-level filters: count the distinct edges the statements give.
+	links, err := s.statementLinks(ctx, ids, view, f)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, l := range links {
+		id := kg.EdgeID(l)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		for _, end := range []string{l.Source, l.Target} {
+			if n, ok := out[end]; ok {
+				n.Degree++
+				out[end] = n
+			}
+			if l.Target == l.Source {
+				break // a loop counts once
+			}
+		}
 	}
 	return out, nil
 }

@@ -273,13 +273,7 @@ CALL (s, row) {
 }
 CALL (s, row) {
   UNWIND range(0, size(row.targets) - 1) AS i
-  CALL (row, i) {
-    MATCH (t:Topic {id: row.targets[i]}) RETURN t
-    UNION
-    MATCH (t:Actor {id: row.targets[i]}) RETURN t
-    UNION
-    MATCH (t:Event {id: row.targets[i]}) RETURN t
-  }
+  CALL (row, i) {` + targetWithID("row.targets[i]") + `}
   CREATE (s)-[:TARGETS {primary: i = 0, position: i}]->(t)
 }
 CALL (s, row) {
@@ -464,13 +458,7 @@ func stanceSteps(docs []kg.AnnotatedDocument) []step {
 		{"stances.add", `
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.speaker})
-CALL (row) {
-  MATCH (t:Topic {id: row.target}) RETURN t
-  UNION
-  MATCH (t:Actor {id: row.target}) RETURN t
-  UNION
-  MATCH (t:Event {id: row.target}) RETURN t
-}
+CALL (row) {` + targetWithID("row.target") + `}
 MERGE (a)-[e:STANCE {polarity: row.polarity}]->(t)
 ON CREATE SET e.weight = row.weight, e.first = row.first, e.last = row.last, e.predicates = row.predicates
 ON MATCH SET e.weight = e.weight + row.weight,

@@ -21,12 +21,12 @@ type Source interface {
 	// LinksAmong returns the links between a node of ids and a node of ids
 	// or of others.
 	LinksAmong(ctx context.Context, ids, others []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error)
-	// Degrees returns each node's number of edges in the whole graph (the
-	// view and filter applied; a loop counts once).
-	Degrees(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]int, error)
 	// StanceStatements returns the sorted statement ids behind STANCE edges.
 	StanceStatements(ctx context.Context, keys []kg.StanceKey) (map[kg.StanceKey][]string, error)
-	GraphNodes(ctx context.Context, ids []string) (map[string]kg.GraphNode, error)
+	// GraphNodes returns the nodes' drawable form with their degree: the
+	// number of edges touching each in the whole graph (the view and filter
+	// applied; a loop counts once).
+	GraphNodes(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]kg.GraphNode, error)
 }
 
 // Limits on what a client may ask for.
@@ -141,7 +141,7 @@ func Paths(ctx context.Context, src Source, from, to string, maxHops int, view k
 	if maxHops < 1 || maxHops > MaxHops {
 		return kg.Subgraph{}, kg.Errorf(kg.Invalid, "maxHops must be between 1 and %d", MaxHops)
 	}
-	ends, err := src.GraphNodes(ctx, []string{from, to})
+	ends, err := src.GraphNodes(ctx, []string{from, to}, view, kg.SubgraphFilter{})
 	if err != nil {
 		return kg.Subgraph{}, err
 	}
@@ -222,12 +222,12 @@ func requireAll(found map[string]kg.GraphNode, ids ...string) error {
 	return nil
 }
 
-// build fetches the members' drawable form, the links among them (and to
-// excluded ids) and their degrees in the whole graph, then collapses the
+// build fetches the members' drawable form with their degrees in the whole
+// graph and the links among them (and to excluded ids), then collapses the
 // links into edges; a node's hidden degree is its degree less the edges
 // drawn.
 func build(ctx context.Context, src Source, roots, members []string, excluded map[string]bool, view kg.StatementView, f kg.SubgraphFilter, truncated bool, keep func(kg.Link) bool) (kg.Subgraph, error) {
-	nodes, err := src.GraphNodes(ctx, members)
+	nodes, err := src.GraphNodes(ctx, members, view, f)
 	if err != nil {
 		return kg.Subgraph{}, err
 	}
@@ -235,10 +235,6 @@ func build(ctx context.Context, src Source, roots, members []string, excluded ma
 		return kg.Subgraph{}, err
 	}
 	links, err := src.LinksAmong(ctx, members, keys(excluded), view, f)
-	if err != nil {
-		return kg.Subgraph{}, err
-	}
-	degrees, err := src.Degrees(ctx, members, view, f)
 	if err != nil {
 		return kg.Subgraph{}, err
 	}
@@ -261,7 +257,6 @@ func build(ctx context.Context, src Source, roots, members []string, excluded ma
 		if !ok {
 			continue
 		}
-		n.Degree = degrees[id]
 		n.HiddenDegree = max(n.Degree-drawn[id], 0)
 		sg.Nodes = append(sg.Nodes, n)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,7 +11,6 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
-	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/synth"
 )
 
@@ -37,7 +37,7 @@ func TestLoaderKilledMidRunThenRerunGivesTheSameGraph(t *testing.T) {
 	if out, err := load().CombinedOutput(); err != nil {
 		t.Fatalf("load: %v\n%s", err, out)
 	}
-	wantNodes, wantRels := countsOf(t, st)
+	wantNodes, wantRels := neo4jtest.Counts(t, st)
 	wantSum, wantN, err := st.Checksum(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -73,8 +73,8 @@ func TestLoaderKilledMidRunThenRerunGivesTheSameGraph(t *testing.T) {
 	if out, err := load().CombinedOutput(); err != nil {
 		t.Fatalf("rerun: %v\n%s", err, out)
 	}
-	gotNodes, gotRels := countsOf(t, st)
-	if !equalMaps(gotNodes, wantNodes) || !equalMaps(gotRels, wantRels) {
+	gotNodes, gotRels := neo4jtest.Counts(t, st)
+	if !maps.Equal(gotNodes, wantNodes) || !maps.Equal(gotRels, wantRels) {
 		t.Errorf("after the rerun:\nnodes %v\nwant  %v\nrels  %v\nwant  %v", gotNodes, wantNodes, gotRels, wantRels)
 	}
 	gotSum, gotN, err := st.Checksum(ctx)
@@ -84,25 +84,4 @@ func TestLoaderKilledMidRunThenRerunGivesTheSameGraph(t *testing.T) {
 	if gotSum != wantSum || gotN != wantN {
 		t.Errorf("content checksum %s over %d statements, want %s over %d", gotSum, gotN, wantSum, wantN)
 	}
-}
-
-func countsOf(t *testing.T, st *store.Store) (map[string]int, map[string]int) {
-	t.Helper()
-	n, r, err := st.Counts(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n, r
-}
-
-func equalMaps(a, b map[string]int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }

@@ -75,3 +75,14 @@ func Store(t testing.TB) *store.Store {
 
 // URI is the test Neo4j's Bolt URI ("" when there is none).
 func URI() string { return uri }
+
+// Counts returns the graph's node counts by label and relationship counts by
+// type, failing the test if Neo4j cannot say.
+func Counts(t testing.TB, st *store.Store) (nodes, rels map[string]int) {
+	t.Helper()
+	nodes, rels, err := st.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return nodes, rels
+}
