@@ -60,8 +60,13 @@ type Document struct {
 	URL     string
 	Source  string
 	Licence string
-	Text    string
-	Length  int // code points of Text; set by reads that leave Text out
+	// Outlet names the publisher in a short form spelled the same for every
+	// article of that source (evaluation reports by it); Split says which
+	// evaluation split (test, dev) an evaluation document belongs to.
+	Outlet string
+	Split  string
+	Text   string
+	Length int // code points of Text; set by reads that leave Text out
 }
 
 // IsNode marks Document as a GraphQL Node.

@@ -65,7 +65,7 @@ func (r *reader) readDocuments(root string) error {
 		text := string(data)
 		r.docs[id] = &docText{
 			doc: kg.Document{ID: id, Title: meta.Title, Lang: meta.Lang, Date: meta.Date, URL: meta.URL,
-				Source: meta.Source, Licence: meta.Licence, Text: text},
+				Source: meta.Source, Licence: meta.Licence, Outlet: meta.Outlet, Split: meta.Split, Text: text},
 			runes: []rune(text),
 		}
 	}
@@ -247,7 +247,7 @@ func (r *reader) extractUnannotated() []string {
 		d := r.docs[id]
 		res := x.Document(d.doc)
 		for _, a := range res.NewActors {
-			r.ids[a.ID] = entityRef{kind: "actor", sub: "person", path: r.display("documents/" + id + ".txt"), line: 1}
+			r.ids[a.ID] = entityRef{kind: "actor", sub: strings.ToLower(string(a.Kind)), path: r.display("documents/" + id + ".txt"), line: 1}
 			r.cat.Actors = append(r.cat.Actors, a)
 		}
 		d.statements = res.Statements

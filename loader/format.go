@@ -110,9 +110,11 @@ type metaFile struct {
 	URL     string `yaml:"url"`
 	Source  string `yaml:"source"`
 	Licence string `yaml:"licence"`
+	Outlet  string `yaml:"outlet"`
+	Split   string `yaml:"split"`
 }
 
-var metaKeys = []string{"id", "title", "lang", "date", "url", "source", "licence", "notes"}
+var metaKeys = []string{"id", "title", "lang", "date", "url", "source", "licence", "outlet", "split", "notes"}
 
 type statementEntry struct {
 	ID         string      `yaml:"id"`

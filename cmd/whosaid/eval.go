@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
-	"path"
+	"path/filepath"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -16,129 +16,320 @@ import (
 	"github.com/whosaid/whosaid/loader/extract"
 )
 
-const evalUsage = `usage: whosaid eval [--verbose] [DIR...]
+const evalUsage = `usage: whosaid eval [--verbose] [--seeds DIR] [FOLDER...]
 
 Scores the extraction rules (` + extract.Version + `) against the curated annotations of
-every annotated document of the seed folders (default: seeds and, when it
-exists, eval/devset; they are read together, as whosaid load would), one
-table block per folder.
+the evaluation corpus: by default the seeds and every batch folder under
+eval/dev and eval/test (each read together with the seeds), reported by split
+(seed, dev, test), by source (the outlet of each document's .meta.yaml) and
+overall per split.
+
+What the extractor knows while it reads a document: the world layer, the
+seeds' catalogue and the catalogues of the dev batches - never the catalogue
+of the document's own batch, so names it has to find in the text count as
+found only if it finds them. Extracted speakers are matched to curated ones
+by id, or by a shared name or alias (the curators' ids need not be the
+extractor's).
 
 Levels (precision, recall and F1 over units):
   attribution  the same set of speakers and matching evidence spans
   stance       the same, and the same polarity
   strict       the same, and the same predicate
-A unit is one evidence span of a statement: a headline restating a body
-statement counts on its own, and statements of one sentence that differ only
-in their targets count once. Two spans match when they overlap by at least
-half of the shorter one (curated and extracted spans are both whole sentences
-or headline segments). Units are paired one to one. Targets, dates and the
-occasion are not scored.
+A unit is one evidence span of a statement. Two spans match when they
+overlap by at least half of the shorter one. Units are paired one to one.
+
+  --verbose   list what each dev or seed document missed or added (never a
+              test document: the frozen split is not read while rules are
+              written)
 `
 
 func runEval(_ context.Context, args []string, _ func(string) string, stdout, stderr io.Writer, _ *slog.Logger) error {
 	fs := newFlagSet("eval", stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, evalUsage) }
-	verbose := fs.Bool("verbose", false, "list the units each document missed or added (strict level)")
+	verbose := fs.Bool("verbose", false, "list what each non-test document missed or added (strict level)")
+	seedsDir := fs.String("seeds", "seeds", "the seed folder every batch is read with")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	dirs := fs.Args()
-	if len(dirs) == 0 {
-		dirs = []string{"seeds"}
-		if st, err := os.Stat("eval/devset"); err == nil && st.IsDir() {
-			dirs = append(dirs, "eval/devset")
+	folders := fs.Args()
+	if len(folders) == 0 {
+		var err error
+		if folders, err = corpusFolders(*seedsDir); err != nil {
+			return err
 		}
 	}
-	rows, err := evaluate(dirs)
+	c, err := readCorpus(*seedsDir, folders)
 	if err != nil {
 		return err
 	}
-	printEval(stdout, rows, *verbose)
+	docs := c.score()
+	printEval(stdout, docs)
+	if *verbose {
+		printMisses(stdout, docs)
+	}
 	return nil
 }
 
-// evalRow is the evaluation of one folder.
-type evalRow struct {
-	folder string
-	docs   int
-	scores extract.Scores
-	perDoc []docScores
-}
-
-type docScores struct {
-	id     string
-	scores extract.Scores
-}
-
-// evaluate reads the folders as one knowledge base and scores the
-// extraction of every document that has curated statements, by folder.
-func evaluate(dirs []string) ([]evalRow, error) {
-	folders := make([]loader.Folder, len(dirs))
-	for i, d := range dirs {
-		folders[i] = loader.Dir(d)
-	}
-	seeds, err := loader.Read(folders...)
-	if err != nil {
-		return nil, err
-	}
-	x := extract.New(seeds.Catalogue)
-	byID := map[string]kg.AnnotatedDocument{}
-	for _, d := range seeds.Documents {
-		byID[d.Document.ID] = d
-	}
-	var rows []evalRow
-	for _, f := range folders {
-		row := evalRow{folder: f.Name}
-		texts, err := fs.Glob(f.FS, "documents/*.txt")
+// corpusFolders are the seed folder and every batch under eval/dev and
+// eval/test (and the older eval/devset).
+func corpusFolders(seeds string) ([]string, error) {
+	out := []string{seeds}
+	for _, pattern := range []string{"eval/devset", "eval/dev/*", "eval/test/*"} {
+		m, err := filepath.Glob(pattern)
 		if err != nil {
 			return nil, err
 		}
-		for _, t := range texts {
-			d, ok := byID[strings.TrimSuffix(path.Base(t), ".txt")]
-			if !ok || len(d.Statements) == 0 || d.Statements[0].Method != "curated" {
-				continue // not annotated: nothing to score against
+		for _, d := range m {
+			if st, err := os.Stat(filepath.Join(d, "documents")); err == nil && st.IsDir() {
+				out = append(out, d)
 			}
-			sc := extract.Evaluate(d.Statements, x.Document(d.Document).Statements)
-			row.docs++
-			row.scores = row.scores.Add(sc)
-			row.perDoc = append(row.perDoc, docScores{d.Document.ID, sc})
 		}
-		rows = append(rows, row)
 	}
-	return rows, nil
+	return out, nil
 }
 
-func printEval(w io.Writer, rows []evalRow, verbose bool) {
+// batch is one folder of the corpus read with the seeds.
+type batch struct {
+	dir   string
+	split string
+	seeds *loader.Seeds
+	own   []kg.Actor // actors of this folder's catalogue (not the seeds')
+	ownC  kg.Catalogue
+}
+
+type corpus struct {
+	seeds   *loader.Seeds
+	batches []batch
+}
+
+func readCorpus(seedsDir string, folders []string) (*corpus, error) {
+	seeds, err := loader.Read(loader.Dir(seedsDir))
+	if err != nil {
+		return nil, err
+	}
+	c := &corpus{seeds: seeds}
+	inSeeds := map[string]bool{}
+	for _, a := range seeds.Catalogue.Actors {
+		inSeeds[a.ID] = true
+	}
+	for _, dir := range folders {
+		b := batch{dir: dir, split: splitOf(dir, seedsDir)}
+		if filepath.Clean(dir) == filepath.Clean(seedsDir) {
+			b.seeds = seeds
+		} else if b.seeds, err = loader.Read(loader.Dir(seedsDir), loader.Dir(dir)); err != nil {
+			return nil, err
+		}
+		b.ownC = without(b.seeds.Catalogue, seeds.Catalogue)
+		c.batches = append(c.batches, b)
+	}
+	return c, nil
+}
+
+// splitOf is the split a folder's documents belong to unless their metadata
+// says otherwise.
+func splitOf(dir, seedsDir string) string {
+	switch d := filepath.ToSlash(filepath.Clean(dir)); {
+	case d == filepath.ToSlash(filepath.Clean(seedsDir)):
+		return "seed"
+	case strings.Contains(d, "eval/test"):
+		return "test"
+	default:
+		return "dev"
+	}
+}
+
+// without is what cat holds beyond base (by id).
+func without(cat, base kg.Catalogue) kg.Catalogue {
+	ids := map[string]bool{}
+	for _, a := range base.Actors {
+		ids[a.ID] = true
+	}
+	for _, t := range base.Topics {
+		ids[t.ID] = true
+	}
+	for _, e := range base.Events {
+		ids[e.ID] = true
+	}
+	for _, p := range base.Places {
+		ids[p.ID] = true
+	}
+	var out kg.Catalogue
+	for _, a := range cat.Actors {
+		if !ids[a.ID] {
+			out.Actors = append(out.Actors, a)
+		}
+	}
+	for _, t := range cat.Topics {
+		if !ids[t.ID] {
+			out.Topics = append(out.Topics, t)
+		}
+	}
+	for _, e := range cat.Events {
+		if !ids[e.ID] {
+			out.Events = append(out.Events, e)
+		}
+	}
+	for _, p := range cat.Places {
+		if !ids[p.ID] {
+			out.Places = append(out.Places, p)
+		}
+	}
+	return out
+}
+
+// knowledge is what the extractor may know while reading a document of
+// batch i: the seeds and the dev batches' catalogues, never batch i's own.
+// Ids defined by two batches are taken once (the first).
+func (c *corpus) knowledge(i int) kg.Catalogue {
+	cat := c.seeds.Catalogue
+	seen := map[string]bool{}
+	for _, a := range cat.Actors {
+		seen[a.ID] = true
+	}
+	for _, t := range cat.Topics {
+		seen[t.ID] = true
+	}
+	for _, e := range cat.Events {
+		seen[e.ID] = true
+	}
+	for _, p := range cat.Places {
+		seen[p.ID] = true
+	}
+	cat.Actors = append([]kg.Actor(nil), cat.Actors...)
+	cat.Topics = append([]kg.Topic(nil), cat.Topics...)
+	cat.Events = append([]kg.Event(nil), cat.Events...)
+	cat.Places = append([]kg.Place(nil), cat.Places...)
+	for j, b := range c.batches {
+		if j == i || b.split != "dev" {
+			continue
+		}
+		for _, a := range b.ownC.Actors {
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				cat.Actors = append(cat.Actors, a)
+			}
+		}
+		for _, t := range b.ownC.Topics {
+			if !seen[t.ID] {
+				seen[t.ID] = true
+				cat.Topics = append(cat.Topics, t)
+			}
+		}
+	}
+	return cat
+}
+
+// docEval is the evaluation of one annotated document.
+type docEval struct {
+	id, split, outlet, folder string
+	scores                    extract.Scores
+}
+
+func (c *corpus) score() []docEval {
+	var out []docEval
+	for i, b := range c.batches {
+		know := c.knowledge(i)
+		if b.split == "seed" {
+			know = c.seeds.Catalogue
+		}
+		x := extract.New(know)
+		goldNames := extract.ActorNames(b.seeds.Catalogue.Actors)
+		for _, d := range b.seeds.Documents {
+			if len(d.Statements) == 0 || d.Statements[0].Method != "curated" || !inFolder(b, d.Document.ID) {
+				continue
+			}
+			res := x.Document(d.Document)
+			predNames := extract.ActorNames(append(append([]kg.Actor(nil), know.Actors...), res.NewActors...))
+			pred := extract.AlignSpeakers(res.Statements, res.Details, predNames, goldNames)
+			split := b.split
+			if d.Document.Split != "" {
+				split = d.Document.Split
+			}
+			outlet := d.Document.Outlet
+			if outlet == "" {
+				outlet = "(" + filepath.Base(b.dir) + ")"
+			}
+			out = append(out, docEval{id: d.Document.ID, split: split, outlet: outlet, folder: b.dir,
+				scores: extract.Evaluate(d.Statements, pred)})
+		}
+	}
+	return out
+}
+
+// inFolder: the seeds are read with every batch; score each document once,
+// in its own folder.
+func inFolder(b batch, id string) bool {
+	_, err := os.Stat(filepath.Join(b.dir, "documents", id+".txt"))
+	return err == nil
+}
+
+func printEval(w io.Writer, docs []docEval) {
+	type row struct {
+		split, outlet string
+		docs          int
+		s             extract.Scores
+	}
+	splitOrder := map[string]int{"seed": 0, "dev": 1, "test": 2}
+	byKey := map[[2]string]*row{}
+	var keys [][2]string
+	add := func(k [2]string, d docEval) {
+		r := byKey[k]
+		if r == nil {
+			r = &row{split: k[0], outlet: k[1]}
+			byKey[k] = r
+			keys = append(keys, k)
+		}
+		r.docs++
+		r.s = r.s.Add(d.scores)
+	}
+	for _, d := range docs {
+		add([2]string{d.split, d.outlet}, d)
+		if d.split != "seed" {
+			add([2]string{d.split, "ALL"}, d)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a[0] != b[0] {
+			return splitOrder[a[0]] < splitOrder[b[0]]
+		}
+		if (a[1] == "ALL") != (b[1] == "ALL") {
+			return b[1] == "ALL"
+		}
+		return a[1] < b[1]
+	})
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "folder\tdocs\tlevel\tgold\textracted\tmatched\tP\tR\tF1\t\n")
-	for _, r := range rows {
+	fmt.Fprintf(tw, "split\tsource\tdocs\tlevel\tgold\textracted\tmatched\tP\tR\tF1\t\n")
+	for _, k := range keys {
+		r := byKey[k]
 		levels := []struct {
 			name string
 			s    extract.Score
-		}{{"attribution", r.scores.Attribution}, {"stance", r.scores.Stance}, {"strict", r.scores.Strict}}
+		}{{"attribution", r.s.Attribution}, {"stance", r.s.Stance}, {"strict", r.s.Strict}}
 		for i, lv := range levels {
-			folder, docs := "", ""
+			split, outlet, n := "", "", ""
 			if i == 0 {
-				folder, docs = r.folder, fmt.Sprint(r.docs)
+				split, outlet, n = r.split, r.outlet, fmt.Sprint(r.docs)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", folder, docs, lv.name,
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", split, outlet, n, lv.name,
 				lv.s.Gold, lv.s.Pred, lv.s.Matched, lv.s.P(), lv.s.R(), lv.s.F1())
 		}
 	}
 	tw.Flush()
-	if !verbose {
-		return
-	}
-	for _, r := range rows {
-		for _, d := range r.perDoc {
-			s := d.scores
-			fmt.Fprintf(w, "\n%s: attribution F1 %.3f, stance F1 %.3f, strict F1 %.3f\n", d.id, s.Attribution.F1(), s.Stance.F1(), s.Strict.F1())
-			for _, u := range s.Missed {
-				fmt.Fprintf(w, "  missed    %-40s %-15s %-8s [%d,%d) %q\n", u.Speakers, u.Predicate, u.Polarity, u.Start, u.End, u.Cue)
-			}
-			for _, u := range s.Spurious {
-				fmt.Fprintf(w, "  extracted %-40s %-15s %-8s [%d,%d) %q\n", u.Speakers, u.Predicate, u.Polarity, u.Start, u.End, u.Cue)
-			}
+}
+
+func printMisses(w io.Writer, docs []docEval) {
+	for _, d := range docs {
+		if d.split == "test" {
+			continue
+		}
+		s := d.scores
+		fmt.Fprintf(w, "\n%s: attribution F1 %.3f, stance F1 %.3f, strict F1 %.3f\n", d.id, s.Attribution.F1(), s.Stance.F1(), s.Strict.F1())
+		for _, u := range s.Missed {
+			fmt.Fprintf(w, "  missed    %-40s %-15s %-8s [%d,%d) %q\n", u.Speakers, u.Predicate, u.Polarity, u.Start, u.End, u.Cue)
+		}
+		for _, u := range s.Spurious {
+			fmt.Fprintf(w, "  extracted %-40s %-15s %-8s [%d,%d) %q\n", u.Speakers, u.Predicate, u.Polarity, u.Start, u.End, u.Cue)
 		}
 	}
 }

@@ -54,11 +54,12 @@ func runExtract(_ context.Context, args []string, _ func(string) string, stdout,
 		fs.Usage()
 		return errors.New("extract: no file given")
 	}
-	seeds, err := loader.Read(loader.Dir(*seedsDir))
+	// Only the catalogue: the articles of the seed folder are not read (nor
+	// extracted) to extract FILE.
+	cat, err := loader.ReadCatalogue(loader.Dir(*seedsDir))
 	if err != nil {
 		return err
 	}
-	cat := seeds.Catalogue
 	x := extract.New(cat)
 	var newActors []kg.Actor
 	for i, file := range files {
@@ -290,10 +291,13 @@ func writeAnnotation(w io.Writer, doc kg.Document, res extract.Result, listNew b
 }
 
 type yamlActor struct {
-	ID          string            `yaml:"id"`
-	Kind        string            `yaml:"kind"`
-	Name        map[string]string `yaml:"name,flow"`
-	Description string            `yaml:"description,omitempty"`
+	ID          string              `yaml:"id"`
+	Kind        string              `yaml:"kind"`
+	Name        map[string]string   `yaml:"name,flow"`
+	Aliases     map[string][]string `yaml:"aliases,omitempty"`
+	ISO         string              `yaml:"iso,omitempty"`
+	OrgType     string              `yaml:"orgType,omitempty"`
+	Description string              `yaml:"description,omitempty"`
 }
 
 func catalogueActors(as []kg.Actor) map[string][]yamlActor {
@@ -306,7 +310,14 @@ func catalogueActors(as []kg.Actor) map[string][]yamlActor {
 		if name["en"] == "" {
 			name["en"] = a.Name.Ar
 		}
-		out["actors"] = append(out["actors"], yamlActor{ID: a.ID, Kind: "person", Name: name, Description: a.Description})
+		var aliases map[string][]string
+		if len(a.Aliases.En)+len(a.Aliases.Ar) > 0 {
+			aliases = map[string][]string{"en": a.Aliases.En, "ar": a.Aliases.Ar}
+		}
+		// New persons, and the world layer's countries and organisations
+		// («وزارة الخارجية الإيرانية») that the statements name.
+		out["actors"] = append(out["actors"], yamlActor{ID: a.ID, Kind: strings.ToLower(string(a.Kind)), Name: name, Aliases: aliases,
+			ISO: a.ISO, OrgType: a.OrgType, Description: a.Description})
 	}
 	return out
 }
@@ -316,6 +327,6 @@ func writeNewActors(path string, as []kg.Actor) error {
 	if err != nil {
 		return err
 	}
-	header := "# Persons found by whosaid extract " + extract.Version + " that the catalogue lacked; check names and ids.\n"
+	header := "# Actors named by the statements of whosaid extract " + extract.Version + " that the catalogue lacked\n# (new persons, and countries and organisations of the world layer); check names and ids.\n"
 	return os.WriteFile(path, append([]byte(header), out...), 0o644)
 }

@@ -193,3 +193,77 @@ func countTrue(bs []bool) int {
 	}
 	return n
 }
+
+// NameKey is the matching key of a name: its words' light keys (clitics,
+// the article, hamza and teh-marbuta differences folded), so «الخارجية
+// الإيرانية» and «الخارجيه الايرانيه» have one key.
+func NameKey(name string) string {
+	var ks []string
+	for _, t := range keysOf(name) {
+		ks = append(ks, t.Light)
+	}
+	return strings.Join(ks, " ")
+}
+
+// ActorNames lists, for each actor id, the keys of its names and aliases in
+// both languages.
+func ActorNames(actors []kg.Actor) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range actors {
+		for _, n := range append(append([]string{a.Name.Ar, a.Name.En}, a.Aliases.Ar...), a.Aliases.En...) {
+			if k := NameKey(n); k != "" {
+				out[a.ID] = append(out[a.ID], k)
+			}
+		}
+	}
+	return out
+}
+
+// AlignSpeakers rewrites the speaker ids of extracted statements to the
+// curated ids they stand for, so that an extraction that never saw the
+// curators' catalogue is scored by whom it names, not by how it spells ids:
+// an extracted speaker keeps its id when the curated catalogue has it, and
+// otherwise takes the curated actor that one of its names, or the words that
+// named it in the text (details), is a name or alias of. predNames and
+// goldNames come from ActorNames. Statements are copied, not modified.
+func AlignSpeakers(pred []kg.Statement, details []Detail, predNames, goldNames map[string][]string) []kg.Statement {
+	byKey := map[string]string{}
+	ambiguous := map[string]bool{}
+	for id, keys := range goldNames {
+		for _, k := range keys {
+			if prev, ok := byKey[k]; ok && prev != id {
+				ambiguous[k] = true
+			}
+			byKey[k] = id
+		}
+	}
+	lookup := func(k string) (string, bool) {
+		id, ok := byKey[k]
+		return id, ok && !ambiguous[k]
+	}
+	out := make([]kg.Statement, len(pred))
+	for i, st := range pred {
+		st.Speakers = append([]string(nil), st.Speakers...)
+		for j, id := range st.Speakers {
+			if _, ok := goldNames[id]; ok {
+				continue
+			}
+			keys := append([]string(nil), predNames[id]...)
+			if i < len(details) {
+				for _, r := range details[i].Speakers {
+					if r.ID == id && r.Surface != "" {
+						keys = append(keys, NameKey(r.Surface))
+					}
+				}
+			}
+			for _, k := range keys {
+				if g, ok := lookup(k); ok {
+					st.Speakers[j] = g
+					break
+				}
+			}
+		}
+		out[i] = st
+	}
+	return out
+}

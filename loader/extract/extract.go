@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/loader/extract/world"
 )
 
 // Extractor finds statements in documents against one catalogue. It is
@@ -20,14 +21,35 @@ type Extractor struct {
 	partOf   map[string][]string // part → wholes
 	nisba    map[string]*Entity  // nationality stem → country (روس → Russia)
 	ids      map[string]bool     // ids the catalogue uses
+	world    map[string]kg.Actor // world-layer actors the catalogue lacks, by id
 }
 
-// New builds an extractor over a catalogue.
+// New builds an extractor over a catalogue and the world layer (every
+// country, the main organisations, government institutions): the catalogue
+// wins wherever both name the same thing.
 func New(cat kg.Catalogue) *Extractor {
+	return NewWithWorld(cat, world.Catalogue())
+}
+
+// NewWithWorld builds an extractor over a catalogue and a world layer of
+// your own (an empty one reads with the catalogue alone).
+func NewWithWorld(cat kg.Catalogue, w kg.Catalogue) *Extractor {
 	x := &Extractor{entities: map[string]*Entity{}, ar: buildArabic(), en: buildEnglish(),
-		events: cat.Events, partOf: map[string][]string{}, nisba: map[string]*Entity{}, ids: map[string]bool{}}
+		events: cat.Events, partOf: map[string][]string{}, nisba: map[string]*Entity{}, ids: map[string]bool{},
+		world: map[string]kg.Actor{}}
+	merged := cat
+	merged.Actors = append([]kg.Actor(nil), cat.Actors...)
+	for _, a := range worldActors(cat, w) {
+		merged.Actors = append(merged.Actors, a)
+		x.world[a.ID] = a
+	}
 	var all []*Entity
-	x.gaz, all = catalogueGazetteer(cat)
+	x.gaz, all = catalogueGazetteer(merged)
+	for _, e := range all {
+		if _, ok := x.world[e.ID]; ok {
+			e.World = true
+		}
+	}
 	for _, e := range all {
 		x.entities[e.ID] = e
 		x.ids[e.ID] = true
@@ -48,6 +70,49 @@ func New(cat kg.Catalogue) *Extractor {
 		}
 	}
 	return x
+}
+
+// worldActors are the actors of w that cat does not already name: none
+// shares an id, a name or an alias with a catalogue actor (the catalogue's
+// «وزارة الخارجية الروسية» wins over the world layer's).
+func worldActors(cat, w kg.Catalogue) []kg.Actor {
+	known := map[string]bool{}
+	key := func(n string) string {
+		var ks []string
+		for _, t := range keysOf(n) {
+			ks = append(ks, t.Light)
+		}
+		return strings.Join(ks, " ")
+	}
+	names := func(a kg.Actor) []string {
+		return append(append([]string{a.Name.Ar, a.Name.En}, a.Aliases.Ar...), a.Aliases.En...)
+	}
+	for _, a := range cat.Actors {
+		known["id:"+a.ID] = true
+		for _, n := range names(a) {
+			known[key(n)] = true
+		}
+	}
+	for _, t := range cat.Topics {
+		known["id:"+t.ID] = true
+	}
+	for _, e := range cat.Events {
+		known["id:"+e.ID] = true
+	}
+	for _, p := range cat.Places {
+		known["id:"+p.ID] = true
+	}
+	var out []kg.Actor
+	for _, a := range w.Actors {
+		clash := known["id:"+a.ID]
+		for _, n := range names(a) {
+			clash = clash || known[key(n)]
+		}
+		if !clash {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // nisbaStem reduces a country name or its adjective to a shared stem:
@@ -116,6 +181,8 @@ type docState struct {
 
 	drafts []*draft
 	memo   []memoMatch // actor names by token (see actorAt)
+
+	namings map[*Entity][]ref // spans that name each actor, in order (see named)
 }
 
 // draft is a statement being built.
@@ -955,6 +1022,13 @@ func (s *docState) result() Result {
 		}
 		det := Detail{How: dr.how, From: dr.hit.from}
 		for _, r := range dr.speakers {
+			if dr.how == byInherited || dr.how == byDocument {
+				// «وأضاف», «مضيفا»: the words that name the speaker are the
+				// antecedent's, not the cue's.
+				if n, ok := s.lastNaming(r.e, r.end); ok {
+					r = n
+				}
+			}
 			det.Speakers = append(det.Speakers, s.refOf(r))
 		}
 		for _, r := range dr.targets {
@@ -971,6 +1045,11 @@ func (s *docState) result() Result {
 		}
 		for _, id := range st.Targets {
 			used[id] = true
+		}
+	}
+	for id := range used {
+		if a, ok := s.x.world[id]; ok {
+			res.NewActors = append(res.NewActors, a)
 		}
 	}
 	for _, e := range s.newActors {

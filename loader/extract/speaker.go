@@ -166,6 +166,9 @@ func (s *docState) parseNP(i, end int) np {
 			return np{refs: refsOf(s.lastSpeakers, i, i+1), start: i, end: i + 1, how: byCoref}
 		}
 	}
+	if p := s.appositiveName(i, end); p.ok() {
+		return s.coordinate(p, end)
+	}
 	return s.headNoun(i, end)
 }
 
@@ -380,6 +383,15 @@ func (s *docState) isAdjective(t Token) bool {
 // no article and later words may (بشار الأسد); in English the words are
 // capitalised.
 func (s *docState) newName(i, end int) (*Entity, int) {
+	j := s.nameEnd(i, end)
+	if j == i {
+		return nil, i
+	}
+	return s.newPerson(i, j), j
+}
+
+// nameEnd is where a name that starts at i ends (i when there is none).
+func (s *docState) nameEnd(i, end int) int {
 	toks := s.d.Tokens
 	j, words := i, 0
 	for j < end && words < 3 {
@@ -410,7 +422,7 @@ func (s *docState) newName(i, end int) (*Entity, int) {
 		}
 		if _, ok := s.x.gaz.longestAt(toks, j, end, nil); ok {
 			if j == i {
-				return nil, i
+				return i
 			}
 			break
 		}
@@ -420,13 +432,64 @@ func (s *docState) newName(i, end int) (*Entity, int) {
 		j--
 	}
 	if j == i || (s.lx.lang == "en" && j-i < 2) {
-		return nil, i
+		return i
 	}
 	if j < end && s.lx.lang == "ar" && toks[j].Kind == Word && !stopWord(toks[j]) && len(s.lx.formsAt(toks[j])) == 0 &&
-		!toks[j].In(s.lx.comp) && words >= 3 && !strings.HasPrefix(toks[j].Key, "ال") {
-		return nil, i // four or more name-like words: more likely a clause than a name
+		!toks[j].In(s.lx.comp) && words >= 3 && !strings.HasPrefix(toks[j].Key, "ال") && !isTitleWord(toks[j]) {
+		return i // four or more name-like words: more likely a clause than a name
 	}
-	return s.newPerson(i, j), j
+	return j
+}
+
+// appositiveName reads a person the catalogue lacks named before the title
+// that introduces them, as Arabic copy writes a subject after its verb:
+// «أعلن عبد الباسط سيدا رئيس المجلس الوطني السوري أن …», «وقال سمير نشار،
+// عضو الائتلاف، إن …». The name needs two words and a title (or a comma and
+// a title) right after it; the title is recorded as the person's position.
+func (s *docState) appositiveName(i, end int) np {
+	toks := s.d.Tokens
+	if s.lx.lang != "ar" {
+		return np{}
+	}
+	j := s.nameEnd(i, end)
+	if j-i < 2 || j >= end {
+		return np{}
+	}
+	k := j
+	if toks[k].Key == "," && k+1 < end {
+		k++
+	}
+	if !isTitleWord(toks[k]) {
+		return np{}
+	}
+	p := s.newPerson(i, j)
+	if t := s.title(k, end); t.end > k {
+		s.notePosition(p, t.org, k, t.end, t.end)
+	}
+	s.named(p, i, j)
+	return np{refs: []ref{{p, i, j}}, start: i, end: j, how: byTitle}
+}
+
+// named records that the tokens [start, end) name e, so that a statement
+// whose speaker is inherited or found by coreference can say which words of
+// the text name its speaker.
+func (s *docState) named(e *Entity, start, end int) {
+	if s.namings == nil {
+		s.namings = map[*Entity][]ref{}
+	}
+	s.namings[e] = append(s.namings[e], ref{e, start, end})
+}
+
+// lastNaming is the last span before token k that names e by name or
+// title, if any.
+func (s *docState) lastNaming(e *Entity, k int) (ref, bool) {
+	rs := s.namings[e]
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i].start < k {
+			return rs[i], true
+		}
+	}
+	return ref{}, false
 }
 
 // pronounSuffixed reports an Arabic word ending in a possessive or object
@@ -454,13 +517,16 @@ func (s *docState) newPerson(a, b int) *Entity {
 		return e
 	}
 	surface := s.d.Slice(toks[a].Start, toks[b-1].End)
-	e := &Entity{Kind: ActorEntity, Actor: kg.Person, New: true}
-	if s.lx.lang == "en" {
-		e.En, e.Ar = surface, ""
-	} else {
-		e.Ar, e.En = surface, transliterate(surface)
+	// The name is kept as the text writes it, in both languages: a
+	// letter-by-letter transliteration is not a name («عبد الباسط سيدا» is
+	// not "Bd Albast Sida"); only the id, which names nothing, is
+	// transliterated.
+	e := &Entity{Kind: ActorEntity, Actor: kg.Person, New: true, En: surface, Ar: surface}
+	slug := surface
+	if s.lx.lang != "en" {
+		slug = transliterate(surface)
 	}
-	e.ID = s.x.newID(e.En, s.takenIDs)
+	e.ID = s.x.newID(slug, s.takenIDs)
 	s.takenIDs[e.ID] = true
 	s.newByKey[key] = e
 	s.newActors = append(s.newActors, e)
@@ -551,6 +617,7 @@ func (s *docState) noteActors(si int, a, b int) {
 		if m, ok := s.actorAt(i, b); ok {
 			if !m.aliases[0].title {
 				s.history = append(s.history, mention{m.aliases[0].entity, si})
+				s.named(m.aliases[0].entity, m.Start, m.End)
 			}
 			// «X و Y» named together is the pair «الجانبان» refers to.
 			if p := s.coordinate(np{refs: []ref{{m.aliases[0].entity, m.Start, m.End}}, start: i, end: m.End}, b); len(p.refs) == 2 {
@@ -567,6 +634,7 @@ func (s *docState) noteActors(si int, a, b int) {
 		if isTitleWord(toks[i]) {
 			if t := s.title(i, b); t.person != nil {
 				s.history = append(s.history, mention{t.person, si})
+				s.named(t.person, t.nameStart, t.nameEnd)
 				i = t.nameEnd
 				continue
 			}
