@@ -250,6 +250,10 @@ func (r *reader) extractUnannotated() []string {
 			r.ids[a.ID] = entityRef{kind: "actor", sub: strings.ToLower(string(a.Kind)), path: r.display("documents/" + id + ".txt"), line: 1}
 			r.cat.Actors = append(r.cat.Actors, a)
 		}
+		for _, t := range res.NewTopics {
+			r.ids[t.ID] = entityRef{kind: "topic", path: r.display("documents/" + id + ".txt"), line: 1}
+			r.cat.Topics = append(r.cat.Topics, t)
+		}
 		d.statements = res.Statements
 		d.relations = r.alignTerms(res.Relations, d.doc.Date)
 		if len(res.NewActors) > 0 {

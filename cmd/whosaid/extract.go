@@ -62,6 +62,7 @@ func runExtract(_ context.Context, args []string, _ func(string) string, stdout,
 	}
 	x := extract.New(cat)
 	var newActors []kg.Actor
+	var newTopics []kg.Topic
 	for i, file := range files {
 		doc, err := readArticle(file)
 		if err != nil {
@@ -80,15 +81,17 @@ func runExtract(_ context.Context, args []string, _ func(string) string, stdout,
 		if err != nil {
 			return err
 		}
-		if len(res.NewActors) > 0 {
-			// Later articles know these persons by name.
+		if len(res.NewActors)+len(res.NewTopics) > 0 {
+			// Later articles know these persons and phrases by name.
 			newActors = append(newActors, res.NewActors...)
+			newTopics = append(newTopics, res.NewTopics...)
 			cat.Actors = append(cat.Actors, res.NewActors...)
+			cat.Topics = append(cat.Topics, res.NewTopics...)
 			x = extract.New(cat)
 		}
 	}
 	if *newActorsFile != "" && *format == "yaml" {
-		return writeNewActors(*newActorsFile, newActors)
+		return writeNewActors(*newActorsFile, newActors, newTopics)
 	}
 	return nil
 }
@@ -272,9 +275,9 @@ func writeAnnotation(w io.Writer, doc kg.Document, res extract.Result, listNew b
 		a.Positions = append(a.Positions, p)
 	}
 	fmt.Fprintf(w, "# Statements extracted from %s by whosaid %s. Offsets: Unicode code points.\n", doc.ID, extract.Version)
-	if listNew && len(res.NewActors) > 0 {
-		fmt.Fprintln(w, "# Persons the catalogue lacks (add them to catalogue/, e.g. with --new-actors, before loading):")
-		out, err := yaml.Marshal(catalogueActors(res.NewActors))
+	if listNew && len(res.NewActors)+len(res.NewTopics) > 0 {
+		fmt.Fprintln(w, "# Actors and topics the catalogue lacks (add them to catalogue/, e.g. with --new-actors, before loading):")
+		out, err := yaml.Marshal(newCatalogue(res.NewActors, res.NewTopics))
 		if err != nil {
 			return err
 		}
@@ -300,6 +303,26 @@ type yamlActor struct {
 	Description string              `yaml:"description,omitempty"`
 }
 
+type yamlTopic struct {
+	ID    string            `yaml:"id"`
+	Label map[string]string `yaml:"label,flow"`
+}
+
+// yamlCatalogue is a catalogue file of what an extraction named that the
+// catalogue lacked.
+type yamlCatalogue struct {
+	Actors []yamlActor `yaml:"actors"`
+	Topics []yamlTopic `yaml:"topics,omitempty"`
+}
+
+func newCatalogue(as []kg.Actor, ts []kg.Topic) yamlCatalogue {
+	out := yamlCatalogue{Actors: catalogueActors(as)["actors"]}
+	for _, t := range ts {
+		out.Topics = append(out.Topics, yamlTopic{ID: t.ID, Label: map[string]string{"en": t.Label.En, "ar": t.Label.Ar}})
+	}
+	return out
+}
+
 func catalogueActors(as []kg.Actor) map[string][]yamlActor {
 	out := map[string][]yamlActor{"actors": {}}
 	for _, a := range as {
@@ -322,11 +345,11 @@ func catalogueActors(as []kg.Actor) map[string][]yamlActor {
 	return out
 }
 
-func writeNewActors(path string, as []kg.Actor) error {
-	out, err := yaml.Marshal(catalogueActors(as))
+func writeNewActors(path string, as []kg.Actor, ts []kg.Topic) error {
+	out, err := yaml.Marshal(newCatalogue(as, ts))
 	if err != nil {
 		return err
 	}
-	header := "# Actors named by the statements of whosaid extract " + extract.Version + " that the catalogue lacked\n# (new persons, and countries and organisations of the world layer); check names and ids.\n"
+	header := "# Actors and topics named by the statements of whosaid extract " + extract.Version + " that the catalogue lacked\n# (new persons; countries and organisations of the world layer; the words a statement is about); check names and ids.\n"
 	return os.WriteFile(path, append([]byte(header), out...), 0o644)
 }

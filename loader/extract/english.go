@@ -49,6 +49,24 @@ var englishVerbs = []enVerb{
 	{lemma{word: "express", class: lightVerb}, []string{"expressed", "expresses", "voiced", "voices", "reiterated", "reiterates"}},
 	{lemma{word: "decline", pred: "DECLINE_COMMENT", class: stance, needs: "comment"}, []string{"declined", "declines", "refused to comment"}},
 	{lemma{word: "comment", class: report}, []string{"commented", "comment"}},
+	// Reporting verbs of press releases and wire copy.
+	{lemma{word: "reaffirm", class: report}, []string{"reaffirm", "re-affirmed", "reaffirming", "reiterating"}},
+	{lemma{word: "underscore", class: report}, []string{"underscored", "underscores", "underscoring", "underlined", "underlines", "highlighted", "highlights", "highlighting"}},
+	{lemma{word: "emphasize", class: report}, []string{"emphasize", "emphasise"}},
+	{lemma{word: "claim", class: report}, []string{"claimed", "claims", "claiming", "asserted", "asserts", "maintained", "maintains"}},
+	{lemma{word: "acknowledge", class: report}, []string{"acknowledged", "acknowledges", "admitted", "admits"}},
+	{lemma{word: "write", class: report}, []string{"wrote", "writes", "tweeted", "tweets", "posted"}},
+	{lemma{word: "report", class: report, ambiguous: true}, []string{"reported"}},
+	{lemma{word: "believe", class: report}, []string{"believes", "believed"}},
+	{lemma{word: "expect", pred: "HOPE", class: stance}, []string{"expects", "expected"}},
+	{lemma{word: "justify", class: report}, []string{"justified", "justifies", "defended", "defends"}},
+	{lemma{word: "attack", pred: "CONDEMN", class: stance}, []string{"attacked", "attacks", "lambasted", "castigated", "rebuked", "decried", "decries"}},
+	{lemma{word: "ask", pred: "CALL_FOR", class: stance}, []string{"asked", "asks", "encouraged", "encourages", "encouraging", "implored", "pressed"}},
+	{lemma{word: "allege", pred: "ACCUSE", class: stance}, []string{"alleged", "alleges", "charged"}},
+	{lemma{word: "commend", pred: "PRAISE", class: stance}, []string{"commend", "recognized", "applauded", "saluted"}},
+	{lemma{word: "reject", pred: "REJECT", class: stance}, []string{"reject", "refute", "refuted", "refutes"}},
+	{lemma{word: "commit", pred: "COMMIT", class: stance}, []string{"pledge", "vow"}},
+	{lemma{word: "concern", pred: "CONCERN", class: stance}, []string{"feared", "fears", "regretted", "regrets", "lamented"}},
 }
 
 // englishPhrases mirror arabicPhrases.

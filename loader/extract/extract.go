@@ -54,8 +54,35 @@ func NewWithWorld(cat kg.Catalogue, w kg.Catalogue) *Extractor {
 		x.entities[e.ID] = e
 		x.ids[e.ID] = true
 		if e.Kind == ActorEntity && e.Actor == kg.Country {
-			for _, n := range []string{e.Ar} {
-				for _, t := range keysOf(n) {
+			// A one-word name gives its adjective (روسيا → الروسي); a name of
+			// several words does not («جزر فرجين البريطانية» is not what
+			// «البريطاني» means).
+			if toks := keysOf(e.Ar); len(toks) == 1 {
+				if _, taken := x.nisba[nisbaStem(toks[0].Light)]; !taken || !e.World {
+					x.nisba[nisbaStem(toks[0].Light)] = e
+				}
+			}
+		}
+	}
+	// The world layer's adjectives, irregular ones included (أمريكي،
+	// بريطاني، إماراتي), for the countries the extractor knows.
+	byISO := map[string]*Entity{}
+	for _, a := range append(append([]kg.Actor(nil), cat.Actors...), x.worldList()...) {
+		if a.Kind == kg.Country && a.ISO != "" && byISO[a.ISO] == nil {
+			byISO[a.ISO] = x.entities[a.ID]
+		}
+	}
+	for _, c := range world.Countries() {
+		e := byISO[c.ISO3]
+		if e == nil {
+			continue
+		}
+		for _, n := range c.Nisba {
+			if strings.Contains(n, " ") {
+				continue
+			}
+			for _, t := range keysOf(n) {
+				if _, taken := x.nisba[nisbaStem(t.Light)]; !taken {
 					x.nisba[nisbaStem(t.Light)] = e
 				}
 			}
@@ -70,6 +97,15 @@ func NewWithWorld(cat kg.Catalogue, w kg.Catalogue) *Extractor {
 		}
 	}
 	return x
+}
+
+// worldList is the world layer's actors the extractor uses, in no order.
+func (x *Extractor) worldList() []kg.Actor {
+	out := make([]kg.Actor, 0, len(x.world))
+	for _, a := range x.world {
+		out = append(out, a)
+	}
+	return out
 }
 
 // worldActors are the actors of w that cat does not already name: none
@@ -130,7 +166,8 @@ func nisbaStem(k string) string {
 type Result struct {
 	Statements []kg.Statement
 	Details    []Detail      // Details[i] explains Statements[i]
-	NewActors  []kg.Actor    // persons named with a title that the catalogue lacks
+	NewActors  []kg.Actor    // persons named with a title that the catalogue lacks, and world-layer actors used
+	NewTopics  []kg.Topic    // phrases a statement is about that no catalogue names
 	Relations  []kg.Relation // positions of the new persons, as the text states them
 }
 
@@ -183,6 +220,9 @@ type docState struct {
 	memo   []memoMatch // actor names by token (see actorAt)
 
 	namings map[*Entity][]ref // spans that name each actor, in order (see named)
+
+	newTopics    map[string]*Entity // phrase targets by matching key (see phraseTarget)
+	newTopicList []*Entity
 }
 
 // draft is a statement being built.
@@ -318,6 +358,11 @@ func (s *docState) sentence(si int, sent Sentence) {
 // cueForm returns the cue form of token k, if it is a cue word (not a
 // first-person form or a noun, which only ever say what was said).
 func (s *docState) cueForm(k int) (form, bool) {
+	if s.lx.lang == "en" && k > 0 && s.d.Tokens[k].Upper {
+		if p := s.d.Tokens[k-1]; p.Kind == Word && p.Latin && p.Upper {
+			return form{}, false // "United States", "Human Rights Watch": part of a name
+		}
+	}
 	for _, f := range s.lx.formsAt(s.d.Tokens[k]) {
 		if f.kind != noun && !f.first {
 			return f, true
@@ -389,6 +434,33 @@ func (s *docState) isBoundary(k, a int, f form) bool {
 
 func (s *docState) setIssuer(es []*Entity, si int) {
 	s.issuer, s.issuerSent = es, si
+}
+
+// unresolvedSubject reports whether the word after an Arabic verb at i is
+// the start of a subject the extractor could not resolve: a content word, not
+// a particle, a complementizer, a preposition, a date, a quote or a
+// punctuation mark (which leave the subject implicit: «وأضاف أن», «وقال في
+// بيان», «وتابع اليوم :»).
+func (s *docState) unresolvedSubject(i, b int) bool {
+	if i >= b {
+		return false
+	}
+	t := s.d.Tokens[i]
+	if t.Kind != Word || t.Latin || stopWord(t) || t.In(s.lx.comp) || pronounSuffixed(t) || len(s.lx.formsAt(t)) > 0 {
+		return false
+	}
+	k := t.Key
+	if len([]rune(k)) <= 3 || strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "خلال") {
+		return false // له، لـ«الرياض»، للصحفيين، بدوره: a preposition, not a subject
+	}
+	if _, isDay := weekdays[k]; isDay {
+		return false
+	}
+	switch k {
+	case "اليوم", "امس", "ايضا", "كذلك", "مجددا", "مضيفا", "مؤكدا", "مشيرا", "فيه", "فيها", "عنه", "عنها", "انه", "انها", "ان", "إن", "الى", "حول", "بشان", "خلال", "عقب", "اثر", "امام", "عبر", "صباح", "مساء", "صحفي", "الصحفي", "تصريح", "تصريحات", "كلمه", "كلمته", "مؤتمر", "المؤتمر", "حديث", "حديثه", "لقاء", "مقابله", "بيان", "اول", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء":
+		return false
+	}
+	return true
 }
 
 // afterParticle reports a verb right after كما / حيث / ثم / ولكنه / وهو:
@@ -466,11 +538,17 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 	default:
 		if s.lx.lang == "en" {
 			c.np = s.npBefore(k, s.clauseStart(k, a))
+			if !c.np.ok() && f.kind != participle {
+				c.np = s.englishSubjectBefore(k, a)
+			}
 		}
 		if !c.np.ok() && f.kind != participle {
 			c.np = s.parseNP(after, b)
 			if c.np.ok() && s.lx.lang == "en" && toks[after].Key != "the" && !toks[after].Upper && c.np.how != byCoref {
 				c.np = np{} // "told reporters": a lower-case word after an English verb is not its subject
+			}
+			if c.np.ok() && s.lx.lang == "en" && !(k > a && (toks[k-1].Kind == Quote || toks[k-1].Key == ",")) {
+				c.np = np{} // "X said Iran had …": after the verb is the content; "…," said X only after a quote
 			}
 		}
 		if !c.np.ok() && s.lx.lang == "ar" && f.kind != participle {
@@ -499,6 +577,15 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 			}
 			if !inherit || after < b && (isTitleWord(toks[after]) || toks[after].In(generic)) {
 				return c, false // «وقال الأمين العام …»: someone speaks, but not the last speaker
+			}
+			if s.lx.lang == "ar" && f.kind != participle && len(s.sentSpeakers) == 0 && s.sentenceSubject(si, k) == nil && s.unresolvedSubject(after, b) {
+				// «وقالت عائلة الدوابشة …»: the verb has a subject of its own that
+				// (a verb coordinated with one whose speaker this sentence named
+				// shares it: its noun is an object, «وأكدت مجددا الارتباط»)
+				// was not recognised; lending it the last speaker would be a guess
+				// that is wrong far more often than right, so the chain breaks.
+				s.lastSpeakers, s.sentSpeakers = nil, nil
+				return c, false
 			}
 			switch subj := s.sentenceSubject(si, k); {
 			case len(s.sentSpeakers) > 0:
@@ -621,6 +708,68 @@ func (s *docState) npBefore(k, clause int) np {
 	return np{}
 }
 
+// enFillers may stand between an English subject and its verb.
+var enFillers = map[string]bool{",": true, "has": true, "had": true, "have": true, "also": true, "later": true, "earlier": true,
+	"previously": true, "then": true, "again": true, "repeatedly": true, "publicly": true, "reportedly": true, "separately": true,
+	"strongly": true, "firmly": true, "categorically": true, "flatly": true, "today": true, "yesterday": true, "on": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"jr": true, ".": true, "sr": true}
+
+// englishSubjectBefore reads the subject of an English verb at k backwards,
+// past adverbs, auxiliaries and "on Monday": an actor, title or pronoun that
+// ends there ("Venezuela's foreign ministry categorically rejects"), or a
+// capitalised name the catalogue lacks ("The director-general of the IAEA,
+// Yukiya Amano, said"), which becomes a new person; title words at its start
+// are the title, not the name ("National Security Advisor Jake Sullivan").
+func (s *docState) englishSubjectBefore(k, a int) np {
+	toks := s.d.Tokens
+	j := k - 1
+	for j >= a && (enFillers[toks[j].Key] || toks[j].Kind == Punct && toks[j].Key == ".") {
+		j--
+	}
+	if j < a || toks[j].Kind != Word {
+		return np{}
+	}
+	for p := max(a, j-7); p <= j; p++ {
+		if q := s.parseNP(p, j+1); q.ok() && q.end == j+1 {
+			return q
+		}
+	}
+	p := j
+	for p >= a {
+		t := toks[p]
+		initial := t.Kind == Word && t.Upper && len([]rune(t.Key)) == 1
+		dot := t.Key == "." && p > a && len([]rune(toks[p-1].Key)) == 1 && toks[p-1].Upper
+		if !(t.Kind == Word && t.Latin && t.Upper && !stopWord(t) || initial || dot || t.Key == "-" && p > a && toks[p-1].Upper) {
+			break
+		}
+		p--
+	}
+	start := p + 1
+	for start <= j && (isTitleWord(toks[start]) || toks[start].In(titleMods) || enTitleWords[toks[start].Key]) {
+		start++
+	}
+	if j-start+1 < 2 || toks[start].Key == "." {
+		return np{}
+	}
+	if m, ok := s.actorAt(start, j+1); ok && m.End == j+1 {
+		return np{refs: []ref{{m.aliases[0].entity, start, j + 1}}, start: start, end: j + 1, how: byName}
+	}
+	e := s.newPerson(start, j+1)
+	s.named(e, start, j+1)
+	return np{refs: []ref{{e, start, j + 1}}, start: start, end: j + 1, how: byTitle}
+}
+
+// enTitleWords are the words of English titles and offices that stand
+// before a name and are not part of it.
+var enTitleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("president prime minister foreign secretary state general ambassador envoy spokesman spokeswoman spokesperson senator king prince sheikh chancellor chairman chairwoman speaker deputy vice mr mrs ms dr premier commissioner representative governor mayor leader emir sultan counterpart national security advisor adviser defense defence interior press chief director special high under assistant attorney justice judge commander colonel lieutenant major captain admiral crown lord lady sir queen pope cardinal archbishop bishop rabbi imam ayatollah supreme executive managing head acting former then opposition rebel mp congressman congresswoman sen rep gov") {
+		m[w] = true
+	}
+	return m
+}()
+
 // clauseStart is the first token of the clause of k: after the last comma,
 // quote or stop before it in the sentence.
 func (s *docState) clauseStart(k, a int) int {
@@ -695,7 +844,15 @@ func (s *docState) addDraft(si int, sent Sentence, c cue, h stanceHit) {
 		dr.conf = 0.85
 	}
 	if len(dr.targets) == 0 {
-		return
+		// No catalogue name in the complement: the words it says it about
+		// become a new topic, so the statement is kept for a researcher to
+		// read and curate instead of being dropped.
+		t, a, b := s.phraseTarget(c, h, sent)
+		if t == nil {
+			return
+		}
+		dr.targets = []ref{{t, a, b}}
+		dr.conf = 0.8
 	}
 	s.lastTargets = dr.targets
 	if dr.event != "" {
@@ -753,6 +910,48 @@ func (s *docState) quoteType(c cue, sent Sentence) kg.QuoteType {
 		return kg.Mixed
 	}
 	return kg.Indirect
+}
+
+// phraseTarget is what a statement whose complement names nothing the
+// extractor knows is about: the first words of the complement (after the
+// deciding word for a stance verb), up to the first punctuation mark, as a
+// new topic of this document.
+func (s *docState) phraseTarget(c cue, h stanceHit, sent Sentence) (*Entity, int, int) {
+	toks := s.d.Tokens
+	a := c.comp
+	if h.end > a && h.end < c.end && h.from != "default" {
+		a = h.end
+	}
+	if a >= c.end {
+		a = c.from
+	}
+	for a < c.end && (toks[a].Kind != Word || toks[a].In(s.lx.comp) || stopWord(toks[a]) && len(s.lx.formsAt(toks[a])) == 0 && !toks[a].Latin) {
+		a++
+	}
+	b := a
+	for b < c.end && b < sent.End && b-a < 8 && (toks[b].Kind == Word || toks[b].Kind == Num || transparent(toks[b])) {
+		b++
+	}
+	for b > a && (stopWord(toks[b-1]) || toks[b-1].In(s.lx.comp)) {
+		b--
+	}
+	if b-a < 1 {
+		return nil, 0, 0
+	}
+	label := s.d.Slice(toks[a].Start, toks[b-1].End)
+	key := NameKey(label)
+	if e := s.newTopics[key]; e != nil {
+		return e, a, b
+	}
+	e := &Entity{Kind: TopicEntity, New: true, En: label, Ar: label}
+	e.ID = s.x.newID("topic "+s.doc.ID+" "+transliterate(label), s.takenIDs)
+	s.takenIDs[e.ID] = true
+	if s.newTopics == nil {
+		s.newTopics = map[string]*Entity{}
+	}
+	s.newTopics[key] = e
+	s.newTopicList = append(s.newTopicList, e)
+	return e, a, b
 }
 
 // targetsOf returns what a statement is about: catalogue topics, events and
@@ -1058,6 +1257,11 @@ func (s *docState) result() Result {
 		}
 		res.NewActors = append(res.NewActors, kg.Actor{ID: e.ID, Kind: kg.Person, Name: kg.Names{En: e.En, Ar: e.Ar},
 			Description: fmt.Sprintf("found by %s in %s: %s", Version, s.doc.ID, strings.TrimSpace(e.Title+" "+e.Ar+e.En))})
+	}
+	for _, e := range s.newTopicList {
+		if used[e.ID] {
+			res.NewTopics = append(res.NewTopics, kg.Topic{ID: e.ID, Label: kg.Names{En: e.En, Ar: e.Ar}})
+		}
 	}
 	for _, p := range s.positions {
 		if used[p.From] {

@@ -261,6 +261,16 @@ func (s *docState) parseTitled(i, end int) np {
 		return np{refs: []ref{{e, i, t.end}}, start: i, end: t.end, how: byCoref}
 	}
 	if t.org != nil {
+		// «وقال القيادي في الائتلاف ورئيس الأمانة العامة … سمير نشار أن»: a
+		// second title, then the person both describe, before the content.
+		for j := t.end; j < end && j < t.end+15; j++ {
+			if s.d.Tokens[j].In(s.lx.comp) || s.d.Tokens[j].Key == ":" {
+				break
+			}
+			if m, ok := s.actorAt(j, end); ok && m.aliases[0].entity.Actor == kg.Person && !m.aliases[0].title {
+				return np{refs: []ref{{m.aliases[0].entity, m.Start, m.End}}, start: i, end: m.End, how: byTitle}
+			}
+		}
 		return np{refs: []ref{{t.org, i, t.end}}, start: i, end: t.end, how: byTitle}
 	}
 	if e := s.titleRefs[t.head]; e != nil && t.end-i == 1 {
@@ -350,6 +360,16 @@ func (s *docState) title(i, end int) titled {
 		if p, e := s.newName(j, end); p != nil {
 			t.person, t.nameStart, t.nameEnd, t.how = p, j, e, byTitle
 			s.notePosition(p, t.org, i, j, e)
+		} else if j+1 < end && toks[j].Key == "," {
+			// «وزير شؤون الشرق الأوسط البريطاني، توباياس إلوود، :»: the name
+			// between commas after its title.
+			if m, ok := s.actorAt(j+1, end); ok && m.aliases[0].entity.Actor == kg.Person && !m.aliases[0].title {
+				t.person, t.nameStart, t.nameEnd, t.how = m.aliases[0].entity, m.Start, m.End, byName
+			} else if e := s.nameEnd(j+1, end); e > j+1 && (e == end || toks[e].Key == "," || toks[e].Key == ":") {
+				p := s.newPerson(j+1, e)
+				t.person, t.nameStart, t.nameEnd, t.how = p, j+1, e, byTitle
+				s.notePosition(p, t.org, i, j, e)
+			}
 		}
 	}
 	if t.person != nil {
@@ -390,9 +410,24 @@ func (s *docState) newName(i, end int) (*Entity, int) {
 	return s.newPerson(i, j), j
 }
 
+// notNameStart are words that begin phrases, never names: demonstratives,
+// relatives, quantifiers (with their clitics: لهذه، ممن، بعض).
+var notNameStart = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذين اللتين ممن مما من ما كل جميع بعض اي ايه عدد غير مثل نفس احد احدي معظم اغلب كافه عده") {
+		for _, c := range []string{"", "و", "ف", "ل", "ب", "ك", "ول", "وب", "فل"} {
+			m[c+w] = true
+		}
+	}
+	return m
+}()
+
 // nameEnd is where a name that starts at i ends (i when there is none).
 func (s *docState) nameEnd(i, end int) int {
 	toks := s.d.Tokens
+	if i < end && s.lx.lang == "ar" && notNameStart[toks[i].Key] {
+		return i
+	}
 	j, words := i, 0
 	for j < end && words < 3 {
 		t := toks[j]
@@ -406,6 +441,9 @@ func (s *docState) nameEnd(i, end int) int {
 		}
 		if _, ok := s.lx.has(toks, j, end, titleMod); ok && !t.Upper {
 			break
+		}
+		if s.lx.lang == "ar" && strings.HasSuffix(t.Light, "ي") && s.x.nisba[nisbaStem(t.Light)] != nil {
+			break // «ناشط حقوقي مغربي»: a nationality adjective describes, it does not name
 		}
 		if s.lx.lang == "en" {
 			joined := j > i && toks[j-1].Key == "-" && toks[j-1].Start == toks[j-2].End && toks[j-1].End == t.Start
@@ -435,7 +473,7 @@ func (s *docState) nameEnd(i, end int) int {
 		return i
 	}
 	if j < end && s.lx.lang == "ar" && toks[j].Kind == Word && !stopWord(toks[j]) && len(s.lx.formsAt(toks[j])) == 0 &&
-		!toks[j].In(s.lx.comp) && words >= 3 && !strings.HasPrefix(toks[j].Key, "ال") && !isTitleWord(toks[j]) {
+		!toks[j].In(s.lx.comp) && j-i >= 3 && len([]rune(toks[j].Key)) >= 2 && !strings.HasPrefix(toks[j].Key, "ال") && !isTitleWord(toks[j]) {
 		return i // four or more name-like words: more likely a clause than a name
 	}
 	return j

@@ -87,8 +87,8 @@ var fixes = map[string]countryFix{
 	"VN": {demonym: "Vietnamese"},
 	"BD": {demonym: "Bangladeshi", nisba: []string{"بنغالي", "بنجلاديشي"}},
 	"MM": {en: "Myanmar", ar: "ميانمار", aliasesEn: []string{"Burma"}, aliasesAr: []string{"بورما"}, demonym: "Myanmar"},
-	"CD": {id: "dr-congo", en: "Democratic Republic of the Congo", ar: "جمهورية الكونغو الديمقراطية", aliasesEn: []string{"DR Congo", "DRC"}, aliasesAr: []string{"الكونغو الديمقراطية"}, demonym: "Congolese"},
-	"CG": {id: "republic-of-the-congo", en: "Republic of the Congo", ar: "جمهورية الكونغو", aliasesEn: []string{"Congo-Brazzaville"}, demonym: "Congolese"},
+	"CD": {id: "dr-congo", en: "Democratic Republic of the Congo", ar: "جمهورية الكونغو الديمقراطية", aliasesEn: []string{"DR Congo", "DRC"}, aliasesAr: []string{"الكونغو الديمقراطية"}, demonym: "-"},
+	"CG": {id: "republic-of-the-congo", en: "Republic of the Congo", ar: "جمهورية الكونغو", aliasesEn: []string{"Congo-Brazzaville"}, demonym: "-"},
 	"VA": {id: "vatican"}, // an organisation (the Holy See) in organisations.yaml
 	"HK": {en: "Hong Kong", ar: "هونغ كونغ"},
 	"MO": {en: "Macao", ar: "ماكاو"},

@@ -84,7 +84,8 @@ func build() {
 				continue // deprecated codes (UK, BU, ZR) alias a canonical one
 			}
 			fix := fixes[code]
-			c := Country{ISO2: code, ISO3: r.ISO3(), En: firstOf(fix.en, enNames.Name(r)), Ar: firstOf(fix.ar, arNames.Name(r))}
+			en := strings.NewReplacer(" & ", " and ", "St. ", "Saint ").Replace(enNames.Name(r)) // CLDR's short forms
+			c := Country{ISO2: code, ISO3: r.ISO3(), En: firstOf(fix.en, en), Ar: firstOf(fix.ar, arNames.Name(r))}
 			if c.En == "" || c.Ar == "" || strings.ContainsAny(c.En+c.Ar, "()") {
 				continue // territories CLDR names only with a qualifier
 			}
@@ -96,6 +97,9 @@ func build() {
 				}
 			}
 			c.Demonym = firstOf(fix.demonym, demonymOf(c.En))
+			if c.Demonym == "-" {
+				c.Demonym = "" // shared by two countries (Congolese): names neither
+			}
 			countries = append(countries, c)
 			catalogue.Actors = append(catalogue.Actors, countryActor(c, fix))
 			catalogue.Actors = append(catalogue.Actors, institutions(c, fix)...)
