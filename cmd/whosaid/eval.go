@@ -329,10 +329,19 @@ func printMisses(w io.Writer, docs []docEval) {
 		s := d.scores
 		fmt.Fprintf(w, "\n%s: attribution F1 %.3f, stance F1 %.3f, strict F1 %.3f\n", d.id, s.Attribution.F1(), s.Stance.F1(), s.Strict.F1())
 		for _, u := range s.Missed {
-			fmt.Fprintf(w, "  missed    %-40s %-15s %-8s [%d,%d) %q\n", u.Speakers, u.Predicate, u.Polarity, u.Start, u.End, u.Cue)
+			fmt.Fprintf(w, "  missed    %-40s %-15s %-8s [%d,%d) %q  %s\n", u.Speakers, u.Predicate, u.Polarity, u.Start, u.End, u.Cue, excerptOf(u.Text, 90))
 		}
 		for _, u := range s.Spurious {
 			fmt.Fprintf(w, "  extracted %-40s %-15s %-8s [%d,%d) %q\n", u.Speakers, u.Predicate, u.Polarity, u.Start, u.End, u.Cue)
 		}
 	}
+}
+
+// excerptOf is the start of a sentence, for reading what was missed.
+func excerptOf(s string, n int) string {
+	r := []rune(strings.ReplaceAll(s, "\n", " "))
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return string(r)
 }

@@ -387,6 +387,22 @@ var generic = func() map[string]bool {
 	return m
 }()
 
+// UnnamedSources is the id of the actor unnamed sources speak as ("officials
+// said", «قالت مصادر»), as the annotation guide has it.
+const UnnamedSources = "unnamed-sources"
+
+// unnamed are the subjects that make a statement one of unnamed sources.
+var unnamed = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"مصادر", "المصادر", "مصدر", "المصدر", "مسؤولون", "المسؤولون", "مسؤولين", "مسؤول", "دبلوماسيون", "دبلوماسي", "مسئولون",
+		"officials", "sources", "source", "diplomats", "official", "diplomat"} {
+		for _, t := range keysOf(w) {
+			m[t.Light] = true
+		}
+	}
+	return m
+}()
+
 var accordingLemma = lemma{word: "بحسب", class: according}
 
 // accordingAt recognises «بحسب / حسب / وفق / وفقا لـ / نقلا عن» and
@@ -519,6 +535,19 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 			j++ // «حسب رأي عصيد», «حسبما أفادت الوزارة», "according to"
 		}
 		c.np = s.parseNP(j, b)
+		if !c.np.ok() && s.lx.lang == "en" {
+			// "According to the Afghan team's coach, Alireza Mehraban, …": the
+			// name that ends the phrase before its comma.
+			for e := j + 1; e < b && e < j+16; e++ {
+				if toks[e].Key == "," && (e+1 >= b || !toks[e+1].Upper || e+2 < b && toks[e+2].Key == ",") {
+					if e+1 < b && toks[e+1].Upper && e+2 < b && toks[e+2].Upper {
+						continue // "the coach, Alireza Mehraban, …": the name is the apposition
+					}
+					c.np = s.englishSubjectBefore(e+1, j)
+					break
+				}
+			}
+		}
 		if !c.np.ok() {
 			return c, false
 		}
@@ -554,8 +583,15 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 		if !c.np.ok() && s.lx.lang == "ar" && f.kind != participle {
 			c.np = s.npBefore(k, s.clauseStart(k, a))
 		}
+		if !c.np.ok() && after < b && toks[after].In(unnamed) {
+			// «وقال مسؤولون أميركيون», «وتقول المصادر»: unnamed sources, one
+			// actor the annotation guide names as such.
+			if e := s.x.entities[UnnamedSources]; e != nil {
+				c.np = np{refs: []ref{{e, after, after + 1}}, start: after, end: after + 1, how: byName}
+			}
+		}
 		if !c.np.ok() && after < b && toks[after].In(generic) {
-			return c, false // «وتقول المصادر», "officials said": no one to attribute it to
+			return c, false // "analysts said", «وقال شهود»: no one to attribute it to
 		}
 		if c.np.ok() && c.np.how == byCoref && c.np.start > k && s.isBoundary(k, a, f) && len(s.sentSpeakers) > 0 {
 			// «ويعبر عن القلق … ويتهم الحكومة»: a bare noun after a coordinated
@@ -730,10 +766,26 @@ func (s *docState) englishSubjectBefore(k, a int) np {
 	if j < a || toks[j].Kind != Word {
 		return np{}
 	}
+	if toks[j].In(unnamed) {
+		// "U.S. officials said", "a diplomatic source said"
+		if e := s.x.entities[UnnamedSources]; e != nil {
+			return np{refs: []ref{{e, j, j + 1}}, start: j, end: j + 1, how: byName}
+		}
+	}
 	for p := max(a, j-7); p <= j; p++ {
 		if q := s.parseNP(p, j+1); q.ok() && q.end == j+1 {
 			return q
 		}
+	}
+	if j > a+1 && toks[j-1].Key == "." && enHonorifics[toks[j-2].Key] && toks[j].Upper {
+		// "Mr. Toccafondi says": a surname after Mr./Ms./Dr. names a person
+		// (the one this document already named so, when there is one).
+		if m, ok := s.actorAt(j, j+1); ok {
+			return np{refs: []ref{{m.aliases[0].entity, j, j + 1}}, start: j, end: j + 1, how: byName}
+		}
+		e := s.newPerson(j, j+1)
+		s.named(e, j, j+1)
+		return np{refs: []ref{{e, j, j + 1}}, start: j, end: j + 1, how: byTitle}
 	}
 	p := j
 	for p >= a {
@@ -756,9 +808,26 @@ func (s *docState) englishSubjectBefore(k, a int) np {
 		return np{refs: []ref{{m.aliases[0].entity, start, j + 1}}, start: start, end: j + 1, how: byName}
 	}
 	e := s.newPerson(start, j+1)
+	for k := start; k <= j; k++ {
+		if enOrgWords[toks[k].Key] {
+			e.Actor = kg.Organisation // "The Deseret News", "Human Rights Watch"
+			break
+		}
+	}
 	s.named(e, start, j+1)
 	return np{refs: []ref{{e, start, j + 1}}, start: start, end: j + 1, how: byTitle}
 }
+
+var enHonorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true}
+
+// enOrgWords make a capitalised name a body's, not a person's.
+var enOrgWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("news times post guardian herald journal telegraph tribune agency ministry department office council committee commission party union association organization organisation federation league front movement army forces court bank institute foundation network watch group coalition alliance government parliament assembly congress senate house university church conference authority police") {
+		m[w] = true
+	}
+	return m
+}()
 
 // enTitleWords are the words of English titles and offices that stand
 // before a name and are not part of it.
@@ -813,6 +882,17 @@ func (s *docState) mediumIn(a, b int, kind phraseKind) bool {
 func (s *docState) headlineColon(si int, sent Sentence) bool {
 	toks := s.d.Tokens
 	p := s.parseNP(sent.Start, sent.End)
+	if p.ok() && p.end < sent.End && toks[p.end].Key != ":" {
+		// «بحاح لولد الشيخ: …», «الرئاسة اليمنية لـ«الرياض»: …»: the addressee
+		// (لـ + a name or a quoted title) between the speaker and the colon.
+		j := p.end
+		for j < sent.End && j < p.end+5 && toks[j].Key != ":" && (j == p.end && strings.HasPrefix(toks[j].Key, "ل") || j > p.end && toks[j].Kind != Punct || toks[j].Kind == Quote) {
+			j++
+		}
+		if j < sent.End && toks[j].Key == ":" && j > p.end {
+			p.end = j
+		}
+	}
 	if !p.ok() || p.end >= sent.End || toks[p.end].Key != ":" {
 		return false
 	}
@@ -1255,7 +1335,7 @@ func (s *docState) result() Result {
 		if !used[e.ID] {
 			continue
 		}
-		res.NewActors = append(res.NewActors, kg.Actor{ID: e.ID, Kind: kg.Person, Name: kg.Names{En: e.En, Ar: e.Ar},
+		res.NewActors = append(res.NewActors, kg.Actor{ID: e.ID, Kind: e.Actor, Name: kg.Names{En: e.En, Ar: e.Ar},
 			Description: fmt.Sprintf("found by %s in %s: %s", Version, s.doc.ID, strings.TrimSpace(e.Title+" "+e.Ar+e.En))})
 	}
 	for _, e := range s.newTopicList {

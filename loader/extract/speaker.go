@@ -169,7 +169,77 @@ func (s *docState) parseNP(i, end int) np {
 	if p := s.appositiveName(i, end); p.ok() {
 		return s.coordinate(p, end)
 	}
-	return s.headNoun(i, end)
+	if p := s.headNoun(i, end); p.ok() {
+		return p
+	}
+	return s.newOrganisation(i, end)
+}
+
+// orgHeads are the nouns a body's name starts with, as light keys: «المرصد
+// السوري لحقوق الإنسان», «وزارة الصحة الفلسطينية», «عائلة الدوابشة».
+var orgHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("وزارة هيئة منظمة مجلس حركة جماعة حزب جبهة لجنة مرصد شبكة رابطة اتحاد نقابة جمعية مركز مكتب قوات جيش تحالف ائتلاف حكومة عائلة وكالة صحيفة قناة شركة بعثة مفوضية أمانة محكمة نيابة بلدية إدارة سلطة برلمان مؤسسة دائرة كتلة تيار منتدى جامعة وفد مجموعة فصائل فصيل كتائب ألوية لواء فرقة رئاسة قيادة منسقية") {
+		for _, t := range keysOf(w) {
+			m[t.Light] = true
+		}
+	}
+	return m
+}()
+
+// newOrganisation reads the name of a body the catalogue lacks at i, as a
+// subject: an organisation head noun, then the words of its name (definite
+// nouns and adjectives, «ل» + a definite noun, a quoted name), two to six
+// words in all. It becomes a new organisation of this document, which its
+// head noun alone («المرصد») refers to later.
+func (s *docState) newOrganisation(i, end int) np {
+	toks := s.d.Tokens
+	if s.lx.lang != "ar" || i >= end || toks[i].Kind != Word || !orgHeads[toks[i].Light] || toks[i].Conj || pronounSuffixed(toks[i]) {
+		return np{}
+	}
+	j, inQuote := i+1, false
+	for j < end && j-i < 7 {
+		t := toks[j]
+		if t.Kind == Quote {
+			inQuote = !inQuote
+			j++
+			continue
+		}
+		if inQuote && t.Kind == Word {
+			j++
+			continue
+		}
+		if t.Kind != Word || stopWord(t) || t.In(s.lx.comp) || len(s.lx.formsAt(t)) > 0 || pronounSuffixed(t) || isTitleWord(t) {
+			break
+		}
+		if _, ok := s.lx.has(toks, j, end, skip); ok {
+			break
+		}
+		if !(t.Definite() || j == i+1 || strings.HasPrefix(t.Key, "لل")) {
+			break
+		}
+		j++
+	}
+	for j > i+1 && toks[j-1].Kind == Quote {
+		j--
+	}
+	if j-i < 2 || inQuote {
+		return np{}
+	}
+	surface := s.d.Slice(toks[i].Start, toks[j-1].End)
+	key := NameKey(surface)
+	e := s.newByKey[key]
+	if e == nil {
+		e = &Entity{Kind: ActorEntity, Actor: kg.Organisation, New: true, En: surface, Ar: surface, heads: []string{toks[i].Light}}
+		e.ID = s.x.newID(transliterate(surface), s.takenIDs)
+		s.takenIDs[e.ID] = true
+		s.newByKey[key] = e
+		s.newActors = append(s.newActors, e)
+		s.local.add(e, surface)
+	}
+	s.history = append(s.history, mention{e, -1})
+	s.named(e, i, j)
+	return np{refs: []ref{{e, i, j}}, start: i, end: j, how: byTitle}
 }
 
 // parseName reads a catalogue or new name at i. A title-only alias
