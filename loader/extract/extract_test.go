@@ -114,6 +114,38 @@ func TestDevSetFloor(t *testing.T) {
 	}
 }
 
+// TestDevSetGeneralisationFloor reads the development set knowing only the
+// seeds' catalogue and the world layer, as an unseen article is read:
+// speakers are matched to the curated ones by name. Floors at what the rules
+// scored when written (attribution 0.61, stance 0.54, strict 0.43 on
+// 2026-12-04), less a margin.
+func TestDevSetGeneralisationFloor(t *testing.T) {
+	if _, err := os.Stat(devsetDir); err != nil {
+		t.Skip("no development set")
+	}
+	seeds := readSeeds(t, seedsDir)
+	s := readSeeds(t, seedsDir, devsetDir)
+	x := extract.New(seeds.Catalogue)
+	gold := extract.ActorNames(s.Catalogue.Actors)
+	var sc extract.Scores
+	for _, d := range s.Documents {
+		if strings.HasPrefix(d.Document.ID, "dev") {
+			res := x.Document(d.Document)
+			known := extract.ActorNames(append(append([]kg.Actor(nil), seeds.Catalogue.Actors...), res.NewActors...))
+			sc = sc.Add(extract.Evaluate(d.Statements, extract.AlignSpeakers(res.Statements, res.Details, known, gold)))
+		}
+	}
+	for _, c := range []struct {
+		level string
+		got   extract.Score
+		floor float64
+	}{{"attribution", sc.Attribution, 0.55}, {"stance", sc.Stance, 0.46}, {"strict", sc.Strict, 0.38}} {
+		if c.got.F1() < c.floor {
+			t.Errorf("%s F1 = %.3f (P %.3f, R %.3f), below the floor %.2f", c.level, c.got.F1(), c.got.P(), c.got.R(), c.floor)
+		}
+	}
+}
+
 // checkResult asserts what every extraction must satisfy: spans inside the
 // text that slice to their text, cues inside them, confidence in (0, 1),
 // the rules' method, a known predicate and polarity, speakers and targets.
@@ -364,7 +396,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"iran+russia SUPPORT favor", "iran+russia CONCERN against"}},
 		{"headline X: …", "ar", "لافروف: نرفض التدخل العسكري في سوريا\n\nقال لافروف إن روسيا ترفض التدخل العسكري.", []string{"sergey-lavrov REJECT against"}},
 		{"negation is noted", "ar", "ولم تدن الأمم المتحدة التدخل العسكري.", []string{"united-nations CONDEMN against negated"}},
-		{"anonymous sources are left out", "ar", "وقالت مصادر إن الحل السياسي بعيد.", nil},
+		{"anonymous sources speak as one actor", "ar", "وقالت مصادر إن الحل السياسي بعيد.", []string{"unnamed-sources ASSERT neutral"}},
+		{"analysts are left out", "ar", "وقال محللون إن الحل السياسي بعيد.", nil},
 		{"English SVO", "en", "Lavrov said that Russia rejects any military intervention.", []string{"sergey-lavrov REJECT against"}},
 		{"English inversion", "en", "\"We support a political solution,\" said Lavrov.", []string{"sergey-lavrov SUPPORT favor"}},
 		{"English pronoun", "en", "Lavrov spoke in Moscow.\nHe warned against a military intervention.", []string{"sergey-lavrov WARN against"}},

@@ -215,7 +215,7 @@ func (s *docState) newOrganisation(i, end int) np {
 		if _, ok := s.lx.has(toks, j, end, skip); ok {
 			break
 		}
-		if !(t.Definite() || j == i+1 || strings.HasPrefix(t.Key, "لل")) {
+		if !(t.Definite() || j == i+1 && t.Key == t.Light && !t.Conj || strings.HasPrefix(t.Key, "لل")) {
 			break
 		}
 		j++
