@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -64,10 +66,18 @@ func runEval(_ context.Context, args []string, _ func(string) string, stdout, st
 		return err
 	}
 	c.own = *own
-	docs := c.score()
-	printEval(stdout, docs)
+	all := func(curatedDoc) bool { return true }
+	rules := c.score(nil, all)
+	fmt.Fprintln(stdout, "# rules: inherited speakers chosen in the rules' fixed order")
+	printEval(stdout, "rules", rules)
+	if r := extract.DefaultRanker(); r != nil {
+		fmt.Fprintf(stdout, "\n# ranker: inherited speakers chosen by the committed ranker (%s)\n", r.Trained)
+		printEval(stdout, "ranker", c.score(r, all))
+		fmt.Fprintln(stdout, "\n# leave one source out: each dev source read by a ranker trained on the other dev sources only")
+		printEval(stdout, "loso", c.leaveOneSourceOut())
+	}
 	if *verbose {
-		printMisses(stdout, docs)
+		printMisses(stdout, rules)
 	}
 	return nil
 }
@@ -103,6 +113,9 @@ type corpus struct {
 	seeds   *loader.Seeds
 	batches []batch
 	own     bool // each batch's own catalogue is known too
+
+	xs   map[int]*extract.Extractor // by batch (see extractor)
+	know map[int]kg.Catalogue
 }
 
 func readCorpus(seedsDir string, folders []string) (*corpus, error) {
@@ -228,33 +241,134 @@ type docEval struct {
 	scores                    extract.Scores
 }
 
-func (c *corpus) score() []docEval {
-	var out []docEval
+// curatedDoc is one annotated document of the corpus with what scoring it
+// needs.
+type curatedDoc struct {
+	batch  int
+	doc    kg.AnnotatedDocument
+	split  string
+	outlet string
+}
+
+// docs lists the curated documents of every batch, each in its own folder.
+func (c *corpus) docs() []curatedDoc {
+	var out []curatedDoc
 	for i, b := range c.batches {
-		know := c.knowledge(i)
-		if b.split == "seed" || c.own {
-			know = b.seeds.Catalogue
-		}
-		x := extract.New(know)
-		goldNames := extract.ActorNames(b.seeds.Catalogue.Actors)
 		for _, d := range b.seeds.Documents {
 			if len(d.Statements) == 0 || d.Statements[0].Method != "curated" || !inFolder(b, d.Document.ID) {
 				continue
 			}
-			res := x.Document(d.Document)
-			predNames := extract.ActorNames(append(append([]kg.Actor(nil), know.Actors...), res.NewActors...))
-			pred := extract.AlignSpeakers(res.Statements, res.Details, predNames, goldNames)
-			split := b.split
+			cd := curatedDoc{batch: i, doc: d, split: b.split, outlet: d.Document.Outlet}
 			if d.Document.Split != "" {
-				split = d.Document.Split
+				cd.split = d.Document.Split
 			}
-			outlet := d.Document.Outlet
-			if outlet == "" {
-				outlet = "(" + filepath.Base(b.dir) + ")"
+			if cd.outlet == "" {
+				cd.outlet = "(" + filepath.Base(b.dir) + ")"
 			}
-			out = append(out, docEval{id: d.Document.ID, split: split, outlet: outlet, folder: b.dir,
-				scores: extract.Evaluate(d.Statements, pred)})
+			out = append(out, cd)
 		}
+	}
+	return out
+}
+
+// extractor is what extraction knows while reading a document of batch i.
+func (c *corpus) extractor(i int) (*extract.Extractor, kg.Catalogue) {
+	if c.xs == nil {
+		c.xs = map[int]*extract.Extractor{}
+		c.know = map[int]kg.Catalogue{}
+	}
+	if x, ok := c.xs[i]; ok {
+		return x, c.know[i]
+	}
+	know := c.knowledge(i)
+	if b := c.batches[i]; b.split == "seed" || c.own {
+		know = b.seeds.Catalogue
+	}
+	c.xs[i], c.know[i] = extract.New(know), know
+	return c.xs[i], know
+}
+
+// score extracts every document keep accepts with the ranker r (nil: the
+// rules' order) and scores it against its curated statements.
+func (c *corpus) score(r *extract.Ranker, keep func(curatedDoc) bool) []docEval {
+	var out []docEval
+	for _, d := range c.docs() {
+		if !keep(d) {
+			continue
+		}
+		x, know := c.extractor(d.batch)
+		res := x.WithRanker(r).Document(d.doc.Document)
+		predNames := extract.ActorNames(append(append([]kg.Actor(nil), know.Actors...), res.NewActors...))
+		goldNames := extract.ActorNames(c.batches[d.batch].seeds.Catalogue.Actors)
+		pred := extract.AlignSpeakers(res.Statements, res.Details, predNames, goldNames)
+		out = append(out, docEval{id: d.doc.Document.ID, split: d.split, outlet: d.outlet, folder: c.batches[d.batch].dir,
+			scores: extract.Evaluate(d.doc.Statements, pred)})
+	}
+	return out
+}
+
+// examples are the ranker's decisions in the documents keep accepts, each
+// candidate marked right when the speakers it proposes are those of a
+// curated statement of that sentence.
+func (c *corpus) examples(keep func(curatedDoc) bool) []extract.Example {
+	var out []extract.Example
+	for _, d := range c.docs() {
+		if !keep(d) {
+			continue
+		}
+		x, know := c.extractor(d.batch)
+		res, trace := x.WithRanker(nil).DocumentTrace(d.doc.Document)
+		predNames := extract.ActorNames(append(append([]kg.Actor(nil), know.Actors...), res.NewActors...))
+		al := extract.NewAligner(predNames, extract.ActorNames(c.batches[d.batch].seeds.Catalogue.Actors))
+		for _, dec := range trace {
+			var want []string // speaker sets of the curated statements of that sentence
+			for _, st := range d.doc.Statements {
+				for _, m := range st.Evidence {
+					if extract.SpanMatch(m.Start, m.End, dec.Start, dec.End) {
+						want = append(want, speakerKey(st.Speakers))
+					}
+				}
+			}
+			ex := extract.Example{Candidates: dec.Candidates, Gold: make([]bool, len(dec.Candidates))}
+			right := false
+			for i, cand := range dec.Candidates[:len(dec.Candidates)-1] {
+				ids := make([]string, len(cand.Speakers))
+				for j, id := range cand.Speakers {
+					ids[j] = al.ID(id)
+				}
+				ex.Gold[i] = slices.Contains(want, speakerKey(ids))
+				right = right || ex.Gold[i]
+			}
+			ex.Gold[len(ex.Gold)-1] = !right
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+func speakerKey(ids []string) string {
+	s := append([]string(nil), ids...)
+	sort.Strings(s)
+	return strings.Join(slices.Compact(s), "+")
+}
+
+// trainEpochs is how often the perceptron visits the examples.
+const trainEpochs = 10
+
+// leaveOneSourceOut scores each dev source with a ranker trained on the
+// other dev sources only: what the learned part is worth on a source it has
+// not seen.
+func (c *corpus) leaveOneSourceOut() []docEval {
+	outlets := map[string]bool{}
+	for _, d := range c.docs() {
+		if d.split == "dev" {
+			outlets[d.outlet] = true
+		}
+	}
+	var out []docEval
+	for _, o := range slices.Sorted(maps.Keys(outlets)) {
+		r := extract.Train(c.examples(func(d curatedDoc) bool { return trainable(d) && d.outlet != o }), trainEpochs, "seed and dev without "+o)
+		out = append(out, c.score(r, func(d curatedDoc) bool { return d.split == "dev" && d.outlet == o })...)
 	}
 	return out
 }
@@ -266,7 +380,7 @@ func inFolder(b batch, id string) bool {
 	return err == nil
 }
 
-func printEval(w io.Writer, docs []docEval) {
+func printEval(w io.Writer, reader string, docs []docEval) {
 	type row struct {
 		split, outlet string
 		docs          int
@@ -302,7 +416,7 @@ func printEval(w io.Writer, docs []docEval) {
 		return a[1] < b[1]
 	})
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "split\tsource\tdocs\tlevel\tgold\textracted\tmatched\tP\tR\tF1\t\n")
+	fmt.Fprintf(tw, "reader\tsplit\tsource\tdocs\tlevel\tgold\textracted\tmatched\tP\tR\tF1\t\n")
 	for _, k := range keys {
 		r := byKey[k]
 		levels := []struct {
@@ -310,11 +424,11 @@ func printEval(w io.Writer, docs []docEval) {
 			s    extract.Score
 		}{{"attribution", r.s.Attribution}, {"stance", r.s.Stance}, {"strict", r.s.Strict}}
 		for i, lv := range levels {
-			split, outlet, n := "", "", ""
+			rd, split, outlet, n := "", "", "", ""
 			if i == 0 {
-				split, outlet, n = r.split, r.outlet, fmt.Sprint(r.docs)
+				rd, split, outlet, n = reader, r.split, r.outlet, fmt.Sprint(r.docs)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", split, outlet, n, lv.name,
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", rd, split, outlet, n, lv.name,
 				lv.s.Gold, lv.s.Pred, lv.s.Matched, lv.s.P(), lv.s.R(), lv.s.F1())
 		}
 	}
@@ -345,3 +459,7 @@ func excerptOf(s string, n int) string {
 	}
 	return string(r)
 }
+
+// trainable documents are what the ranker may learn from: the seed article
+// and the dev split, never the frozen test split.
+func trainable(d curatedDoc) bool { return d.split == "dev" || d.split == "seed" }

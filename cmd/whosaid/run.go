@@ -21,7 +21,8 @@ commands:
   dev      what "make run" does: start Neo4j unless NEO4J_URI is set, load seeds, serve
   neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI
   extract  print the statements the rules find in articles: whosaid extract [--format jsonl|yaml] [--seeds DIR] FILE...
-  eval     score the rules against curated annotations: whosaid eval [DIR...] (default: seeds, eval/devset)
+  eval     score extraction against the curated corpus by split and source: whosaid eval [--verbose] [FOLDER...] (default: seeds, eval/)
+  train    train the speaker ranker on the dev split: whosaid train [--out FILE] (default loader/extract/ranker.json)
   bench    measure loads and the query mix at 10k, 100k and 1M statements (make bench; BENCH_QUICK=1 for a quick run)
   synth    write a synthetic corpus for benchmarks: whosaid synth --statements N --seed S --out DIR
   export   write GEXF, GraphML, Cytoscape.js JSON or a CSV zip: whosaid export --format gexf [--id ID --depth N --max-nodes N --statements NODES] [--out FILE]
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runExtract(ctx, rest, getenv, stdout, stderr, log)
 	case "eval":
 		return runEval(ctx, rest, getenv, stdout, stderr, log)
+	case "train":
+		return runTrain(ctx, rest, getenv, stdout, stderr, log)
 	case "export":
 		return runExport(ctx, rest, getenv, stdout, stderr, log)
 	case "synth":

@@ -227,43 +227,62 @@ func ActorNames(actors []kg.Actor) map[string][]string {
 // named it in the text (details), is a name or alias of. predNames and
 // goldNames come from ActorNames. Statements are copied, not modified.
 func AlignSpeakers(pred []kg.Statement, details []Detail, predNames, goldNames map[string][]string) []kg.Statement {
-	byKey := map[string]string{}
-	ambiguous := map[string]bool{}
-	for id, keys := range goldNames {
-		for _, k := range keys {
-			if prev, ok := byKey[k]; ok && prev != id {
-				ambiguous[k] = true
-			}
-			byKey[k] = id
-		}
-	}
-	lookup := func(k string) (string, bool) {
-		id, ok := byKey[k]
-		return id, ok && !ambiguous[k]
-	}
+	al := NewAligner(predNames, goldNames)
 	out := make([]kg.Statement, len(pred))
 	for i, st := range pred {
 		st.Speakers = append([]string(nil), st.Speakers...)
 		for j, id := range st.Speakers {
-			if _, ok := goldNames[id]; ok {
-				continue
-			}
-			keys := append([]string(nil), predNames[id]...)
+			var surfaces []string
 			if i < len(details) {
 				for _, r := range details[i].Speakers {
 					if r.ID == id && r.Surface != "" {
-						keys = append(keys, NameKey(r.Surface))
+						surfaces = append(surfaces, r.Surface)
 					}
 				}
 			}
-			for _, k := range keys {
-				if g, ok := lookup(k); ok {
-					st.Speakers[j] = g
-					break
-				}
-			}
+			st.Speakers[j] = al.ID(id, surfaces...)
 		}
 		out[i] = st
 	}
 	return out
+}
+
+// Aligner maps extracted actor ids to the curated ids they stand for.
+type Aligner struct {
+	pred, gold map[string][]string
+	byKey      map[string]string
+	ambiguous  map[string]bool
+}
+
+// NewAligner indexes the curated names (see ActorNames).
+func NewAligner(predNames, goldNames map[string][]string) *Aligner {
+	a := &Aligner{pred: predNames, gold: goldNames, byKey: map[string]string{}, ambiguous: map[string]bool{}}
+	for id, keys := range goldNames {
+		for _, k := range keys {
+			if prev, ok := a.byKey[k]; ok && prev != id {
+				a.ambiguous[k] = true
+			}
+			a.byKey[k] = id
+		}
+	}
+	return a
+}
+
+// ID is the curated id an extracted id stands for: itself when the curated
+// catalogue has it, else the curated actor one of its names (or of the
+// surfaces that named it) belongs to, else itself.
+func (a *Aligner) ID(id string, surfaces ...string) string {
+	if _, ok := a.gold[id]; ok {
+		return id
+	}
+	keys := append([]string(nil), a.pred[id]...)
+	for _, s := range surfaces {
+		keys = append(keys, NameKey(s))
+	}
+	for _, k := range keys {
+		if g, ok := a.byKey[k]; ok && !a.ambiguous[k] {
+			return g
+		}
+	}
+	return id
 }

@@ -22,6 +22,23 @@ type Extractor struct {
 	nisba    map[string]*Entity  // nationality stem → country (روس → Russia)
 	ids      map[string]bool     // ids the catalogue uses
 	world    map[string]kg.Actor // world-layer actors the catalogue lacks, by id
+	ranker   *Ranker             // chooses inherited speakers; nil: the rules' order
+}
+
+// WithRanker is a copy of the extractor that chooses inherited speakers with
+// r (nil: in the rules' fixed order).
+func (x *Extractor) WithRanker(r *Ranker) *Extractor {
+	y := *x
+	y.ranker = r
+	return &y
+}
+
+// DocumentTrace extracts like Document and also returns every decision the
+// ranker (or the rules in its place) made, with its candidates: what
+// whosaid train learns from.
+func (x *Extractor) DocumentTrace(doc kg.Document) (Result, []Decision) {
+	var trace []Decision
+	return x.document(doc, &trace), trace
 }
 
 // New builds an extractor over a catalogue and the world layer (every
@@ -36,7 +53,7 @@ func New(cat kg.Catalogue) *Extractor {
 func NewWithWorld(cat kg.Catalogue, w kg.Catalogue) *Extractor {
 	x := &Extractor{entities: map[string]*Entity{}, ar: buildArabic(), en: buildEnglish(),
 		events: cat.Events, partOf: map[string][]string{}, nisba: map[string]*Entity{}, ids: map[string]bool{},
-		world: map[string]kg.Actor{}}
+		world: map[string]kg.Actor{}, ranker: DefaultRanker()}
 	merged := cat
 	merged.Actors = append([]kg.Actor(nil), cat.Actors...)
 	for _, a := range worldActors(cat, w) {
@@ -220,6 +237,7 @@ type docState struct {
 	memo   []memoMatch // actor names by token (see actorAt)
 
 	namings map[*Entity][]ref // spans that name each actor, in order (see named)
+	trace   *[]Decision       // where decisions are recorded, when asked (DocumentTrace)
 
 	newTopics    map[string]*Entity // phrase targets by matching key (see phraseTarget)
 	newTopicList []*Entity
@@ -248,6 +266,10 @@ type draft struct {
 // lexicon (ar, en; empty: guessed from the script); doc.Date resolves
 // relative dates. Every span lies inside doc.Text and slices to its text.
 func (x *Extractor) Document(doc kg.Document) Result {
+	return x.document(doc, nil)
+}
+
+func (x *Extractor) document(doc kg.Document, trace *[]Decision) Result {
 	d := Split(doc.Text)
 	lang := doc.Lang
 	if lang != "ar" && lang != "en" {
@@ -255,7 +277,7 @@ func (x *Extractor) Document(doc kg.Document) Result {
 	}
 	s := &docState{x: x, lx: x.ar, doc: doc, d: d, local: newGazetteer(), newByKey: map[string]*Entity{},
 		takenIDs: map[string]bool{}, titleRefs: map[string]*Entity{}, occasion: map[string]string{}, lastSent: -10,
-		memo: make([]memoMatch, len(d.Tokens))}
+		memo: make([]memoMatch, len(d.Tokens)), trace: trace}
 	if lang == "en" {
 		s.lx = x.en
 	}
@@ -614,27 +636,44 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 			if !inherit || after < b && (isTitleWord(toks[after]) || toks[after].In(generic)) {
 				return c, false // «وقال الأمين العام …»: someone speaks, but not the last speaker
 			}
-			if s.lx.lang == "ar" && f.kind != participle && len(s.sentSpeakers) == 0 && s.sentenceSubject(si, k) == nil && s.unresolvedSubject(after, b) {
-				// «وقالت عائلة الدوابشة …»: the verb has a subject of its own that
-				// (a verb coordinated with one whose speaker this sentence named
-				// shares it: its noun is an object, «وأكدت مجددا الارتباط»)
-				// was not recognised; lending it the last speaker would be a guess
-				// that is wrong far more often than right, so the chain breaks.
-				s.lastSpeakers, s.sentSpeakers = nil, nil
+			// Who speaks, when no words next to the cue say: the candidates in
+			// the rules' order, and the rules' choice among them.
+			var cands []inheritCandidate
+			if len(s.sentSpeakers) > 0 {
+				cands = append(cands, inheritCandidate{"sentence", s.sentSpeakers})
+			}
+			if len(s.issuer) > 0 && s.issuerSent == si {
+				cands = append(cands, inheritCandidate{"issuer", refsOf(s.issuer, k, k+1)})
+			}
+			subj := s.sentenceSubject(si, k)
+			if subj != nil {
+				cands = append(cands, inheritCandidate{"subject", []ref{{subj, k, k + 1}}})
+			}
+			if len(s.lastSpeakers) > 0 && si-s.lastSent <= 3 {
+				cands = append(cands, inheritCandidate{"last", refsOf(s.lastSpeakers, k, k+1)})
+			}
+			rules := 0
+			// «وقالت عائلة الدوابشة …»: the verb has a subject of its own that
+			// was not recognised (a verb coordinated with one whose speaker this
+			// sentence named shares it: its noun is an object, «وأكدت مجددا
+			// الارتباط»); lending it the last speaker would be a guess that is
+			// wrong far more often than right, so the chain breaks.
+			breaks := s.lx.lang == "ar" && f.kind != participle && len(s.sentSpeakers) == 0 && subj == nil && s.unresolvedSubject(after, b)
+			if breaks || len(cands) == 0 {
+				rules = -1
+			}
+			choice := s.chooseInherited(si, k, after, b, f, cands, rules)
+			if choice < 0 {
+				if breaks {
+					s.lastSpeakers, s.sentSpeakers = nil, nil
+				}
 				return c, false
 			}
-			switch subj := s.sentenceSubject(si, k); {
-			case len(s.sentSpeakers) > 0:
-				c.np = np{refs: s.sentSpeakers, start: k, end: k + 1, how: byInherited}
-			case len(s.issuer) > 0 && s.issuerSent == si:
-				c.np = np{refs: refsOf(s.issuer, k, k+1), start: k, end: k + 1, how: byDocument}
-			case subj != nil:
-				c.np = np{refs: []ref{{subj, k, k + 1}}, start: k, end: k + 1, how: byInherited}
-			case len(s.lastSpeakers) > 0 && si-s.lastSent <= 3:
-				c.np = np{refs: refsOf(s.lastSpeakers, k, k+1), start: k, end: k + 1, how: byInherited}
-			default:
-				return c, false
+			how := byInherited
+			if cands[choice].src == "issuer" {
+				how = byDocument
 			}
+			c.np = np{refs: cands[choice].refs, start: k, end: k + 1, how: how}
 			c.from = s.skipFiller(k+1, b)
 		}
 	}

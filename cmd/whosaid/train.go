@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/whosaid/whosaid/loader/extract"
+)
+
+const trainUsage = `usage: whosaid train [--out FILE] [--seeds DIR] [FOLDER...]
+
+Trains the speaker ranker (a linear model that chooses who speaks a cue the
+text does not name a speaker for: the speaker already named in the
+sentence, the issuer of a quoted text, the first person the sentence names,
+the last speaker, or no one) on the curated statements of the development
+split, and writes its weights as JSON. Only documents whose split is dev are
+used: the frozen test split is never trained on. Folders as whosaid eval
+(default: the seeds and every batch under eval/).
+
+  --out FILE   where the weights go (default loader/extract/ranker.json, the
+               file the extractor embeds: rebuild to use it)
+`
+
+func runTrain(_ context.Context, args []string, _ func(string) string, stdout, stderr io.Writer, _ *slog.Logger) error {
+	fs := newFlagSet("train", stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, trainUsage) }
+	out := fs.String("out", "loader/extract/ranker.json", "file to write the weights to")
+	seedsDir := fs.String("seeds", "seeds", "the seed folder every batch is read with")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	folders := fs.Args()
+	if len(folders) == 0 {
+		var err error
+		if folders, err = corpusFolders(*seedsDir); err != nil {
+			return err
+		}
+	}
+	c, err := readCorpus(*seedsDir, folders)
+	if err != nil {
+		return err
+	}
+	dev := trainable
+	examples := c.examples(dev)
+	if len(examples) == 0 {
+		return fmt.Errorf("train: no decisions in the dev split of %v", folders)
+	}
+	docs := 0
+	for _, d := range c.docs() {
+		if dev(d) {
+			docs++
+		}
+	}
+	r := extract.Train(examples, trainEpochs, fmt.Sprintf("%d decisions in %d seed and dev documents, %d epochs", len(examples), docs, trainEpochs))
+	rulesRight, rankerRight := 0, 0
+	for _, ex := range examples {
+		if ex.Gold[rulesChoice(ex)] {
+			rulesRight++
+		}
+		if ex.Gold[bestCandidate(r, ex)] {
+			rankerRight++
+		}
+	}
+	data, err := json.MarshalIndent(r, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "trained on %s: %d weights written to %s\n", r.Trained, len(r.Weights), *out)
+	fmt.Fprintf(stdout, "decisions right on the training data: rules %d/%d, ranker %d/%d (see whosaid eval for held-out sources)\n",
+		rulesRight, len(examples), rankerRight, len(examples))
+	return nil
+}
+
+// rulesChoice is the candidate the rules chose in an example (the one whose
+// "rules=true" feature is set; none otherwise).
+func rulesChoice(ex extract.Example) int {
+	for i, c := range ex.Candidates {
+		for _, f := range c.Feats {
+			if f == "src="+c.Source+"|rules=true" {
+				return i
+			}
+		}
+	}
+	return len(ex.Candidates) - 1
+}
+
+func bestCandidate(r *extract.Ranker, ex extract.Example) int {
+	best := len(ex.Candidates) - 1
+	bestScore := r.Score(ex.Candidates[best].Feats)
+	for i, c := range ex.Candidates[:len(ex.Candidates)-1] {
+		if s := r.Score(c.Feats); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}
