@@ -233,7 +233,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Actor         func(childComplexity int, id string) int
 		Actors        func(childComplexity int, filter *kg.ActorFilter, first *int, after *string) int
-		Alignment     func(childComplexity int, actor string, from *string, to *string, first *int) int
+		Alignment     func(childComplexity int, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64) int
 		Document      func(childComplexity int, id string) int
 		Documents     func(childComplexity int, first *int, after *string) int
 		Event         func(childComplexity int, id string) int
@@ -242,11 +242,11 @@ type ComplexityRoot struct {
 		Node          func(childComplexity int, id string) int
 		Paths         func(childComplexity int, from string, to string, maxHops *int, statements *kg.StatementView) int
 		Search        func(childComplexity int, query string, kinds []kg.SearchKind, lang *string, first *int) int
-		StanceMatrix  func(childComplexity int, actors []string, topics []string, from *string, to *string) int
+		StanceMatrix  func(childComplexity int, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64) int
 		Statement     func(childComplexity int, id string) int
 		Statements    func(childComplexity int, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) int
 		Stats         func(childComplexity int) int
-		Timeline      func(childComplexity int, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket) int
+		Timeline      func(childComplexity int, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64) int
 		Topic         func(childComplexity int, id string) int
 		Topics        func(childComplexity int, label *string, first *int, after *string) int
 	}
@@ -439,9 +439,9 @@ type QueryResolver interface {
 	Statement(ctx context.Context, id string) (*kg.Statement, error)
 	Statements(ctx context.Context, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.Connection[kg.Statement], error)
 	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error)
-	StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string) (*kg.StanceMatrix, error)
-	Alignment(ctx context.Context, actor string, from *string, to *string, first *int) ([]*kg.Alignment, error)
-	Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket) ([]*kg.TimelineBucket, error)
+	StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64) (*kg.StanceMatrix, error)
+	Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64) ([]*kg.Alignment, error)
+	Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64) ([]*kg.TimelineBucket, error)
 	Paths(ctx context.Context, from string, to string, maxHops *int, statements *kg.StatementView) (*kg.Subgraph, error)
 	Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) (*kg.Subgraph, error)
 	Stats(ctx context.Context) (*kg.Stats, error)
@@ -1293,7 +1293,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Alignment(childComplexity, args["actor"].(string), args["from"].(*string), args["to"].(*string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Alignment(childComplexity, args["actor"].(string), args["from"].(*string), args["to"].(*string), args["first"].(*int), args["method"].(*kg.StatementMethod), args["minConfidence"].(*float64)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1393,7 +1393,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.StanceMatrix(childComplexity, args["actors"].([]string), args["topics"].([]string), args["from"].(*string), args["to"].(*string)), true
+		return e.ComplexityRoot.Query.StanceMatrix(childComplexity, args["actors"].([]string), args["topics"].([]string), args["from"].(*string), args["to"].(*string), args["method"].(*kg.StatementMethod), args["minConfidence"].(*float64)), true
 	case "Query.statement":
 		if e.ComplexityRoot.Query.Statement == nil {
 			break
@@ -1432,7 +1432,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actor"].(*string), args["topic"].(*string), args["from"].(*string), args["to"].(*string), args["bucket"].(*kg.TimeBucket)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actor"].(*string), args["topic"].(*string), args["from"].(*string), args["to"].(*string), args["bucket"].(*kg.TimeBucket), args["method"].(*kg.StatementMethod), args["minConfidence"].(*float64)), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -2390,6 +2390,18 @@ input StatementFilter {
   to: String
   "With ` + "`" + `speaker` + "`" + `: also what the speaker's officials (HOLDS_POSITION, while in office) and bodies (PART_OF, up to three levels) said — Lavrov and the Foreign Ministry for Russia."
   includeAffiliates: Boolean = false
+  "Only statements annotated by hand (CURATED) or only those the extraction rules found (EXTRACTED)."
+  method: StatementMethod
+  "Only statements with at least this confidence (0–1; curated statements have 1)."
+  minConfidence: Float
+}
+
+"How a statement came into the graph."
+enum StatementMethod {
+  "Annotated by hand in a seed folder (method ` + "`" + `curated` + "`" + `, confidence 1)."
+  CURATED
+  "Found by the extraction rules in an article nobody annotated (method ` + "`" + `rules/…` + "`" + `, confidence below 1)."
+  EXTRACTED
 }
 
 "What to sort statements by."
@@ -2528,6 +2540,10 @@ type Query {
     from: String
     "Count only statements dated on or before this; a month or year includes all of it."
     to: String
+    "Count only statements annotated by hand (CURATED) or found by the extraction rules (EXTRACTED); omit for both."
+    method: StatementMethod
+    "Count only statements with at least this confidence (0–1)."
+    minConfidence: Float
   ): StanceMatrix!
   "The actors that agree or disagree most with ` + "`" + `actor` + "`" + ` over targets both took positions on, with the statements behind each score."
   alignment(
@@ -2539,6 +2555,10 @@ type Query {
     to: String
     "Most actors to return: 0–100 (default 10). Those sharing the most targets come first, then the strongest |score|."
     first: Int = 10
+    "Count only statements annotated by hand (CURATED) or found by the extraction rules (EXTRACTED); omit for both."
+    method: StatementMethod
+    "Count only statements with at least this confidence (0–1)."
+    minConfidence: Float
   ): [Alignment!]!
   "Statement counts by predicate per day, month or year, for an actor and/or a topic."
   timeline(
@@ -2552,6 +2572,10 @@ type Query {
     to: String
     "The width of a bucket (default MONTH)."
     bucket: TimeBucket = MONTH
+    "Count only statements annotated by hand (CURATED) or found by the extraction rules (EXTRACTED); omit for both."
+    method: StatementMethod
+    "Count only statements with at least this confidence (0–1)."
+    minConfidence: Float
   ): [TimelineBucket!]!
   "The shortest paths between two nodes through statements, positions, memberships, part-of links and events, as a drawable subgraph. ` + "`" + `maxHops` + "`" + ` is 1–6 (default 4)."
   paths(
@@ -3897,6 +3921,22 @@ func (ec *executionContext) field_Query_alignment_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "method",
+		func(ctx context.Context, v any) (*kg.StatementMethod, error) {
+			return ec.unmarshalOStatementMethod2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementMethod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["method"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg5
 	return args, nil
 }
 
@@ -4151,6 +4191,22 @@ func (ec *executionContext) field_Query_stanceMatrix_args(ctx context.Context, r
 		return nil, err
 	}
 	args["to"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "method",
+		func(ctx context.Context, v any) (*kg.StatementMethod, error) {
+			return ec.unmarshalOStatementMethod2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementMethod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["method"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg5
 	return args, nil
 }
 
@@ -4249,6 +4305,22 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["bucket"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "method",
+		func(ctx context.Context, v any) (*kg.StatementMethod, error) {
+			return ec.unmarshalOStatementMethod2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementMethod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["method"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg6
 	return args, nil
 }
 
@@ -7836,7 +7908,7 @@ func (ec *executionContext) _Query_stanceMatrix(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StanceMatrix(ctx, fc.Args["actors"].([]string), fc.Args["topics"].([]string), fc.Args["from"].(*string), fc.Args["to"].(*string))
+			return ec.Resolvers.Query().StanceMatrix(ctx, fc.Args["actors"].([]string), fc.Args["topics"].([]string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["method"].(*kg.StatementMethod), fc.Args["minConfidence"].(*float64))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.StanceMatrix) graphql.Marshaler {
@@ -7880,7 +7952,7 @@ func (ec *executionContext) _Query_alignment(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Alignment(ctx, fc.Args["actor"].(string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Alignment(ctx, fc.Args["actor"].(string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int), fc.Args["method"].(*kg.StatementMethod), fc.Args["minConfidence"].(*float64))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Alignment) graphql.Marshaler {
@@ -7924,7 +7996,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["actor"].(*string), fc.Args["topic"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["bucket"].(*kg.TimeBucket))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["actor"].(*string), fc.Args["topic"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["bucket"].(*kg.TimeBucket), fc.Args["method"].(*kg.StatementMethod), fc.Args["minConfidence"].(*float64))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.TimelineBucket) graphql.Marshaler {
@@ -11324,7 +11396,7 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 		asMap["includeAffiliates"] = false
 	}
 
-	fieldsInOrder := [...]string{"speaker", "target", "predicate", "polarity", "event", "document", "from", "to", "includeAffiliates"}
+	fieldsInOrder := [...]string{"speaker", "target", "predicate", "polarity", "event", "document", "from", "to", "includeAffiliates", "method", "minConfidence"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11394,6 +11466,20 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 				return it, err
 			}
 			it.IncludeAffiliates = data
+		case "method":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
+			data, err := ec.unmarshalOStatementMethod2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementMethod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Method = data
+		case "minConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minConfidence"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinConfidence = data
 		}
 	}
 	return it, nil
@@ -15116,6 +15202,23 @@ func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋ
 	return ec._Event(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
 		return nil, nil
@@ -15407,6 +15510,25 @@ func (ec *executionContext) unmarshalOStatementFilter2ᚖgithubᚗcomᚋwhosaid�
 	}
 	res, err := ec.unmarshalInputStatementFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStatementMethod2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementMethod(ctx context.Context, v any) (*kg.StatementMethod, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.StatementMethod(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatementMethod2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementMethod(ctx context.Context, sel ast.SelectionSet, v *kg.StatementMethod) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOStatementOrder2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementOrder(ctx context.Context, v any) (*kg.StatementOrder, error) {

@@ -81,6 +81,9 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 	if err := checkDates(f.From, f.To); err != nil {
 		return nil, err
 	}
+	if _, err := checkTrust(f.Method, f.MinConfidence); err != nil {
+		return nil, err
+	}
 	if len(f.Predicate) > len(kg.Predicates) {
 		return nil, kg.Errorf(kg.Invalid, "at most %d predicates", len(kg.Predicates))
 	}
@@ -110,6 +113,14 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 			return sortKeyCursor(list, v, s.ID)
 		},
 		func(ctx context.Context) (int, error) { return r.Graph.CountStatements(ctx, scope, f) }), nil
+}
+
+// checkTrust accepts a confidence between 0 and 1.
+func checkTrust(method *kg.StatementMethod, minConfidence *float64) (kg.Trust, error) {
+	if minConfidence != nil && (*minConfidence < 0 || *minConfidence > 1) {
+		return kg.Trust{}, kg.Errorf(kg.Invalid, "minConfidence %v is not between 0 and 1", *minConfidence)
+	}
+	return kg.Trust{Method: method, MinConfidence: minConfidence}, nil
 }
 
 // checkDates accepts YYYY, YYYY-MM and YYYY-MM-DD bounds.

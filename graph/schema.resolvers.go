@@ -282,19 +282,23 @@ func (r *queryResolver) Search(ctx context.Context, query string, kinds []kg.Sea
 }
 
 // StanceMatrix is the resolver for the stanceMatrix field.
-func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string) (*kg.StanceMatrix, error) {
+func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64) (*kg.StanceMatrix, error) {
 	if err := checkDates(from, to); err != nil {
 		return nil, err
 	}
 	if len(actors) > 50 || len(topics) > 50 {
 		return nil, kg.Errorf(kg.Invalid, "at most 50 actors and 50 topics")
 	}
-	m, err := r.Graph.StanceMatrix(ctx, actors, topics, from, to)
+	trust, err := checkTrust(method, minConfidence)
+	if err != nil {
+		return nil, err
+	}
+	m, err := r.Graph.StanceMatrix(ctx, actors, topics, from, to, trust)
 	return &m, err
 }
 
 // Alignment is the resolver for the alignment field.
-func (r *queryResolver) Alignment(ctx context.Context, actor string, from *string, to *string, first *int) ([]*kg.Alignment, error) {
+func (r *queryResolver) Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64) ([]*kg.Alignment, error) {
 	n, err := pageSize(first)
 	if err != nil {
 		return nil, err
@@ -302,12 +306,16 @@ func (r *queryResolver) Alignment(ctx context.Context, actor string, from *strin
 	if err := checkDates(from, to); err != nil {
 		return nil, err
 	}
-	list, err := r.Graph.Alignment(ctx, actor, from, to, n)
+	trust, err := checkTrust(method, minConfidence)
+	if err != nil {
+		return nil, err
+	}
+	list, err := r.Graph.Alignment(ctx, actor, from, to, n, trust)
 	return pointers(list), err
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket) ([]*kg.TimelineBucket, error) {
+func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64) ([]*kg.TimelineBucket, error) {
 	if err := checkDates(from, to); err != nil {
 		return nil, err
 	}
@@ -315,7 +323,11 @@ func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *stri
 	if bucket != nil {
 		b = *bucket
 	}
-	list, err := r.Graph.Timeline(ctx, deref(actor), deref(topic), from, to, b)
+	trust, err := checkTrust(method, minConfidence)
+	if err != nil {
+		return nil, err
+	}
+	list, err := r.Graph.Timeline(ctx, deref(actor), deref(topic), from, to, b, trust)
 	return pointers(list), err
 }
 

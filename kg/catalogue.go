@@ -6,6 +6,10 @@ type Topic struct {
 	Label   Names
 	Aliases Aliases
 	Broader []string
+	// IntroducedBy is the document whose extraction added the topic (the
+	// words a statement is about that no catalogue names); empty for the
+	// catalogue's.
+	IntroducedBy string
 }
 
 // IsNode marks Topic as a GraphQL Node.

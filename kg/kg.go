@@ -41,6 +41,10 @@ type Actor struct {
 	ISO         string // ISO 3166-1 alpha-3, countries only
 	OrgType     string // organisations only
 	Description string
+	// IntroducedBy is the document whose extraction added the actor to the
+	// graph (empty for the catalogue's): unloading that document removes it
+	// when nothing else refers to it.
+	IntroducedBy string
 }
 
 // IsNode marks Actor as a GraphQL Node.

@@ -130,6 +130,24 @@ type StatementFilter struct {
 	To        *string
 
 	IncludeAffiliates *bool
+
+	Trust
+}
+
+// StatementMethod says how a statement came into the graph.
+type StatementMethod string
+
+// The methods a list can be narrowed to.
+const (
+	Curated   StatementMethod = "CURATED"   // annotated by hand (method "curated")
+	Extracted StatementMethod = "EXTRACTED" // found by the extraction rules
+)
+
+// Trust narrows statements by how they were made: annotated by hand or
+// extracted, and how confident. Zero fields match everything.
+type Trust struct {
+	Method        *StatementMethod
+	MinConfidence *float64
 }
 
 // StatementScope anchors a statement list: everything, or what one actor

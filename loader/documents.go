@@ -232,6 +232,9 @@ func (r *reader) alignTerms(rels []kg.Relation, date string) []kg.Relation {
 // after a document that adds some, so later documents know them by name.
 // It returns the ids of the documents it extracted, in order.
 func (r *reader) extractUnannotated() []string {
+	if r.noExtract {
+		return nil // whosaid load --no-extract: unannotated documents are stored without statements
+	}
 	ids := make([]string, 0, len(r.docs))
 	for id, d := range r.docs {
 		if d.annotated == "" {
@@ -248,10 +251,12 @@ func (r *reader) extractUnannotated() []string {
 		res := x.Document(d.doc)
 		for _, a := range res.NewActors {
 			r.ids[a.ID] = entityRef{kind: "actor", sub: strings.ToLower(string(a.Kind)), path: r.display("documents/" + id + ".txt"), line: 1}
+			a.IntroducedBy = id
 			r.cat.Actors = append(r.cat.Actors, a)
 		}
 		for _, t := range res.NewTopics {
 			r.ids[t.ID] = entityRef{kind: "topic", path: r.display("documents/" + id + ".txt"), line: 1}
+			t.IntroducedBy = id
 			r.cat.Topics = append(r.cat.Topics, t)
 		}
 		d.statements = res.Statements

@@ -73,11 +73,12 @@ func readCatalogues(folders []Folder) (*reader, error) {
 // fork returns a reader that knows the catalogue of r and nothing else, so
 // persons the extractor adds to one chunk do not leak into the next.
 func (r *reader) fork() *reader {
-	f := &reader{ids: make(map[string]entityRef, len(r.ids)), docs: map[string]*docText{}, cat: r.cat}
+	f := &reader{ids: make(map[string]entityRef, len(r.ids)), docs: map[string]*docText{}, cat: r.cat, noExtract: r.noExtract}
 	for k, v := range r.ids {
 		f.ids[k] = v
 	}
 	f.cat.Actors = append([]kg.Actor(nil), r.cat.Actors...)
+	f.cat.Topics = append([]kg.Topic(nil), r.cat.Topics...)
 	return f
 }
 
@@ -137,6 +138,8 @@ type reader struct {
 	docs   map[string]*docText
 	// references to check once the whole catalogue is known
 	refs []pendingRef
+	// noExtract leaves unannotated documents without statements
+	noExtract bool
 }
 
 type pendingRef struct {

@@ -32,6 +32,9 @@ type StreamOptions struct {
 	BatchStatements int
 	// Progress receives a progress bar; nil for none.
 	Progress io.Writer
+	// NoExtract stores documents without an annotation file without reading
+	// statements from them (whosaid load --no-extract).
+	NoExtract bool
 }
 
 // LoadFolders loads seed folders of any size with memory that stays flat as
@@ -62,6 +65,7 @@ func LoadFolders(ctx context.Context, w BatchWriter, folders []Folder, opt Strea
 	if err != nil {
 		return Report{}, err
 	}
+	cat.noExtract = opt.NoExtract
 	if len(chunks) == 0 {
 		// no documents: annotation files still must name existing ones
 		if _, err := cat.fork().readDocumentsAndAnnotations(folders); err != nil {
@@ -88,12 +92,14 @@ func LoadFolders(ctx context.Context, w BatchWriter, folders []Folder, opt Strea
 		if err != nil {
 			return rep, err // the files changed between the passes
 		}
-		if extra := seeds.Catalogue.Actors[len(base.Actors):]; len(extra) > 0 {
-			// persons the rules found in this chunk's unannotated documents
-			if err := w.WriteCatalogue(ctx, kg.Catalogue{Actors: extra}); err != nil {
-				return rep, fmt.Errorf("load new actors: %w", err)
+		extra := kg.Catalogue{Actors: seeds.Catalogue.Actors[len(base.Actors):], Topics: seeds.Catalogue.Topics[len(base.Topics):]}
+		if len(extra.Actors)+len(extra.Topics) > 0 {
+			// actors and topics the rules found in this chunk's unannotated documents
+			if err := w.WriteCatalogue(ctx, extra); err != nil {
+				return rep, fmt.Errorf("load new actors and topics: %w", err)
 			}
-			rep.Actors += len(extra)
+			rep.Actors += len(extra.Actors)
+			rep.Topics += len(extra.Topics)
 		}
 		var batch []kg.AnnotatedDocument
 		n := 0

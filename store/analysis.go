@@ -11,7 +11,8 @@ import (
 // keeps only asserted ones: negated or hypothetical statements are not
 // positions taken.
 const datedStatement = `s.modality = 'asserted'
-  AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to + '~')`
+  AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to + '~')
+  AND ` + trustedStatement
 
 // anyStatement anchors "all statements" on the date index: every date sorts
 // at or after ” so the range covers every dated statement without a label
@@ -21,8 +22,8 @@ const anyStatement = `MATCH (s:Statement) USING INDEX s:Statement(date) WHERE s.
 // StanceMatrix counts, per actor and topic, the asserted statements for,
 // against and neutral toward the topic or a narrower one. Empty actors or
 // topics mean the most active ones (up to 10).
-func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string) (kg.StanceMatrix, error) {
-	params := map[string]any{"from": strParam(from), "to": strParam(to), "since": deref(from)}
+func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust) (kg.StanceMatrix, error) {
+	params := withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": deref(from)}, trust)
 	var err error
 	if len(actors) == 0 {
 		if actors, err = s.mostActive(ctx, "stanceMatrix.actors", `
@@ -86,7 +87,7 @@ func (s *Store) mostActive(ctx context.Context, op, cypher string, params map[st
 // on a target it also took one on. Per shared target each side's net
 // polarity is +1, -1 or 0 (mixed); the score is the mean of their products.
 // Joint statements count for both speakers.
-func (s *Store) Alignment(ctx context.Context, actor string, from, to *string, first int) ([]kg.Alignment, error) {
+func (s *Store) Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust) ([]kg.Alignment, error) {
 	res, err := s.read(ctx, "alignment", `
 MATCH (x:Actor {id: $actor})-[:MADE]->(s:Statement)-[:TARGETS]->(t)
 WHERE s.polarity <> 'neutral' AND `+datedStatement+`
@@ -103,7 +104,7 @@ WITH y, collect({target: target, mine: myNet, theirs: theirNet, myIds: myIds, th
 WITH y, shared, reduce(n = 0.0, e IN shared | n + e.mine * e.theirs) / size(shared) AS score
 RETURN y.id AS actor, score, shared
 ORDER BY size(shared) DESC, abs(score) DESC, actor
-LIMIT $limit`, map[string]any{"actor": actor, "from": strParam(from), "to": strParam(to), "limit": first})
+LIMIT $limit`, withTrust(map[string]any{"actor": actor, "from": strParam(from), "to": strParam(to), "limit": first}, trust))
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +133,7 @@ LIMIT $limit`, map[string]any{"actor": actor, "from": strParam(from), "to": strP
 
 // Timeline counts statements by predicate per bucket, for an actor and/or a
 // topic (with its narrower topics), or for all statements.
-func (s *Store) Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket) ([]kg.TimelineBucket, error) {
+func (s *Store) Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket, trust kg.Trust) ([]kg.TimelineBucket, error) {
 	width := map[kg.TimeBucket]int{kg.Day: 10, kg.Month: 7, kg.Year: 4}[bucket]
 	if width == 0 {
 		width = 7
@@ -149,8 +150,8 @@ func (s *Store) Timeline(ctx context.Context, actor, topic string, from, to *str
 WITH DISTINCT s
 WITH left(s.date, $width) AS bucket, s.predicate AS predicate, count(*) AS n
 ORDER BY bucket, predicate
-RETURN bucket, collect({predicate: predicate, n: n}) AS counts`, map[string]any{
-		"actor": nullable(actor), "topic": nullable(topic), "from": strParam(from), "to": strParam(to), "width": width, "since": deref(from)})
+RETURN bucket, collect({predicate: predicate, n: n}) AS counts`, withTrust(map[string]any{
+		"actor": nullable(actor), "topic": nullable(topic), "from": strParam(from), "to": strParam(to), "width": width, "since": deref(from)}, trust))
 	if err != nil {
 		return nil, err
 	}

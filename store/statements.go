@@ -31,7 +31,26 @@ const statementWhere = `($speaker IS NULL OR EXISTS { MATCH (:Actor {id: $speake
   AND ($event IS NULL OR EXISTS { MATCH (s)-[:MADE_AT]->(:Event {id: $event}) })
   AND ($document IS NULL OR EXISTS { MATCH (s)-[:EVIDENCED_BY]->(:Mention {document: $document}) })
   AND ($from IS NULL OR s.date >= $from)
-  AND ($to IS NULL OR s.date <= $to + '~')`
+  AND ($to IS NULL OR s.date <= $to + '~')
+  AND ` + trustedStatement
+
+// trustedStatement narrows statements by how they were made: $curated true
+// keeps the curated ones, false the extracted ones; $minConfidence the least
+// confidence. Both are off when null.
+const trustedStatement = `($curated IS NULL OR (s.method = 'curated') = $curated)
+  AND ($minConfidence IS NULL OR s.confidence >= $minConfidence)`
+
+// withTrust adds the parameters of trustedStatement to p.
+func withTrust(p map[string]any, t kg.Trust) map[string]any {
+	p["curated"], p["minConfidence"] = nil, nil
+	if t.Method != nil {
+		p["curated"] = *t.Method == kg.Curated
+	}
+	if t.MinConfidence != nil {
+		p["minConfidence"] = *t.MinConfidence
+	}
+	return p
+}
 
 // Statements returns up to first statements in the given order after the
 // key, and whether more follow. The scope picks the index the query starts
@@ -144,7 +163,7 @@ func statementParams(scope kg.StatementScope, f kg.StatementFilter) map[string]a
 	if f.Polarity != nil {
 		p["polarity"] = string(*f.Polarity)
 	}
-	return p
+	return withTrust(p, f.Trust)
 }
 
 func statementFrom(v any) kg.Statement {

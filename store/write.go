@@ -60,8 +60,8 @@ func (s *Store) WriteCatalogue(ctx context.Context, c kg.Catalogue) error {
 			"id": a.ID, "kind": string(a.Kind), "name_en": a.Name.En, "name_ar": a.Name.Ar,
 			"aliases_en": orEmpty(a.Aliases.En), "aliases_ar": orEmpty(a.Aliases.Ar),
 			"wikidata": nullable(a.Wikidata), "iso": nullable(a.ISO), "org_type": nullable(a.OrgType),
-			"description": nullable(a.Description),
-			"search_en":   searchText(a.Name.En, a.Aliases.En, a.ISO, a.Wikidata), "search_ar": searchText(a.Name.Ar, a.Aliases.Ar),
+			"description": nullable(a.Description), "introduced_by": nullable(a.IntroducedBy),
+			"search_en": searchText(a.Name.En, a.Aliases.En, a.ISO, a.Wikidata), "search_ar": searchText(a.Name.Ar, a.Aliases.Ar),
 		})
 	}
 	var steps []step
@@ -79,7 +79,7 @@ SET n:` + label, map[string]any{"rows": orEmptyRows(byKind[kind])}})
 	var topics, broader []map[string]any
 	for _, t := range c.Topics {
 		topics = append(topics, map[string]any{"id": t.ID, "label_en": t.Label.En, "label_ar": t.Label.Ar,
-			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar),
+			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar), "introduced_by": nullable(t.IntroducedBy),
 			"search_en": searchText(t.Label.En, t.Aliases.En), "search_ar": searchText(t.Label.Ar, t.Aliases.Ar)})
 		for _, b := range t.Broader {
 			broader = append(broader, map[string]any{"from": t.ID, "to": b})
@@ -183,6 +183,36 @@ SET r.curated = coalesce(r.curated, false) OR $curated,
 	return steps
 }
 
+// documentsClear deletes the statements and mentions of the documents $docs;
+// the collapsed STANCE edges those statements counted in are marked stale,
+// to be recounted at the end of the transaction (stances.recount).
+const documentsClear = `
+UNWIND $docs AS doc
+CALL (doc) {
+  MATCH (s:Statement {document: doc})
+  CALL (s) {
+    MATCH (a:Actor)-[:MADE]->(s)-[:TARGETS]->(t)
+    MATCH (a)-[e:STANCE {polarity: s.polarity}]->(t)
+    SET e.stale = true
+  }
+  DETACH DELETE s
+}
+CALL (doc) {
+  MATCH (m:Mention {document: doc})
+  DETACH DELETE m
+}`
+
+// documentsClearFacts removes the evidence documents gave for context
+// relations ($prefixes: "<document>@"), and the relations left with none
+// that the catalogue does not hold.
+const documentsClearFacts = `
+MATCH ()-[r:HOLDS_POSITION|PART_OF|MEMBER_OF]->()
+WHERE any(x IN r.evidence WHERE any(p IN $prefixes WHERE x STARTS WITH p))
+SET r.evidence = [x IN r.evidence WHERE none(p IN $prefixes WHERE x STARTS WITH p)]
+WITH r
+WHERE size(r.evidence) = 0 AND NOT r.curated
+DELETE r`
+
 // WriteDocument replaces everything one document contributes to the graph;
 // see WriteDocuments.
 func (s *Store) WriteDocument(ctx context.Context, ad kg.AnnotatedDocument) error {
@@ -237,30 +267,8 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []kg.AnnotatedDocument)
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 SET d = row`, map[string]any{"rows": orEmptyRows(docRows)}},
-		{"documents.clear", `
-UNWIND $docs AS doc
-CALL (doc) {
-  MATCH (s:Statement {document: doc})
-  // The collapsed edges these statements counted in are recounted at the
-  // end of the transaction (stances.recount).
-  CALL (s) {
-    MATCH (a:Actor)-[:MADE]->(s)-[:TARGETS]->(t)
-    MATCH (a)-[e:STANCE {polarity: s.polarity}]->(t)
-    SET e.stale = true
-  }
-  DETACH DELETE s
-}
-CALL (doc) {
-  MATCH (m:Mention {document: doc})
-  DETACH DELETE m
-}`, map[string]any{"docs": docIDs}},
-		{"documents.clearFacts", `
-MATCH ()-[r:HOLDS_POSITION|PART_OF|MEMBER_OF]->()
-WHERE any(x IN r.evidence WHERE any(p IN $prefixes WHERE x STARTS WITH p))
-SET r.evidence = [x IN r.evidence WHERE none(p IN $prefixes WHERE x STARTS WITH p)]
-WITH r
-WHERE size(r.evidence) = 0 AND NOT r.curated
-DELETE r`, map[string]any{"prefixes": prefixes}},
+		{"documents.clear", documentsClear, map[string]any{"docs": docIDs}},
+		{"documents.clearFacts", documentsClearFacts, map[string]any{"prefixes": prefixes}},
 		{"statements", `
 UNWIND $rows AS row
 CREATE (s:Statement)
@@ -402,6 +410,46 @@ func searchText(name string, more ...any) string {
 // stanceSteps keep the collapsed (speaker)-[:STANCE {polarity}]->(target)
 // relationships in step with the statements: one per speaker, target and
 // polarity, with the number of statements behind it (weight), their
+// DeleteDocuments removes documents from the graph in one transaction: their
+// statements, mentions and the evidence they gave for context relations
+// (relations no other evidence or the catalogue holds go too), the derived
+// STANCE relationships recounted from the statements that remain, and the
+// actors and topics their extraction introduced that nothing else refers to
+// any more. It returns how many documents were there.
+func (s *Store) DeleteDocuments(ctx context.Context, ids []string) (int, error) {
+	res, err := s.read(ctx, "unload.find", `MATCH (d:Document) WHERE d.id IN $ids RETURN count(d) AS n`, map[string]any{"ids": ids})
+	if err != nil {
+		return 0, err
+	}
+	n, _ := res.Records[0].Get("n")
+	found := int(n.(int64))
+	if found == 0 {
+		return 0, nil
+	}
+	var prefixes []string
+	for _, id := range ids {
+		prefixes = append(prefixes, id+"@")
+	}
+	steps := []step{
+		{"unload.statements", documentsClear, map[string]any{"docs": ids}},
+		{"unload.facts", documentsClearFacts, map[string]any{"prefixes": prefixes}},
+		{"unload.documents", `
+MATCH (d:Document) WHERE d.id IN $ids
+DETACH DELETE d`, map[string]any{"ids": ids}},
+	}
+	steps = append(steps, stanceSteps(nil)...)
+	steps = append(steps, step{"unload.introduced", `
+CALL () {
+  MATCH (a:Actor) WHERE a.introduced_by IN $ids AND NOT EXISTS { (a)--() }
+  RETURN a AS n
+  UNION
+  MATCH (t:Topic) WHERE t.introduced_by IN $ids AND NOT EXISTS { (t)--() }
+  RETURN t AS n
+}
+DELETE n`, map[string]any{"ids": ids}})
+	return found, s.writeTx(ctx, "unload", steps)
+}
+
 // earliest and latest dates and their predicates. Neighbourhoods, paths and
 // degrees read these instead of every statement, so their cost follows the
 // number of distinct partners, not of statements (a head of state makes

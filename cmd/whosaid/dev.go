@@ -10,6 +10,7 @@ import (
 	"time"
 
 	neo4jdev "github.com/whosaid/whosaid/dev/neo4j"
+	"github.com/whosaid/whosaid/loader"
 	"github.com/whosaid/whosaid/server"
 	"github.com/whosaid/whosaid/store"
 )
@@ -40,7 +41,7 @@ func runDev(ctx context.Context, args []string, getenv func(string) string, stdo
 		return err
 	}
 	defer st.Close(context.WithoutCancel(ctx))
-	if err := loadSeeds(ctx, st, []string{*seedsDir}, stdout, stderr, log); err != nil {
+	if err := loadSeeds(ctx, st, []string{*seedsDir}, loader.StreamOptions{Progress: stderr}, stdout, log); err != nil {
 		return err
 	}
 	return serve(ctx, opts, st, metrics, stdout, log)

@@ -129,12 +129,19 @@ func readArticle(path string) (kg.Document, error) {
 	return doc, nil
 }
 
+// jsonSpeaker is a speaker as the text names it: surface is the words that
+// name it (for a continuation, the antecedent's), start and end their code
+// points, resolved how it was found.
 type jsonSpeaker struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Surface string `json:"surface"`
-	Kind    string `json:"kind"`
-	New     bool   `json:"new"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	NameAr   string `json:"name_ar"`
+	Surface  string `json:"surface"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Kind     string `json:"kind"`
+	New      bool   `json:"new"`
+	Resolved string `json:"resolved"`
 }
 
 type jsonTarget struct {
@@ -188,7 +195,8 @@ func writeJSONL(w io.Writer, doc kg.Document, res extract.Result) error {
 			Headline: m.Headline, Start: m.Start, End: m.End, Text: m.Text, SummaryEn: st.Summary, Confidence: st.Confidence,
 			Method: st.Method, How: det.How, Speakers: []jsonSpeaker{}, Targets: []jsonTarget{}}
 		for _, r := range det.Speakers {
-			js.Speakers = append(js.Speakers, jsonSpeaker{ID: r.ID, Name: r.Name, Surface: r.Surface, Kind: r.Kind, New: r.New})
+			js.Speakers = append(js.Speakers, jsonSpeaker{ID: r.ID, Name: r.Name, NameAr: r.NameAr, Surface: r.Surface, Start: r.Start, End: r.End,
+				Kind: r.Kind, New: r.New, Resolved: det.Resolved(m.Headline)})
 		}
 		for _, r := range det.Targets {
 			js.Targets = append(js.Targets, jsonTarget{ID: r.ID, Name: r.Name, Surface: r.Surface, Kind: r.Kind})

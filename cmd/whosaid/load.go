@@ -18,6 +18,7 @@ import (
 func runLoad(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, log *slog.Logger) error {
 	fs := newFlagSet("load", stderr)
 	dbcfg := neo4jFlags(fs, getenv)
+	noExtract := fs.Bool("no-extract", false, "store documents without an annotation file without extracting statements from them")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -33,20 +34,20 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer st.Close(context.WithoutCancel(ctx))
-	return loadSeeds(ctx, st, paths, stdout, stderr, log)
+	return loadSeeds(ctx, st, paths, loader.StreamOptions{Progress: stderr, NoExtract: *noExtract}, stdout, log)
 }
 
 // loadSeeds validates every folder first and writes only when all is valid.
-func loadSeeds(ctx context.Context, st *store.Store, paths []string, stdout, stderr io.Writer, log *slog.Logger) error {
+func loadSeeds(ctx context.Context, st *store.Store, paths []string, opt loader.StreamOptions, stdout io.Writer, log *slog.Logger) error {
 	folders := make([]loader.Folder, len(paths))
 	for i, p := range paths {
 		folders[i] = loader.Dir(p)
 	}
-	rep, err := loader.LoadFolders(ctx, st, folders, loader.StreamOptions{Progress: stderr})
+	rep, err := loader.LoadFolders(ctx, st, folders, opt)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "loaded %d documents (%d extracted by rules/v1), %d statements, %d actors, %d topics, %d events, %d places in %s\n",
+	fmt.Fprintf(stdout, "loaded %d documents (%d statements extracted by rules/v1), %d statements, %d actors, %d topics, %d events, %d places in %s\n",
 		rep.Documents, rep.Extracted, rep.Statements, rep.Actors, rep.Topics, rep.Events, rep.Places, rep.Elapsed.Round(1e6))
 	nodes, rels, err := st.Counts(ctx)
 	if err != nil {

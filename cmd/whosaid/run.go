@@ -17,7 +17,8 @@ const usage = `usage: whosaid <command> [flags]
 
 commands:
   serve    serve the GraphQL API (needs NEO4J_URI)
-  load     create the schema and load seed folders into Neo4j: whosaid load [PATH...] (default: seeds)
+  load     create the schema and load seed folders into Neo4j: whosaid load [--no-extract] [PATH...] (default: seeds)
+  unload   remove documents, their statements and what only they introduced: whosaid unload DOCUMENT...
   dev      what "make run" does: start Neo4j unless NEO4J_URI is set, load seeds, serve
   neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI
   extract  print the statements the rules find in articles: whosaid extract [--format jsonl|yaml] [--seeds DIR] FILE...
@@ -56,6 +57,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runExtract(ctx, rest, getenv, stdout, stderr, log)
 	case "eval":
 		return runEval(ctx, rest, getenv, stdout, stderr, log)
+	case "unload":
+		return runUnload(ctx, rest, getenv, stdout, stderr, log)
 	case "train":
 		return runTrain(ctx, rest, getenv, stdout, stderr, log)
 	case "export":

@@ -193,14 +193,34 @@ type Result struct {
 type Detail struct {
 	Speakers []Ref
 	Targets  []Ref
-	How      string // name, title, coref, document, inherited
+	How      string // name, title, coref, document, inherited (see Resolved)
 	From     string // where the predicate came from: cue, noun, complement, default
+}
+
+// Resolved says in words a reviewer reads how a statement's speakers were
+// found: named (a name or alias), title (a title and a name, or a title
+// standing for someone), coreference («المنظمة», «البيان», "he"),
+// continuation («وأضاف», "he added": the speaker before) or headline (a
+// headline's "X: …").
+func (d Detail) Resolved(headline bool) string {
+	switch {
+	case headline && d.How != byInherited:
+		return "headline"
+	case d.How == byName:
+		return "named"
+	case d.How == byTitle:
+		return "title"
+	case d.How == byInherited:
+		return "continuation"
+	}
+	return "coreference"
 }
 
 // Ref is an entity as the text names it. Start and End are code points.
 type Ref struct {
 	ID      string
 	Name    string // English name or label
+	NameAr  string // Arabic name or label
 	Kind    string // person, organisation, country, topic, event
 	Surface string
 	Start   int
@@ -1394,7 +1414,7 @@ func (s *docState) result() Result {
 // refOf describes a reference for output.
 func (s *docState) refOf(r ref) Ref {
 	toks := s.d.Tokens
-	out := Ref{ID: r.e.ID, Name: r.e.En, New: r.e.New, Kind: r.e.Kind.String()}
+	out := Ref{ID: r.e.ID, Name: r.e.En, NameAr: r.e.Ar, New: r.e.New, Kind: r.e.Kind.String()}
 	if r.e.Kind == ActorEntity {
 		out.Kind = strings.ToLower(string(r.e.Actor))
 	}
