@@ -8,13 +8,12 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/kg"
-	"github.com/whosaid/whosaid/loader/extract/world"
 )
 
 // Extractor finds statements in documents against one catalogue. It is
 // immutable once built and safe for concurrent use.
 type Extractor struct {
-	gaz      *Gazetteer
+	gaz      layeredGazetteer
 	entities map[string]*Entity
 	ar, en   *lexicon
 	events   []kg.Event
@@ -43,66 +42,61 @@ func (x *Extractor) DocumentTrace(doc kg.Document) (Result, []Decision) {
 
 // New builds an extractor over a catalogue and the world layer (every
 // country, the main organisations, government institutions): the catalogue
-// wins wherever both name the same thing.
+// wins wherever both name the same thing. The world layer is built once per
+// process and shared.
 func New(cat kg.Catalogue) *Extractor {
-	return NewWithWorld(cat, world.Catalogue())
+	return newExtractor(cat, defaultWorld())
 }
 
 // NewWithWorld builds an extractor over a catalogue and a world layer of
 // your own (an empty one reads with the catalogue alone).
 func NewWithWorld(cat kg.Catalogue, w kg.Catalogue) *Extractor {
+	return newExtractor(cat, buildWorldLayer(w))
+}
+
+func newExtractor(cat kg.Catalogue, wl *worldLayer) *Extractor {
 	x := &Extractor{entities: map[string]*Entity{}, ar: buildArabic(), en: buildEnglish(),
 		events: cat.Events, partOf: map[string][]string{}, nisba: map[string]*Entity{}, ids: map[string]bool{},
 		world: map[string]kg.Actor{}, ranker: DefaultRanker()}
-	merged := cat
-	merged.Actors = append([]kg.Actor(nil), cat.Actors...)
-	for _, a := range worldActors(cat, w) {
-		merged.Actors = append(merged.Actors, a)
-		x.world[a.ID] = a
-	}
-	var all []*Entity
-	x.gaz, all = catalogueGazetteer(merged)
-	for _, e := range all {
-		if _, ok := x.world[e.ID]; ok {
-			e.World = true
-		}
-	}
-	for _, e := range all {
+	catGaz, all := catalogueGazetteer(cat)
+	hidden := wl.hiddenBy(cat)
+	x.gaz = layeredGazetteer{cat: catGaz, world: wl.gaz, hidden: hidden}
+	catISO := map[string]*Entity{}
+	for i, e := range all {
 		x.entities[e.ID] = e
 		x.ids[e.ID] = true
 		if e.Kind == ActorEntity && e.Actor == kg.Country {
+			if i < len(cat.Actors) && cat.Actors[i].ISO != "" {
+				catISO[cat.Actors[i].ISO] = e
+			}
 			// A one-word name gives its adjective (روسيا → الروسي); a name of
 			// several words does not («جزر فرجين البريطانية» is not what
 			// «البريطاني» means).
 			if toks := keysOf(e.Ar); len(toks) == 1 {
-				if _, taken := x.nisba[nisbaStem(toks[0].Light)]; !taken || !e.World {
-					x.nisba[nisbaStem(toks[0].Light)] = e
-				}
+				x.nisba[nisbaStem(toks[0].Light)] = e
 			}
+		}
+	}
+	for _, e := range wl.all {
+		if hidden[e] {
+			continue
+		}
+		x.world[e.ID] = wl.actors[e.ID]
+		if x.entities[e.ID] == nil {
+			x.entities[e.ID] = e
 		}
 	}
 	// The world layer's adjectives, irregular ones included (أمريكي،
-	// بريطاني، إماراتي), for the countries the extractor knows.
-	byISO := map[string]*Entity{}
-	for _, a := range append(append([]kg.Actor(nil), cat.Actors...), x.worldList()...) {
-		if a.Kind == kg.Country && a.ISO != "" && byISO[a.ISO] == nil {
-			byISO[a.ISO] = x.entities[a.ID]
-		}
-	}
-	for _, c := range world.Countries() {
-		e := byISO[c.ISO3]
-		if e == nil {
+	// بريطاني، إماراتي); a country the catalogue names instead takes them.
+	for stem, e := range wl.nisba {
+		if _, taken := x.nisba[stem]; taken {
 			continue
 		}
-		for _, n := range c.Nisba {
-			if strings.Contains(n, " ") {
-				continue
-			}
-			for _, t := range keysOf(n) {
-				if _, taken := x.nisba[nisbaStem(t.Light)]; !taken {
-					x.nisba[nisbaStem(t.Light)] = e
-				}
-			}
+		if hidden[e] {
+			e = catISO[wl.iso[e]]
+		}
+		if e != nil {
+			x.nisba[stem] = e
 		}
 	}
 	for _, p := range cat.Places {
@@ -121,49 +115,6 @@ func (x *Extractor) worldList() []kg.Actor {
 	out := make([]kg.Actor, 0, len(x.world))
 	for _, a := range x.world {
 		out = append(out, a)
-	}
-	return out
-}
-
-// worldActors are the actors of w that cat does not already name: none
-// shares an id, a name or an alias with a catalogue actor (the catalogue's
-// «وزارة الخارجية الروسية» wins over the world layer's).
-func worldActors(cat, w kg.Catalogue) []kg.Actor {
-	known := map[string]bool{}
-	key := func(n string) string {
-		var ks []string
-		for _, t := range keysOf(n) {
-			ks = append(ks, t.Light)
-		}
-		return strings.Join(ks, " ")
-	}
-	names := func(a kg.Actor) []string {
-		return append(append([]string{a.Name.Ar, a.Name.En}, a.Aliases.Ar...), a.Aliases.En...)
-	}
-	for _, a := range cat.Actors {
-		known["id:"+a.ID] = true
-		for _, n := range names(a) {
-			known[key(n)] = true
-		}
-	}
-	for _, t := range cat.Topics {
-		known["id:"+t.ID] = true
-	}
-	for _, e := range cat.Events {
-		known["id:"+e.ID] = true
-	}
-	for _, p := range cat.Places {
-		known["id:"+p.ID] = true
-	}
-	var out []kg.Actor
-	for _, a := range w.Actors {
-		clash := known["id:"+a.ID]
-		for _, n := range names(a) {
-			clash = clash || known[key(n)]
-		}
-		if !clash {
-			out = append(out, a)
-		}
 	}
 	return out
 }
