@@ -491,12 +491,22 @@ func (s *docState) afterParticle(k, a int) bool {
 // sentenceSubject is the first person the sentence names before token k,
 // the subject of a verb that is not a cue («تحدث أحمد عصيد …، وقال :»).
 func (s *docState) sentenceSubject(si, k int) *Entity {
-	for _, m := range s.history {
-		if m.sent == si && m.e.Actor == kg.Person {
-			return m.e
+	// Only a person named before the cue: one named after it is in what was
+	// said («وشدد على حرص المملكة …، مشيرا إلى أن … الرئيس هادي»).
+	a := s.d.Sentences[si].Start
+	var best *Entity
+	bestStart := k
+	for e, rs := range s.namings {
+		if e.Actor != kg.Person {
+			continue
+		}
+		for _, r := range rs {
+			if r.start >= a && r.start < bestStart {
+				best, bestStart = e, r.start
+			}
 		}
 	}
-	return nil
+	return best
 }
 
 // resolveCue finds the speaker and the complement of the cue at k.
@@ -730,6 +740,9 @@ func (s *docState) npBefore(k, clause int) np {
 		if toks[p].Kind != Word {
 			continue
 		}
+		if p > 0 && toks[p-1].In(prepositions) {
+			continue // «وعن اليمن قال»: the object of a preposition is not the subject
+		}
 		q := s.parseNP(p, k)
 		if !q.ok() {
 			continue
@@ -753,6 +766,22 @@ func (s *docState) npBefore(k, clause int) np {
 	}
 	return np{}
 }
+
+// prepositions govern the noun after them, which is then no subject.
+var prepositions = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("عن في من على الى إلى حول بشأن مع لدى تجاه ضد بحق عند of about on in at to for with against from by") {
+		for _, c := range []string{"", "و", "ف"} {
+			if c != "" && len(w) < 3 && w[0] < 128 {
+				continue
+			}
+			for _, t := range keysOf(c + w) {
+				m[t.Key] = true
+			}
+		}
+	}
+	return m
+}()
 
 // enFillers may stand between an English subject and its verb.
 var enFillers = map[string]bool{",": true, "has": true, "had": true, "have": true, "also": true, "later": true, "earlier": true,

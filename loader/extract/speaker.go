@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/kg"
 )
@@ -187,6 +188,13 @@ var orgHeads = func() map[string]bool {
 	return m
 }()
 
+// startsWithClitic reports a word starting with a proclitic preposition or
+// conjunction letter (ب، ل، ك، ف).
+func startsWithClitic(k string) bool {
+	r, _ := utf8.DecodeRuneInString(k)
+	return strings.ContainsRune("بلكف", r)
+}
+
 // newOrganisation reads the name of a body the catalogue lacks at i, as a
 // subject: an organisation head noun, then the words of its name (definite
 // nouns and adjectives, «ل» + a definite noun, a quoted name), two to six
@@ -215,7 +223,7 @@ func (s *docState) newOrganisation(i, end int) np {
 		if _, ok := s.lx.has(toks, j, end, skip); ok {
 			break
 		}
-		if !(t.Definite() || j == i+1 && t.Key == t.Light && !t.Conj || strings.HasPrefix(t.Key, "لل")) {
+		if !(t.Definite() || j == i+1 && t.Key == t.Light && !t.Conj && !startsWithClitic(t.Key) || strings.HasPrefix(t.Key, "لل")) {
 			break
 		}
 		j++
@@ -447,6 +455,15 @@ func (s *docState) title(i, end int) titled {
 		if t.head != "" {
 			s.titleRefs[t.head] = t.person
 		}
+		// «وزير الداخلية اليمني اللواء عبده الحذيفي» is later «وزير الداخلية
+		// اليمني»: each leading part of the title, of two words or more.
+		if ks := strings.Fields(t.key); len(ks) > 2 {
+			for n := 2; n < len(ks); n++ {
+				if pre := strings.Join(ks[:n], " "); s.titleRefs[pre] == nil {
+					s.titleRefs[pre] = t.person
+				}
+			}
+		}
 	}
 	return t
 }
@@ -484,7 +501,7 @@ func (s *docState) newName(i, end int) (*Entity, int) {
 // relatives, quantifiers (with their clitics: لهذه، ممن، بعض).
 var notNameStart = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذين اللتين ممن مما من ما كل جميع بعض اي ايه عدد غير مثل نفس احد احدي معظم اغلب كافه عده") {
+	for _, w := range strings.Fields("هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذين اللتين ممن مما من ما كل جميع بعض اي ايه عدد غير مثل نفس احد احدي معظم اغلب كافه عده اما بالنسبه وفيما فيما بعد قبل خلال منذ حتي لكن") {
 		for _, c := range []string{"", "و", "ف", "ل", "ب", "ك", "ول", "وب", "فل"} {
 			m[c+w] = true
 		}
@@ -511,6 +528,9 @@ func (s *docState) nameEnd(i, end int) int {
 		}
 		if _, ok := s.lx.has(toks, j, end, titleMod); ok && !t.Upper {
 			break
+		}
+		if s.lx.lang == "ar" && (strings.HasPrefix(t.Key, "لل") || strings.HasPrefix(t.Key, "بال") || strings.HasPrefix(t.Key, "وال") || strings.HasPrefix(t.Key, "كال")) {
+			break // a preposition or conjunction with the article («للشخصيات»): not a name
 		}
 		if s.lx.lang == "ar" && strings.HasSuffix(t.Light, "ي") && s.x.nisba[nisbaStem(t.Light)] != nil {
 			break // «ناشط حقوقي مغربي»: a nationality adjective describes, it does not name
