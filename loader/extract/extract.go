@@ -799,11 +799,28 @@ var enFillers = map[string]bool{",": true, "has": true, "had": true, "have": tru
 func (s *docState) englishSubjectBefore(k, a int) np {
 	toks := s.d.Tokens
 	j := k - 1
+	sawComma := false
 	for j >= a && (enFillers[toks[j].Key] || toks[j].Kind == Punct && toks[j].Key == ".") {
+		sawComma = sawComma || toks[j].Key == ","
 		j--
 	}
 	if j < a || toks[j].Kind != Word {
 		return np{}
+	}
+	if sawComma && !toks[j].Upper {
+		// "Claudio De Vincenti, undersecretary to the prime minister, said":
+		// the apposition describes the subject before it.
+		for c := j - 1; c > a && c >= j-12; c-- {
+			if toks[c].Key == "," {
+				if n := toks[c+1]; !n.Upper || n.Key == "the" || n.Key == "a" || n.Key == "an" {
+					j = c - 1
+				}
+				break
+			}
+		}
+		if j < a || toks[j].Kind != Word {
+			return np{}
+		}
 	}
 	if toks[j].In(unnamed) {
 		// "U.S. officials said", "a diplomatic source said"
@@ -839,6 +856,26 @@ func (s *docState) englishSubjectBefore(k, a int) np {
 	start := p + 1
 	for start <= j && (isTitleWord(toks[start]) || toks[start].In(titleMods) || enTitleWords[toks[start].Key]) {
 		start++
+	}
+	// "Afghan Ambassador to the United States Hamdullah Mohib": a long
+	// capitalised run ends with the name; what comes before is the title.
+	// Words joined by a hyphen (El-Hassan) and initials (R.) count with the
+	// word they belong to.
+	var wordStarts []int // the first token of each word, last word first
+	for q := j; q >= start; q-- {
+		if toks[q].Kind != Word || q > start && (toks[q-1].Key == "-" || toks[q-1].Key == ".") {
+			continue
+		}
+		wordStarts = append(wordStarts, q)
+	}
+	if len(wordStarts) > 3 && !enOrgWords[toks[j].Key] {
+		// Two words, three when the middle one is an initial, a particle or
+		// joined by a hyphen (Joseph R. Biden, Mohamed El-Hassan Mohamed).
+		start = wordStarts[1]
+		mid := wordStarts[1]
+		if len([]rune(toks[mid].Key)) == 1 || nameParticle[toks[mid].Key] || mid+1 <= j && toks[mid+1].Key == "-" {
+			start = wordStarts[2]
+		}
 	}
 	if j-start+1 < 2 || toks[start].Key == "." {
 		return np{}

@@ -390,6 +390,18 @@ func (s *docState) title(i, end int) titled {
 		}
 		if m, ok := s.actorAt(j, end); ok {
 			a := m.aliases[0]
+			if a.entity.Actor == kg.Person && !a.title && j > i && (relationalTitles[toks[j-1].Light] && !toks[j-1].Definite() || startsWithClitic(toks[j].Key)) {
+				// «سفير خادم الحرمين الشريفين», «مستشار الرئيس», «للرئيس»: the
+				// person the title relates to, not the one who holds it.
+				if t.org == nil {
+					t.org = a.entity
+				}
+				for k := m.Start; k < m.End; k++ {
+					keys = append(keys, toks[k].Light)
+				}
+				j, afterAdj = m.End, false
+				continue
+			}
 			if a.entity.Actor == kg.Person && !a.title {
 				t.person, t.nameStart, t.nameEnd, t.how = a.entity, m.Start, m.End, byName
 				break
@@ -504,6 +516,19 @@ var notNameStart = func() map[string]bool {
 	for _, w := range strings.Fields("هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذين اللتين ممن مما من ما كل جميع بعض اي ايه عدد غير مثل نفس احد احدي معظم اغلب كافه عده اما بالنسبه وفيما فيما بعد قبل خلال منذ حتي لكن") {
 		for _, c := range []string{"", "و", "ف", "ل", "ب", "ك", "ول", "وب", "فل"} {
 			m[c+w] = true
+		}
+	}
+	return m
+}()
+
+// relationalTitles hold an office toward someone: the person named right
+// after them, in construct («مستشار الرئيس», not «المستشار سليم السقا»), is whom the office serves («سفير خادم الحرمين», «مستشار
+// الرئيس», "adviser to the president"), not who speaks.
+var relationalTitles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("سفير مبعوث مستشار مساعد نائب مندوب ممثل وكيل سكرتير مدير مكتب متحدث ناطق باسم لدي advisor adviser aide envoy ambassador spokesman spokeswoman spokesperson deputy assistant") {
+		for _, t := range keysOf(w) {
+			m[t.Light] = true
 		}
 	}
 	return m
