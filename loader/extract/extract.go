@@ -210,6 +210,8 @@ type docState struct {
 	namings map[*Entity][]ref // spans that name each actor, in order (see named)
 	trace   *[]Decision       // where decisions are recorded, when asked (DocumentTrace)
 
+	sentenceIsRereading bool // a headline read again after the body: no inherited speakers
+
 	newTopics    map[string]*Entity // phrase targets by matching key (see phraseTarget)
 	newTopicList []*Entity
 }
@@ -261,8 +263,12 @@ func (x *Extractor) document(doc kg.Document, trace *[]Decision) Result {
 	// A headline may name a person the body introduces later («ظريف: …»
 	// above «وزير الخارجية الإيراني محمد جواد ظريف»): read it again.
 	for si, sent := range d.Sentences {
-		if sent.Headline && !sent.Skip && !s.hasDraft(si) {
-			s.headlineColon(si, sent)
+		if sent.Headline && !sent.Skip && !s.hasDraft(si) && !s.headlineColon(si, sent) {
+			// «روبن يدعو إلى إسقاط الأسد» above «… جيمس روبن …»: the body named
+			// the person the headline calls by surname.
+			s.sentSpeakers, s.lastSpeakers, s.sentenceIsRereading = nil, nil, true
+			s.sentence(si, sent)
+			s.sentenceIsRereading = false
 		}
 	}
 	s.headlines()
@@ -632,6 +638,9 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 			}
 			if len(s.lastSpeakers) > 0 && si-s.lastSent <= 3 {
 				cands = append(cands, inheritCandidate{"last", refsOf(s.lastSpeakers, k, k+1)})
+			}
+			if s.sentenceIsRereading {
+				return c, false
 			}
 			rules := 0
 			// «وقالت عائلة الدوابشة …»: the verb has a subject of its own that
