@@ -316,6 +316,11 @@ var arabicPhrases = []struct {
 	{trigger, "CONDEMN", "", []string{"ندين", "نستنكر", "نندد", "إدانتنا", "جريمة", "جرائم", "عمل إرهابي", "مجازر", "مجزرة", "فظاعات", "وحشية", "همجية"}, false},
 	{trigger, "CALL_FOR", "", []string{"ضرورة", "بضرورة", "يجب", "ينبغي", "لا بد", "لابد", "من المهم", "المهم", "أهمية", "لا يجوز", "من الضروري", "يتعين", "ندعو", "نطالب", "نحث"}, false},
 	{trigger, "HOPE", "", []string{"نأمل", "نتطلع", "نتمنى"}, false},
+	// Stances the dev split says with a reporting verb: commitments and
+	// denials in what is said. (Support, accusation and condemnation words
+	// were tried too: they cost more on the seed article than they gained.)
+	{trigger, "COMMIT", "", []string{"سنعمل", "سنواصل", "سوف نعمل", "سوف نواصل", "سنستمر", "ملتزمون", "ملتزمة", "ملتزم", "التزامها", "التزامه", "مستعدون", "عازمون", "عازمة", "حريصة على", "حريص على", "حريصون على", "حرص المملكة", "حرص الحكومة", "لن نتوانى", "لن نتردد", "ستواصل", "سيواصل", "ستعمل"}, false},
+	{trigger, "DENY", "", []string{"لا صحة", "غير صحيح", "غير صحيحة", "عار من الصحة", "مزاعم", "ادعاءات", "أكاذيب", "كاذبة", "مفبركة", "لا أساس"}, false},
 	{trigger, "AGREE_WITH", "", []string{"بطريقة موحدة مع", "موحدة مع", "لا خلافات", "لا خلاف", "نتفق مع", "متفقون مع", "تطابق المواقف", "تطابق وجهات النظر", "توافق"}, false},
 	{trigger, "PRAISE", "", []string{"نشكر", "نثمن", "نشيد", "نقدر"}, false},
 	{trigger, "WELCOME", "", []string{"نرحب"}, false},
