@@ -54,14 +54,7 @@ func runEval(_ context.Context, args []string, _ func(string) string, stdout, st
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	folders := fs.Args()
-	if len(folders) == 0 {
-		var err error
-		if folders, err = corpusFolders(*seedsDir); err != nil {
-			return err
-		}
-	}
-	c, err := readCorpus(*seedsDir, folders)
+	c, err := openCorpus(*seedsDir, fs.Args())
 	if err != nil {
 		return err
 	}
@@ -80,6 +73,18 @@ func runEval(_ context.Context, args []string, _ func(string) string, stdout, st
 		printMisses(stdout, rules)
 	}
 	return nil
+}
+
+// openCorpus reads the folders given, or by default the seed folder and
+// every batch of eval/.
+func openCorpus(seedsDir string, folders []string) (*corpus, error) {
+	if len(folders) == 0 {
+		var err error
+		if folders, err = corpusFolders(seedsDir); err != nil {
+			return nil, err
+		}
+	}
+	return readCorpus(seedsDir, folders)
 }
 
 // corpusFolders are the seed folder and every batch under eval/dev and
@@ -154,42 +159,47 @@ func splitOf(dir, seedsDir string) string {
 	}
 }
 
-// without is what cat holds beyond base (by id).
-func without(cat, base kg.Catalogue) kg.Catalogue {
+// catalogueIDs are the ids a catalogue defines.
+func catalogueIDs(cat kg.Catalogue) map[string]bool {
 	ids := map[string]bool{}
-	for _, a := range base.Actors {
+	for _, a := range cat.Actors {
 		ids[a.ID] = true
 	}
-	for _, t := range base.Topics {
+	for _, t := range cat.Topics {
 		ids[t.ID] = true
 	}
-	for _, e := range base.Events {
+	for _, e := range cat.Events {
 		ids[e.ID] = true
 	}
-	for _, p := range base.Places {
+	for _, p := range cat.Places {
 		ids[p.ID] = true
 	}
+	return ids
+}
+
+// appendUnseen adds to dst the entries of src whose ids are not in seen,
+// and marks them seen.
+func appendUnseen(dst *kg.Catalogue, src kg.Catalogue, seen map[string]bool) {
+	dst.Actors = unseen(dst.Actors, src.Actors, func(a kg.Actor) string { return a.ID }, seen)
+	dst.Topics = unseen(dst.Topics, src.Topics, func(t kg.Topic) string { return t.ID }, seen)
+	dst.Events = unseen(dst.Events, src.Events, func(e kg.Event) string { return e.ID }, seen)
+	dst.Places = unseen(dst.Places, src.Places, func(p kg.Place) string { return p.ID }, seen)
+}
+
+func unseen[T any](dst, src []T, id func(T) string, seen map[string]bool) []T {
+	for _, x := range src {
+		if !seen[id(x)] {
+			seen[id(x)] = true
+			dst = append(dst, x)
+		}
+	}
+	return dst
+}
+
+// without is what cat holds beyond base (by id).
+func without(cat, base kg.Catalogue) kg.Catalogue {
 	var out kg.Catalogue
-	for _, a := range cat.Actors {
-		if !ids[a.ID] {
-			out.Actors = append(out.Actors, a)
-		}
-	}
-	for _, t := range cat.Topics {
-		if !ids[t.ID] {
-			out.Topics = append(out.Topics, t)
-		}
-	}
-	for _, e := range cat.Events {
-		if !ids[e.ID] {
-			out.Events = append(out.Events, e)
-		}
-	}
-	for _, p := range cat.Places {
-		if !ids[p.ID] {
-			out.Places = append(out.Places, p)
-		}
-	}
+	appendUnseen(&out, cat, catalogueIDs(base))
 	return out
 }
 
@@ -198,38 +208,14 @@ func without(cat, base kg.Catalogue) kg.Catalogue {
 // Ids defined by two batches are taken once (the first).
 func (c *corpus) knowledge(i int) kg.Catalogue {
 	cat := c.seeds.Catalogue
-	seen := map[string]bool{}
-	for _, a := range cat.Actors {
-		seen[a.ID] = true
-	}
-	for _, t := range cat.Topics {
-		seen[t.ID] = true
-	}
-	for _, e := range cat.Events {
-		seen[e.ID] = true
-	}
-	for _, p := range cat.Places {
-		seen[p.ID] = true
-	}
 	cat.Actors = append([]kg.Actor(nil), cat.Actors...)
 	cat.Topics = append([]kg.Topic(nil), cat.Topics...)
 	cat.Events = append([]kg.Event(nil), cat.Events...)
 	cat.Places = append([]kg.Place(nil), cat.Places...)
+	seen := catalogueIDs(cat)
 	for j, b := range c.batches {
-		if j == i || b.split != "dev" {
-			continue
-		}
-		for _, a := range b.ownC.Actors {
-			if !seen[a.ID] {
-				seen[a.ID] = true
-				cat.Actors = append(cat.Actors, a)
-			}
-		}
-		for _, t := range b.ownC.Topics {
-			if !seen[t.ID] {
-				seen[t.ID] = true
-				cat.Topics = append(cat.Topics, t)
-			}
+		if j != i && b.split == "dev" {
+			appendUnseen(&cat, b.ownC, seen)
 		}
 	}
 	return cat

@@ -33,21 +33,14 @@ func runTrain(_ context.Context, args []string, _ func(string) string, stdout, s
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	folders := fs.Args()
-	if len(folders) == 0 {
-		var err error
-		if folders, err = corpusFolders(*seedsDir); err != nil {
-			return err
-		}
-	}
-	c, err := readCorpus(*seedsDir, folders)
+	c, err := openCorpus(*seedsDir, fs.Args())
 	if err != nil {
 		return err
 	}
 	dev := trainable
 	examples := c.examples(dev)
 	if len(examples) == 0 {
-		return fmt.Errorf("train: no decisions in the dev split of %v", folders)
+		return fmt.Errorf("train: no decisions in the seed and dev documents of %d folders", len(c.batches))
 	}
 	docs := 0
 	for _, d := range c.docs() {

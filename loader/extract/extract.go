@@ -391,16 +391,8 @@ var generic = func() map[string]bool {
 const UnnamedSources = "unnamed-sources"
 
 // unnamed are the subjects that make a statement one of unnamed sources.
-var unnamed = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range []string{"مصادر", "المصادر", "مصدر", "المصدر", "مسؤولون", "المسؤولون", "مسؤولين", "مسؤول", "دبلوماسيون", "دبلوماسي", "مسئولون",
-		"officials", "sources", "source", "diplomats", "official", "diplomat"} {
-		for _, t := range keysOf(w) {
-			m[t.Light] = true
-		}
-	}
-	return m
-}()
+var unnamed = lightSet("مصادر", "المصادر", "مصدر", "المصدر", "مسؤولون", "المسؤولون", "مسؤولين", "مسؤول", "دبلوماسيون", "دبلوماسي", "مسئولون",
+	"officials", "sources", "source", "diplomats", "official", "diplomat")
 
 var accordingLemma = lemma{word: "بحسب", class: according}
 

@@ -233,15 +233,7 @@ func catalogueGazetteer(cat kg.Catalogue) (*Gazetteer, []*Entity) {
 // commonGivenNames are never a surname alias on their own: «أحمد» in
 // «إسماعيل ولد الشيخ أحمد» or «محمد» in «أحمد محمد» would name half the
 // people in the news.
-var commonGivenNames = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("محمد أحمد علي حسن حسين عمر خالد إبراهيم يوسف مصطفى محمود عبدالله عبد الله سعد سعيد صالح عادل عبدالرحمن فهد سلمان عبدالعزيز عثمان يحيى Mohamed Mohammed Muhammad Ahmed Ahmad Ali Hassan Hussein Omar Khaled Ibrahim Youssef Mustafa Mahmoud Abdullah Saleh") {
-		for _, t := range keysOf(w) {
-			m[t.Light] = true
-		}
-	}
-	return m
-}()
+var commonGivenNames = lightSet(strings.Fields("محمد أحمد علي حسن حسين عمر خالد إبراهيم يوسف مصطفى محمود عبدالله عبد الله سعد سعيد صالح عادل عبدالرحمن فهد سلمان عبدالعزيز عثمان يحيى Mohamed Mohammed Muhammad Ahmed Ahmad Ali Hassan Hussein Omar Khaled Ibrahim Youssef Mustafa Mahmoud Abdullah Saleh")...)
 
 func actorsOnly(a alias) bool { return a.entity.Kind == ActorEntity }
 

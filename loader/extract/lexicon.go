@@ -440,6 +440,17 @@ func nounForms(n string) []string {
 }
 
 // isTitleWord reports whether a token starts a title («الرئيس الروسي»).
+// lightSet is a set of words by their light keys, for Token.In.
+func lightSet(words ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		for _, t := range keysOf(w) {
+			m[t.Light] = true
+		}
+	}
+	return m
+}
+
 func isTitleWord(t Token) bool { return t.In(titleWords) }
 
 var titleWords = func() map[string]bool {

@@ -178,15 +178,7 @@ func (s *docState) parseNP(i, end int) np {
 
 // orgHeads are the nouns a body's name starts with, as light keys: «المرصد
 // السوري لحقوق الإنسان», «وزارة الصحة الفلسطينية», «عائلة الدوابشة».
-var orgHeads = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("وزارة هيئة منظمة مجلس حركة جماعة حزب جبهة لجنة مرصد شبكة رابطة اتحاد نقابة جمعية مركز مكتب قوات جيش تحالف ائتلاف حكومة عائلة وكالة صحيفة قناة شركة بعثة مفوضية أمانة محكمة نيابة بلدية إدارة سلطة برلمان مؤسسة دائرة كتلة تيار منتدى جامعة وفد مجموعة فصائل فصيل كتائب ألوية لواء فرقة رئاسة قيادة منسقية") {
-		for _, t := range keysOf(w) {
-			m[t.Light] = true
-		}
-	}
-	return m
-}()
+var orgHeads = lightSet(strings.Fields("وزارة هيئة منظمة مجلس حركة جماعة حزب جبهة لجنة مرصد شبكة رابطة اتحاد نقابة جمعية مركز مكتب قوات جيش تحالف ائتلاف حكومة عائلة وكالة صحيفة قناة شركة بعثة مفوضية أمانة محكمة نيابة بلدية إدارة سلطة برلمان مؤسسة دائرة كتلة تيار منتدى جامعة وفد مجموعة فصائل فصيل كتائب ألوية لواء فرقة رئاسة قيادة منسقية")...)
 
 // startsWithClitic reports a word starting with a proclitic preposition or
 // conjunction letter (ب، ل، ك، ف).
@@ -522,17 +514,9 @@ var notNameStart = func() map[string]bool {
 }()
 
 // relationalTitles hold an office toward someone: the person named right
-// after them, in construct («مستشار الرئيس», not «المستشار سليم السقا»), is whom the office serves («سفير خادم الحرمين», «مستشار
-// الرئيس», "adviser to the president"), not who speaks.
-var relationalTitles = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("سفير مبعوث مستشار مساعد نائب مندوب ممثل وكيل سكرتير مدير مكتب متحدث ناطق باسم لدي advisor adviser aide envoy ambassador spokesman spokeswoman spokesperson deputy assistant") {
-		for _, t := range keysOf(w) {
-			m[t.Light] = true
-		}
-	}
-	return m
-}()
+// after them in construct («سفير خادم الحرمين», «مستشار الرئيس», not
+// «المستشار سليم السقا») is whom the office serves, not who speaks.
+var relationalTitles = lightSet(strings.Fields("سفير مبعوث مستشار مساعد نائب مندوب ممثل وكيل سكرتير مدير مكتب متحدث ناطق باسم لدي advisor adviser aide envoy ambassador spokesman spokeswoman spokesperson deputy assistant")...)
 
 // nameEnd is where a name that starts at i ends (i when there is none).
 func (s *docState) nameEnd(i, end int) int {
