@@ -81,7 +81,7 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 	if err := checkDates(f.From, f.To); err != nil {
 		return nil, err
 	}
-	if _, err := checkTrust(f.Method, f.MinConfidence); err != nil {
+	if f.Trust, err = checkTrust(f.Method, f.MinConfidence); err != nil {
 		return nil, err
 	}
 	if len(f.Predicate) > len(kg.Predicates) {

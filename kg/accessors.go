@@ -1,5 +1,7 @@
 package kg
 
+import "cmp"
+
 // Accessors for the API. The GraphQL server binds fields to these methods:
 // gqlgen resolves a field bound to a method without a context inline, where
 // a resolver costs a goroutine per field — tens of thousands for a dense
@@ -15,12 +17,14 @@ func orNull[T ~string](v T) *T {
 	return &v
 }
 
-// In is the name in lang ("ar" for Arabic; English otherwise).
+// In is the name in lang ("ar" for Arabic; English otherwise), or the
+// other one when that is all there is (a person extracted from an Arabic
+// article has only the Arabic name the text gives).
 func (n Names) In(lang *string) string {
 	if lang != nil && *lang == "ar" {
-		return n.Ar
+		return cmp.Or(n.Ar, n.En)
 	}
-	return n.En
+	return cmp.Or(n.En, n.Ar)
 }
 
 // NameIn is the actor's name in lang.

@@ -261,7 +261,7 @@ func (r *reader) extractUnannotated() []string {
 		}
 		d.statements = res.Statements
 		d.relations = r.alignTerms(res.Relations, d.doc.Date)
-		if len(res.NewActors) > 0 {
+		if len(res.NewActors)+len(res.NewTopics) > 0 {
 			x = extract.New(r.cat)
 		}
 	}

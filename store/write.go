@@ -407,9 +407,6 @@ func searchText(name string, more ...any) string {
 	return strings.Join(parts, "\n")
 }
 
-// stanceSteps keep the collapsed (speaker)-[:STANCE {polarity}]->(target)
-// relationships in step with the statements: one per speaker, target and
-// polarity, with the number of statements behind it (weight), their
 // DeleteDocuments removes documents from the graph in one transaction: their
 // statements, mentions and the evidence they gave for context relations
 // (relations no other evidence or the catalogue holds go too), the derived
@@ -417,6 +414,7 @@ func searchText(name string, more ...any) string {
 // actors and topics their extraction introduced that nothing else refers to
 // any more. It returns how many documents were there.
 func (s *Store) DeleteDocuments(ctx context.Context, ids []string) (int, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	res, err := s.read(ctx, "unload.find", `MATCH (d:Document) WHERE d.id IN $ids RETURN count(d) AS n`, map[string]any{"ids": ids})
 	if err != nil {
 		return 0, err
@@ -450,6 +448,9 @@ DELETE n`, map[string]any{"ids": ids}})
 	return found, s.writeTx(ctx, "unload", steps)
 }
 
+// stanceSteps keep the collapsed (speaker)-[:STANCE {polarity}]->(target)
+// relationships in step with the statements: one per speaker, target and
+// polarity, with the number of statements behind it (weight), their
 // earliest and latest dates and their predicates. Neighbourhoods, paths and
 // degrees read these instead of every statement, so their cost follows the
 // number of distinct partners, not of statements (a head of state makes

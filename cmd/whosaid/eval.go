@@ -64,9 +64,9 @@ func runEval(_ context.Context, args []string, _ func(string) string, stdout, st
 	fmt.Fprintln(stdout, "# rules: inherited speakers chosen in the rules' fixed order")
 	printEval(stdout, "rules", rules)
 	if r := extract.DefaultRanker(); r != nil {
-		fmt.Fprintf(stdout, "\n# ranker: inherited speakers chosen by the committed ranker (%s)\n", r.Trained)
+		fmt.Fprintf(stdout, "\n# ranker: inherited speakers chosen by the committed ranker (%s; on seed and dev these are the documents it was trained on)\n", r.Trained)
 		printEval(stdout, "ranker", c.score(r, all))
-		fmt.Fprintln(stdout, "\n# leave one source out: each dev source read by a ranker trained on the other dev sources only")
+		fmt.Fprintln(stdout, "\n# leave one source out: each dev source read by a ranker trained on the seed article and the other dev sources only")
 		printEval(stdout, "loso", c.leaveOneSourceOut())
 	}
 	if *verbose {
@@ -149,14 +149,34 @@ func readCorpus(seedsDir string, folders []string) (*corpus, error) {
 // splitOf is the split a folder's documents belong to unless their metadata
 // says otherwise.
 func splitOf(dir, seedsDir string) string {
-	switch d := filepath.ToSlash(filepath.Clean(dir)); {
-	case d == filepath.ToSlash(filepath.Clean(seedsDir)):
+	abs := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return filepath.ToSlash(a) + "/"
+		}
+		return filepath.ToSlash(filepath.Clean(p)) + "/"
+	}
+	switch d := abs(dir); {
+	case d == abs(seedsDir):
 		return "seed"
-	case strings.Contains(d, "eval/test"):
-		return "test"
+	case strings.Contains(d, "/eval/test/") || strings.HasPrefix(d, "eval/test/"):
+		return "test" // however the folder is named on the command line
 	default:
 		return "dev"
 	}
+}
+
+// docSplit is the split of a document of a folder of split folderSplit: a
+// test folder's documents are test whatever their metadata says, and a
+// split that is neither dev nor test counts as test, so nothing frozen is
+// ever trained on or listed by mistake.
+func docSplit(folderSplit, meta string) string {
+	switch {
+	case folderSplit == "test" || folderSplit == "seed":
+		return folderSplit
+	case meta == "" || meta == "dev":
+		return folderSplit
+	}
+	return "test"
 }
 
 // catalogueIDs are the ids a catalogue defines.
@@ -244,10 +264,7 @@ func (c *corpus) docs() []curatedDoc {
 			if len(d.Statements) == 0 || d.Statements[0].Method != "curated" || !inFolder(b, d.Document.ID) {
 				continue
 			}
-			cd := curatedDoc{batch: i, doc: d, split: b.split, outlet: d.Document.Outlet}
-			if d.Document.Split != "" {
-				cd.split = d.Document.Split
-			}
+			cd := curatedDoc{batch: i, doc: d, split: docSplit(b.split, d.Document.Split), outlet: d.Document.Outlet}
 			if cd.outlet == "" {
 				cd.outlet = "(" + filepath.Base(b.dir) + ")"
 			}
@@ -315,7 +332,7 @@ func (c *corpus) examples(keep func(curatedDoc) bool) []extract.Example {
 					}
 				}
 			}
-			ex := extract.Example{Candidates: dec.Candidates, Gold: make([]bool, len(dec.Candidates))}
+			ex := extract.Example{Candidates: dec.Candidates, Gold: make([]bool, len(dec.Candidates)), Rules: dec.Rules}
 			right := false
 			for i, cand := range dec.Candidates[:len(dec.Candidates)-1] {
 				ids := make([]string, len(cand.Speakers))

@@ -80,3 +80,41 @@ func TestTrainWritesARankerTheExtractorReads(t *testing.T) {
 		t.Error("two trainings on the same data wrote different weights")
 	}
 }
+
+func TestTheTestSplitCannotBeTakenForDev(t *testing.T) {
+	for _, c := range []struct{ dir, meta, want string }{
+		{"eval/test/saudi-a", "", "test"},
+		{"eval/test/saudi-a", "dev", "test"}, // metadata never frees a frozen document
+		{"eval/../eval/test/x", "", "test"},
+		{"eval/dev/x", "", "dev"},
+		{"eval/dev/x", "test", "test"},
+		{"eval/dev/x", "typo", "test"}, // unknown splits count as test
+		{"seeds", "", "seed"},
+	} {
+		if got := docSplit(splitOf(c.dir, "seeds"), c.meta); got != c.want {
+			t.Errorf("%s with split %q: %s, want %s", c.dir, c.meta, got, c.want)
+		}
+	}
+}
+
+func TestTrainingNeverSeesTheTestSplit(t *testing.T) {
+	t.Chdir("../..")
+	c, err := openCorpus("seeds", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests, trained := 0, 0
+	for _, d := range c.docs() {
+		if d.split == "test" {
+			tests++
+			if trainable(d) {
+				t.Errorf("%s of the test split is trainable", d.doc.Document.ID)
+			}
+		} else if trainable(d) {
+			trained++
+		}
+	}
+	if tests == 0 || trained == 0 {
+		t.Errorf("%d test and %d trainable documents: the corpus is not where this test expects it", tests, trained)
+	}
+}

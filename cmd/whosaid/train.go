@@ -50,11 +50,17 @@ func runTrain(_ context.Context, args []string, _ func(string) string, stdout, s
 	}
 	r := extract.Train(examples, trainEpochs, fmt.Sprintf("%d decisions in %d seed and dev documents, %d epochs", len(examples), docs, trainEpochs))
 	rulesRight, rankerRight := 0, 0
+	right := func(ex extract.Example, choice int) bool {
+		if choice < 0 {
+			choice = len(ex.Candidates) - 1 // none
+		}
+		return ex.Gold[choice]
+	}
 	for _, ex := range examples {
-		if ex.Gold[rulesChoice(ex)] {
+		if right(ex, ex.Rules) {
 			rulesRight++
 		}
-		if ex.Gold[bestCandidate(r, ex)] {
+		if right(ex, r.Choose(ex.Candidates, ex.Rules)) {
 			rankerRight++
 		}
 	}
@@ -69,28 +75,4 @@ func runTrain(_ context.Context, args []string, _ func(string) string, stdout, s
 	fmt.Fprintf(stdout, "decisions right on the training data: rules %d/%d, ranker %d/%d (see whosaid eval for held-out sources)\n",
 		rulesRight, len(examples), rankerRight, len(examples))
 	return nil
-}
-
-// rulesChoice is the candidate the rules chose in an example (the one whose
-// "rules=true" feature is set; none otherwise).
-func rulesChoice(ex extract.Example) int {
-	for i, c := range ex.Candidates {
-		for _, f := range c.Feats {
-			if f == "src="+c.Source+"|rules=true" {
-				return i
-			}
-		}
-	}
-	return len(ex.Candidates) - 1
-}
-
-func bestCandidate(r *extract.Ranker, ex extract.Example) int {
-	best := len(ex.Candidates) - 1
-	bestScore := r.Score(ex.Candidates[best].Feats)
-	for i, c := range ex.Candidates[:len(ex.Candidates)-1] {
-		if s := r.Score(c.Feats); s > bestScore {
-			best, bestScore = i, s
-		}
-	}
-	return best
 }

@@ -82,6 +82,7 @@ func newExtractor(cat kg.Catalogue, wl *worldLayer) *Extractor {
 			continue
 		}
 		x.world[e.ID] = wl.actors[e.ID]
+		x.ids[e.ID] = true // new persons never take a world actor's id
 		if x.entities[e.ID] == nil {
 			x.entities[e.ID] = e
 		}
@@ -463,12 +464,19 @@ func (s *docState) unresolvedSubject(i, b int) bool {
 	if _, isDay := weekdays[k]; isDay {
 		return false
 	}
-	switch k {
-	case "اليوم", "امس", "ايضا", "كذلك", "مجددا", "مضيفا", "مؤكدا", "مشيرا", "فيه", "فيها", "عنه", "عنها", "انه", "انها", "ان", "إن", "الى", "حول", "بشان", "خلال", "عقب", "اثر", "امام", "عبر", "صباح", "مساء", "صحفي", "الصحفي", "تصريح", "تصريحات", "كلمه", "كلمته", "مؤتمر", "المؤتمر", "حديث", "حديثه", "لقاء", "مقابله", "بيان", "اول", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء":
-		return false
-	}
-	return true
+	return !implicitSubjectFollowers[k]
 }
+
+// implicitSubjectFollowers may follow a verb whose subject is the one
+// already speaking: adverbs, pronoun objects, media and dates («وأضاف
+// اليوم», «وقال في تصريح»).
+var implicitSubjectFollowers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("اليوم امس ايضا كذلك مجددا مضيفا مؤكدا مشيرا فيه فيها عنه عنها انه انها ان إن الى حول بشان خلال عقب اثر امام عبر صباح مساء صحفي الصحفي تصريح تصريحات كلمه كلمته مؤتمر المؤتمر حديث حديثه لقاء مقابله بيان اول الاربعاء الخميس الجمعه السبت الاحد الاثنين الثلاثاء") {
+		m[w] = true
+	}
+	return m
+}()
 
 // afterParticle reports a verb right after كما / حيث / ثم / ولكنه / وهو:
 // its subject is the one already speaking.
@@ -771,15 +779,15 @@ func (s *docState) npBefore(k, clause int) np {
 // prepositions govern the noun after them, which is then no subject.
 var prepositions = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("عن في من على الى إلى حول بشأن مع لدى تجاه ضد بحق عند of about on in at to for with against from by") {
-		for _, c := range []string{"", "و", "ف"} {
-			if c != "" && len(w) < 3 && w[0] < 128 {
-				continue
-			}
+	for _, w := range strings.Fields("عن في من على الى إلى حول بشأن مع لدى تجاه ضد بحق عند") {
+		for _, c := range []string{"", "و", "ف"} { // «وعن اليمن»
 			for _, t := range keysOf(c + w) {
 				m[t.Key] = true
 			}
 		}
+	}
+	for _, w := range strings.Fields("of about on in at to for with against from by") {
+		m[w] = true
 	}
 	return m
 }()
@@ -1403,6 +1411,11 @@ func (s *docState) result() Result {
 			used[id] = true
 		}
 	}
+	for _, p := range s.positions {
+		if used[p.From] {
+			used[p.To] = true // a position in a world-layer body: the body must load too
+		}
+	}
 	for id := range used {
 		if a, ok := s.x.world[id]; ok {
 			res.NewActors = append(res.NewActors, a)
@@ -1413,7 +1426,7 @@ func (s *docState) result() Result {
 			continue
 		}
 		res.NewActors = append(res.NewActors, kg.Actor{ID: e.ID, Kind: e.Actor, Name: kg.Names{En: e.En, Ar: e.Ar},
-			Description: fmt.Sprintf("found by %s in %s: %s", Version, s.doc.ID, strings.TrimSpace(e.Title+" "+e.Ar+e.En))})
+			Description: fmt.Sprintf("found by %s in %s: %s", Version, s.doc.ID, strings.TrimSpace(e.Title+" "+e.name()))})
 	}
 	for _, e := range s.newTopicList {
 		if used[e.ID] {

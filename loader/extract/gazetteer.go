@@ -36,6 +36,15 @@ type Entity struct {
 	heads []string
 }
 
+// name is the entity's English name, or its Arabic one when the text gave
+// no other (a person extracted from an Arabic article).
+func (e *Entity) name() string {
+	if e.En != "" {
+		return e.En
+	}
+	return e.Ar
+}
+
 // alias is one way of writing an entity.
 type alias struct {
 	entity *Entity

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // The speaker ranker: where no words next to a cue name its speaker
@@ -29,13 +30,31 @@ type Ranker struct {
 }
 
 // DefaultRanker is the ranker committed with the rules (nil when the file
-// holds none).
-func DefaultRanker() *Ranker {
+// holds none). It is read once; callers must not change it.
+var DefaultRanker = sync.OnceValue(func() *Ranker {
 	var r Ranker
 	if len(rankerJSON) == 0 || json.Unmarshal(rankerJSON, &r) != nil || len(r.Weights) == 0 {
 		return nil
 	}
 	return &r
+})
+
+// Choose is the candidate the ranker picks among those of a decision (the
+// last, "none", excluded), or -1. Whether to attribute the cue at all stays
+// the rules' call: with rulesChoice -1 it is -1 (a ranker that could also
+// abstain did worse leaving one source out, and dropped plain
+// continuations).
+func (r *Ranker) Choose(cands []Candidate, rulesChoice int) int {
+	if rulesChoice < 0 {
+		return -1
+	}
+	best, bestScore := rulesChoice, r.Score(cands[rulesChoice].Feats)
+	for i := 0; i < len(cands)-1; i++ {
+		if sc := r.Score(cands[i].Feats); sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	return best
 }
 
 // Score is the sum of the weights of the features.
@@ -60,7 +79,8 @@ type Decision struct {
 	Sentence   int // index into Doc.Sentences
 	Start, End int // code points of the sentence
 	Candidates []Candidate
-	Chosen     int
+	Chosen     int // the candidate chosen (the last: none)
+	Rules      int // the rules' choice (-1: none)
 }
 
 // inheritCandidate is a candidate before it has features.
@@ -119,23 +139,7 @@ func (s *docState) chooseInherited(si, k, after, b int, f form, cands []inheritC
 	all = append(all, Candidate{Source: "none", Feats: none})
 	choice := rulesChoice
 	if s.x.ranker != nil {
-		// The ranker chooses among the candidates; whether to attribute the
-		// cue at all stays the rules' call (a ranker that could also abstain
-		// did worse leaving one source out: 0.465 against 0.468 attribution F1
-		// on the dev split, and dropped plain continuations).
-		if rulesChoice < 0 {
-			return -1
-		}
-		best, bestScore := rulesChoice, s.x.ranker.Score(all[rulesChoice].Feats)
-		for i := 0; i < len(all)-1; i++ {
-			if sc := s.x.ranker.Score(all[i].Feats); sc > bestScore {
-				best, bestScore = i, sc
-			}
-		}
-		choice = best
-		if best == len(all)-1 {
-			choice = -1
-		}
+		choice = s.x.ranker.Choose(all, rulesChoice)
 	}
 	if s.trace != nil {
 		st, en := s.d.Sentences[si].Span(&s.d.Text)
@@ -143,7 +147,7 @@ func (s *docState) chooseInherited(si, k, after, b int, f form, cands []inheritC
 		if chosen < 0 {
 			chosen = len(all) - 1
 		}
-		*s.trace = append(*s.trace, Decision{Sentence: si, Start: st, End: en, Candidates: all, Chosen: chosen})
+		*s.trace = append(*s.trace, Decision{Sentence: si, Start: st, End: en, Candidates: all, Chosen: chosen, Rules: rulesChoice})
 	}
 	return choice
 }
@@ -174,6 +178,7 @@ func (k formKind) String() string {
 type Example struct {
 	Candidates []Candidate
 	Gold       []bool // per candidate; the last (none) is right when no other is
+	Rules      int    // the rules' choice (-1: none)
 }
 
 // Train fits a ranker to examples: a multiclass averaged perceptron (the

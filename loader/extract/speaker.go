@@ -230,7 +230,7 @@ func (s *docState) newOrganisation(i, end int) np {
 	key := NameKey(surface)
 	e := s.newByKey[key]
 	if e == nil {
-		e = &Entity{Kind: ActorEntity, Actor: kg.Organisation, New: true, En: surface, Ar: surface, heads: []string{toks[i].Light}}
+		e = &Entity{Kind: ActorEntity, Actor: kg.Organisation, New: true, Ar: surface, heads: []string{toks[i].Light}}
 		e.ID = s.x.newID(transliterate(surface), s.takenIDs)
 		s.takenIDs[e.ID] = true
 		s.newByKey[key] = e
@@ -382,7 +382,7 @@ func (s *docState) title(i, end int) titled {
 		}
 		if m, ok := s.actorAt(j, end); ok {
 			a := m.aliases[0]
-			if a.entity.Actor == kg.Person && !a.title && j > i && (relationalTitles[toks[j-1].Light] && !toks[j-1].Definite() || startsWithClitic(toks[j].Key)) {
+			if a.entity.Actor == kg.Person && !a.title && j > i && (relationalTitles[toks[j-1].Light] && !toks[j-1].Definite() || strings.HasPrefix(toks[j].Key, "لل")) {
 				// «سفير خادم الحرمين الشريفين», «مستشار الرئيس», «للرئيس»: the
 				// person the title relates to, not the one who holds it.
 				if t.org == nil {
@@ -620,13 +620,15 @@ func (s *docState) named(e *Entity, start, end int) {
 // lastNaming is the last span before token k that names e by name or
 // title, if any.
 func (s *docState) lastNaming(e *Entity, k int) (ref, bool) {
-	rs := s.namings[e]
-	for i := len(rs) - 1; i >= 0; i-- {
-		if rs[i].start < k {
-			return rs[i], true
+	// The latest in the text, not the latest recorded: headlines are read
+	// again after the body.
+	best, ok := ref{}, false
+	for _, r := range s.namings[e] {
+		if r.start < k && (!ok || r.start > best.start) {
+			best, ok = r, true
 		}
 	}
-	return ref{}, false
+	return best, ok
 }
 
 // pronounSuffixed reports an Arabic word ending in a possessive or object
@@ -658,10 +660,12 @@ func (s *docState) newPerson(a, b int) *Entity {
 	// letter-by-letter transliteration is not a name («عبد الباسط سيدا» is
 	// not "Bd Albast Sida"); only the id, which names nothing, is
 	// transliterated.
-	e := &Entity{Kind: ActorEntity, Actor: kg.Person, New: true, En: surface, Ar: surface}
+	e := &Entity{Kind: ActorEntity, Actor: kg.Person, New: true}
 	slug := surface
-	if s.lx.lang != "en" {
-		slug = transliterate(surface)
+	if s.lx.lang == "en" {
+		e.En = surface
+	} else {
+		e.Ar, slug = surface, transliterate(surface)
 	}
 	e.ID = s.x.newID(slug, s.takenIDs)
 	s.takenIDs[e.ID] = true

@@ -24,8 +24,8 @@ var verbs = map[kg.Predicate]string{
 func summarize(speakers []ref, st kg.Statement, targets []ref) string {
 	var who []string
 	for _, r := range speakers {
-		if !slices.Contains(who, r.e.En) {
-			who = append(who, r.e.En)
+		if !slices.Contains(who, r.e.name()) {
+			who = append(who, r.e.name())
 		}
 	}
 	verb := verbs[st.Predicate]
@@ -38,7 +38,7 @@ func summarize(speakers []ref, st kg.Statement, targets []ref) string {
 	}
 	var what []string
 	for _, r := range targets {
-		what = append(what, r.e.En)
+		what = append(what, r.e.name())
 	}
 	return fmt.Sprintf("%s %s %s (extracted by %s).", joinAnd(who), verb, joinAnd(what), Version)
 }

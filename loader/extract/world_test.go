@@ -89,4 +89,13 @@ func TestWorldGivesWayToTheCatalogue(t *testing.T) {
 	if got := resolve(x, "وزارة الخارجية الإيرانية"); got != "iran-foreign-ministry" {
 		t.Errorf("the world layer is still there: got %q", got)
 	}
+	if got := resolve(x, "روسيا الاتحادية"); got == "russia" {
+		t.Errorf("a world alias of the hidden Russia still resolves to it")
+	}
+	if _, ok := x.world["russia"]; ok {
+		t.Error("the world's Russia is still among the world actors a statement may add")
+	}
+	if !x.ids["iran"] {
+		t.Error("world ids are not reserved: a new person could take one")
+	}
 }

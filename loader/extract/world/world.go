@@ -201,11 +201,7 @@ func institutions(c Country, fix countryFix) []kg.Actor {
 		for _, alt := range k.arAlt {
 			if !strings.HasPrefix(alt, "ال") {
 				for _, s := range shortAr {
-					if !strings.HasPrefix(s, "ال") || strings.Contains(s, " ") {
-						a.Aliases.Ar = append(a.Aliases.Ar, alt+" "+s)
-					} else {
-						a.Aliases.Ar = append(a.Aliases.Ar, alt+" "+s)
-					}
+					a.Aliases.Ar = append(a.Aliases.Ar, alt+" "+s) // «وزارة خارجية إيران»
 				}
 			}
 		}
