@@ -64,7 +64,8 @@ func runEval(_ context.Context, args []string, _ func(string) string, stdout, st
 	fmt.Fprintln(stdout, "# rules: inherited speakers chosen in the rules' fixed order")
 	printEval(stdout, "rules", rules)
 	if r := extract.DefaultRanker(); r != nil {
-		fmt.Fprintf(stdout, "\n# ranker: inherited speakers chosen by the committed ranker (%s; on seed and dev these are the documents it was trained on)\n", r.Trained)
+		use := map[bool]string{true: "extraction uses it", false: "extraction does not use it"}[r.Enabled]
+		fmt.Fprintf(stdout, "\n# ranker: inherited speakers chosen by the committed ranker (%s; on seed and dev these are the documents it was trained on; %s: %s)\n", r.Trained, use, r.Why)
 		printEval(stdout, "ranker", c.score(r, all))
 		fmt.Fprintln(stdout, "\n# leave one source out: each dev source read by a ranker trained on the seed article and the other dev sources only")
 		printEval(stdout, "loso", c.leaveOneSourceOut())

@@ -57,7 +57,10 @@ func NewWithWorld(cat kg.Catalogue, w kg.Catalogue) *Extractor {
 func newExtractor(cat kg.Catalogue, wl *worldLayer) *Extractor {
 	x := &Extractor{entities: map[string]*Entity{}, ar: buildArabic(), en: buildEnglish(),
 		events: cat.Events, partOf: map[string][]string{}, nisba: map[string]*Entity{}, ids: map[string]bool{},
-		world: map[string]kg.Actor{}, ranker: DefaultRanker()}
+		world: map[string]kg.Actor{}}
+	if r := DefaultRanker(); r != nil && r.Enabled {
+		x.ranker = r
+	}
 	catGaz, all := catalogueGazetteer(cat)
 	hidden := wl.hiddenBy(cat)
 	x.gaz = layeredGazetteer{cat: catGaz, world: wl.gaz, hidden: hidden}

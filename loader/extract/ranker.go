@@ -24,8 +24,12 @@ var rankerJSON []byte
 
 // Ranker is a linear model over string features.
 type Ranker struct {
-	Version string             `json:"version"`
-	Trained string             `json:"trained"` // what it was trained on, for the record
+	Version string `json:"version"`
+	Trained string `json:"trained"` // what it was trained on, for the record
+	// Enabled says whether extraction uses it: whosaid train sets it only
+	// when the ranker beat the rules' order leaving one source out.
+	Enabled bool               `json:"enabled"`
+	Why     string             `json:"why"`
 	Weights map[string]float64 `json:"weights"`
 }
 
