@@ -596,9 +596,10 @@ func (s *docState) appositiveName(i, end int) np {
 	if toks[k].Key == "," && k+1 < end {
 		k++
 	}
-	if toks[j].In(s.lx.comp) || toks[j].Key == ":" {
+	if (toks[j].In(s.lx.comp) || toks[j].Key == ":") && !startsWithClitic(toks[i].Key) {
 		// «وقال خالد العطية إن …», «وقال محمد مارم: …»: two or three name
-		// words and then what was said.
+		// words and then what was said (not «تهدد بمصيبة جديدة :», a
+		// preposition's object).
 		p := s.newPerson(i, j)
 		s.named(p, i, j)
 		return np{refs: []ref{{p, i, j}}, start: i, end: j, how: byTitle}
