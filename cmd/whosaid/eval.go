@@ -122,6 +122,7 @@ type corpus struct {
 
 	xs   map[int]*extract.Extractor // by batch (see extractor)
 	know map[int]kg.Catalogue
+	exs  map[string][]extract.Example // by folder/document (see docExamples)
 }
 
 func readCorpus(seedsDir string, folders []string) (*corpus, error) {
@@ -317,36 +318,52 @@ func (c *corpus) score(r *extract.Ranker, keep func(curatedDoc) bool) []docEval 
 func (c *corpus) examples(keep func(curatedDoc) bool) []extract.Example {
 	var out []extract.Example
 	for _, d := range c.docs() {
-		if !keep(d) {
-			continue
-		}
-		x, know := c.extractor(d.batch)
-		res, trace := x.WithRanker(nil).DocumentTrace(d.doc.Document)
-		predNames := extract.ActorNames(append(append([]kg.Actor(nil), know.Actors...), res.NewActors...))
-		al := extract.NewAligner(predNames, extract.ActorNames(c.batches[d.batch].seeds.Catalogue.Actors))
-		for _, dec := range trace {
-			var want []string // speaker sets of the curated statements of that sentence
-			for _, st := range d.doc.Statements {
-				for _, m := range st.Evidence {
-					if extract.SpanMatch(m.Start, m.End, dec.Start, dec.End) {
-						want = append(want, speakerKey(st.Speakers))
-					}
-				}
-			}
-			ex := extract.Example{Candidates: dec.Candidates, Gold: make([]bool, len(dec.Candidates)), Rules: dec.Rules}
-			right := false
-			for i, cand := range dec.Candidates[:len(dec.Candidates)-1] {
-				ids := make([]string, len(cand.Speakers))
-				for j, id := range cand.Speakers {
-					ids[j] = al.ID(id)
-				}
-				ex.Gold[i] = slices.Contains(want, speakerKey(ids))
-				right = right || ex.Gold[i]
-			}
-			ex.Gold[len(ex.Gold)-1] = !right
-			out = append(out, ex)
+		if keep(d) {
+			out = append(out, c.docExamples(d)...)
 		}
 	}
+	return out
+}
+
+// docExamples are the decisions of one document with their right
+// candidates, worked out once: leaving one source out asks for each dev
+// document's once per source.
+func (c *corpus) docExamples(d curatedDoc) []extract.Example {
+	key := c.batches[d.batch].dir + "/" + d.doc.Document.ID
+	if exs, ok := c.exs[key]; ok {
+		return exs
+	}
+	var out []extract.Example
+	x, know := c.extractor(d.batch)
+	res, trace := x.WithRanker(nil).DocumentTrace(d.doc.Document)
+	predNames := extract.ActorNames(append(append([]kg.Actor(nil), know.Actors...), res.NewActors...))
+	al := extract.NewAligner(predNames, extract.ActorNames(c.batches[d.batch].seeds.Catalogue.Actors))
+	for _, dec := range trace {
+		var want []string // speaker sets of the curated statements of that sentence
+		for _, st := range d.doc.Statements {
+			for _, m := range st.Evidence {
+				if extract.SpanMatch(m.Start, m.End, dec.Start, dec.End) {
+					want = append(want, speakerKey(st.Speakers))
+				}
+			}
+		}
+		ex := extract.Example{Candidates: dec.Candidates, Gold: make([]bool, len(dec.Candidates)), Rules: dec.Rules}
+		right := false
+		for i, cand := range dec.Candidates[:len(dec.Candidates)-1] {
+			ids := make([]string, len(cand.Speakers))
+			for j, id := range cand.Speakers {
+				ids[j] = al.ID(id)
+			}
+			ex.Gold[i] = slices.Contains(want, speakerKey(ids))
+			right = right || ex.Gold[i]
+		}
+		ex.Gold[len(ex.Gold)-1] = !right
+		out = append(out, ex)
+	}
+	if c.exs == nil {
+		c.exs = map[string][]extract.Example{}
+	}
+	c.exs[key] = out
 	return out
 }
 

@@ -48,12 +48,6 @@ func New(cat kg.Catalogue) *Extractor {
 	return newExtractor(cat, defaultWorld())
 }
 
-// NewWithWorld builds an extractor over a catalogue and a world layer of
-// your own (an empty one reads with the catalogue alone).
-func NewWithWorld(cat kg.Catalogue, w kg.Catalogue) *Extractor {
-	return newExtractor(cat, buildWorldLayer(w))
-}
-
 func newExtractor(cat kg.Catalogue, wl *worldLayer) *Extractor {
 	x := &Extractor{entities: map[string]*Entity{}, ar: buildArabic(), en: buildEnglish(),
 		events: cat.Events, partOf: map[string][]string{}, nisba: map[string]*Entity{}, ids: map[string]bool{},
@@ -112,15 +106,6 @@ func newExtractor(cat kg.Catalogue, wl *worldLayer) *Extractor {
 		}
 	}
 	return x
-}
-
-// worldList is the world layer's actors the extractor uses, in no order.
-func (x *Extractor) worldList() []kg.Actor {
-	out := make([]kg.Actor, 0, len(x.world))
-	for _, a := range x.world {
-		out = append(out, a)
-	}
-	return out
 }
 
 // nisbaStem reduces a country name or its adjective to a shared stem:
@@ -851,9 +836,7 @@ func (s *docState) englishSubjectBefore(k, a int) np {
 		if m, ok := s.actorAt(j, j+1); ok {
 			return np{refs: []ref{{m.aliases[0].entity, j, j + 1}}, start: j, end: j + 1, how: byName}
 		}
-		e := s.newPerson(j, j+1)
-		s.named(e, j, j+1)
-		return np{refs: []ref{{e, j, j + 1}}, start: j, end: j + 1, how: byTitle}
+		return s.newPersonNP(j, j+1)
 	}
 	p := j
 	for p >= a {
@@ -895,15 +878,14 @@ func (s *docState) englishSubjectBefore(k, a int) np {
 	if m, ok := s.actorAt(start, j+1); ok && m.End == j+1 {
 		return np{refs: []ref{{m.aliases[0].entity, start, j + 1}}, start: start, end: j + 1, how: byName}
 	}
-	e := s.newPerson(start, j+1)
+	q := s.newPersonNP(start, j+1)
 	for k := start; k <= j; k++ {
 		if enOrgWords[toks[k].Key] {
-			e.Actor = kg.Organisation // "The Deseret News", "Human Rights Watch"
+			q.refs[0].e.Actor = kg.Organisation // "The Deseret News", "Human Rights Watch"
 			break
 		}
 	}
-	s.named(e, start, j+1)
-	return np{refs: []ref{{e, start, j + 1}}, start: start, end: j + 1, how: byTitle}
+	return q
 }
 
 var enHonorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true}

@@ -29,7 +29,6 @@ type Entity struct {
 	En    string       // English name or label, for summaries
 	Ar    string
 	New   bool // found in the text, not in the catalogue
-	World bool // from the world layer, not the catalogue
 	Title string
 	// heads are the light keys of the first word of each name and alias
 	// («منظمه» for منظمة معاهدة الأمن الجماعي), for «المنظمة» coreference.

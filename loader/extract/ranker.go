@@ -96,6 +96,9 @@ type inheritCandidate struct {
 // chooseInherited decides who speaks a cue whose speaker the text does not
 // name: the rules' order, or the ranker's best, or no one (-1).
 func (s *docState) chooseInherited(si, k, after, b int, f form, cands []inheritCandidate, rulesChoice int) int {
+	if s.x.ranker == nil && s.trace == nil {
+		return rulesChoice // no ranker to ask and no trace to keep: no features to build
+	}
 	toks := s.d.Tokens
 	verbFem := s.lx.lang == "ar" && (strings.HasSuffix(toks[k].Key, "ت") || strings.HasSuffix(toks[k].Key, "ه") && f.kind == participle || f.kind == imperfect && strings.HasPrefix(strings.TrimPrefix(toks[k].Key, "و"), "ت"))
 	verbPl := s.lx.lang == "ar" && (strings.HasSuffix(toks[k].Key, "وا") || strings.HasSuffix(toks[k].Key, "ون") || strings.HasSuffix(toks[k].Key, "ين"))

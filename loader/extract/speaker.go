@@ -600,19 +600,24 @@ func (s *docState) appositiveName(i, end int) np {
 		// «وقال خالد العطية إن …», «وقال محمد مارم: …»: two or three name
 		// words and then what was said (not «تهدد بمصيبة جديدة :», a
 		// preposition's object).
-		p := s.newPerson(i, j)
-		s.named(p, i, j)
-		return np{refs: []ref{{p, i, j}}, start: i, end: j, how: byTitle}
+		return s.newPersonNP(i, j)
 	}
 	if !isTitleWord(toks[k]) {
 		return np{}
 	}
-	p := s.newPerson(i, j)
+	p := s.newPersonNP(i, j)
 	if t := s.title(k, end); t.end > k {
-		s.notePosition(p, t.org, k, t.end, t.end)
+		s.notePosition(p.refs[0].e, t.org, k, t.end, t.end)
 	}
-	s.named(p, i, j)
-	return np{refs: []ref{{p, i, j}}, start: i, end: j, how: byTitle}
+	return p
+}
+
+// newPersonNP is a person the catalogue lacks named by tokens [a, b), as
+// the speaker phrase of a cue.
+func (s *docState) newPersonNP(a, b int) np {
+	p := s.newPerson(a, b)
+	s.named(p, a, b)
+	return np{refs: []ref{{p, a, b}}, start: a, end: b, how: byTitle}
 }
 
 // named records that the tokens [start, end) name e, so that a statement

@@ -31,7 +31,6 @@ func buildWorldLayer(w kg.Catalogue) *worldLayer {
 	byISO := map[string]*Entity{}
 	for i, e := range wl.all {
 		a := w.Actors[i]
-		e.World = true
 		wl.actors[a.ID] = a
 		wl.byID[a.ID] = e
 		for _, n := range actorNames(a) {
