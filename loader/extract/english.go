@@ -162,5 +162,171 @@ func buildEnglish() *lexicon {
 	for _, c := range englishComplementizers {
 		lx.comp[c] = true
 	}
+	lx.articles = map[string]bool{"the": true}
 	return lx
+}
+
+// english is the English language of the extractor: its lexicon and its
+// rules of word order (the subject first; "…," said X after a quote) and
+// word shape (capitals).
+type english struct{ *lexicon }
+
+func (g english) words() *lexicon { return g.lexicon }
+
+// inName: a capitalised word after another is part of a name ("United
+// States", "Human Rights Watch").
+func (english) inName(toks []Token, k int) bool {
+	if k == 0 || !toks[k].Upper {
+		return false
+	}
+	p := toks[k-1]
+	return p.Kind == Word && p.Latin && p.Upper
+}
+
+// startsClause: a verb within four words after "and", a comma, "while",
+// "whereas" or "but".
+func (english) startsClause(s *docState, k, a int, _ form) bool {
+	toks := s.d.Tokens
+	for j := k - 1; j >= a && j >= k-4; j-- {
+		switch toks[j].Key {
+		case "and", ",", "while", "whereas", "but":
+			return true
+		}
+	}
+	return false
+}
+
+// mayInherit: "adding", "he added", or a verb after "and".
+func (english) mayInherit(s *docState, k, a int, f form) bool {
+	return f.kind == participle || f.lemma.cont || s.isBoundary(k, a, f)
+}
+
+// subjectUnresolved: an English verb's subject stands before it, so what
+// follows it never breaks the chain.
+func (english) subjectUnresolved(*docState, int, int) bool { return false }
+
+func (english) agreement(Token, form) (bool, bool) { return false, false }
+
+// verbSubject: the subject before the verb ("Lavrov said", "Venezuela's
+// foreign ministry categorically rejects"); after it only once a quote or
+// comma came before ("…," said Lavrov), and then a capitalised name or
+// "the …".
+func (english) verbSubject(s *docState, k, a, after, b int, f form) np {
+	toks := s.d.Tokens
+	p := s.npBefore(k, s.clauseStart(k, a))
+	if !p.ok() && f.kind != participle {
+		p = s.englishSubjectBefore(k, a)
+	}
+	if p.ok() || f.kind == participle {
+		return p
+	}
+	p = s.parseNP(after, b)
+	if p.ok() && toks[after].Key != "the" && !toks[after].Upper && p.how != byCoref {
+		return np{} // "told reporters": a lower-case word after an English verb is not its subject
+	}
+	if p.ok() && !(k > a && (toks[k-1].Kind == Quote || toks[k-1].Key == ",")) {
+		return np{} // "X said Iran had …": after the verb is the content; "…," said X only after a quote
+	}
+	return p
+}
+
+// subjectReach: an English subject may start anywhere before its verb.
+func (english) subjectReach(_, k int) int { return k }
+
+// accordingApposition: "According to the Afghan team's coach, Alireza
+// Mehraban, …": the name that ends the phrase before its comma.
+func (english) accordingApposition(s *docState, j, b int) np {
+	toks := s.d.Tokens
+	for e := j + 1; e < b && e < j+16; e++ {
+		if toks[e].Key == "," && (e+1 >= b || !toks[e+1].Upper || e+2 < b && toks[e+2].Key == ",") {
+			if e+1 < b && toks[e+1].Upper && e+2 < b && toks[e+2].Upper {
+				continue // "the coach, Alireza Mehraban, …": the name is the apposition
+			}
+			return s.englishSubjectBefore(e+1, j)
+		}
+	}
+	return np{}
+}
+
+// pronoun: he / she is the last person named; they / it / we the last
+// speaker.
+func (english) pronoun(s *docState, i int) np {
+	key := s.d.Tokens[i].Key
+	if !englishPronouns[key] {
+		return np{}
+	}
+	if key == "he" || key == "she" {
+		for k := len(s.history) - 1; k >= 0; k-- {
+			if s.history[k].e.Actor == kg.Person {
+				return np{refs: []ref{{s.history[k].e, i, i + 1}}, start: i, end: i + 1, how: byCoref}
+			}
+		}
+	}
+	if len(s.lastSpeakers) > 0 {
+		return np{refs: refsOf(s.lastSpeakers, i, i+1), start: i, end: i + 1, how: byCoref}
+	}
+	return np{}
+}
+
+// inverted: «"…," said Lavrov.» and «"…," Lavrov said.» say what the
+// quote before them said.
+func (english) inverted(s *docState, c cue, a int) (cue, bool) {
+	toks, k := s.d.Tokens, c.at
+	if c.np.start > k && k > a && (toks[k-1].Kind == Quote || toks[k-1].Key == ",") {
+		c.comp, c.end, c.fixed = a, k, true
+		return c, true
+	}
+	if c.np.start < k && c.np.start > a && toks[c.np.start-1].Kind == Quote && s.d.Quoted[a+1] {
+		c.comp, c.end, c.fixed = a, c.np.start, true
+		return c, true
+	}
+	return c, false
+}
+
+// endsName: a lower-case word, unless a particle (al, bin, de) or joined by
+// a hyphen (El-Hassan).
+func (english) endsName(s *docState, i, j int) bool {
+	toks := s.d.Tokens
+	t := toks[j]
+	joined := j > i && toks[j-1].Key == "-" && toks[j-1].Start == toks[j-2].End && toks[j-1].End == t.Start
+	return !t.Upper && !nameParticle[t.Key] && !joined
+}
+
+// minNameWords: one capitalised word after a title is more often a word
+// of the title than a name.
+func (english) minNameWords() int { return 2 }
+
+func (english) clauseNotName(*docState, int, int, int) bool { return false }
+
+// titleAdjective: English puts nationality before the title; capitalised
+// words after it are the name.
+func (english) titleAdjective(*docState, Token) bool { return false }
+
+// refersTo: "the ministry" for a body whose English name has the word.
+func (english) refersTo(t Token, e *Entity) bool {
+	for _, h := range e.heads {
+		if t.Is(h) && t.Definite() || strings.Contains(" "+strings.ToLower(e.En)+" ", " "+t.Key+" ") && len(t.Key) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+func (english) written(surface string) (kg.Names, string) { return kg.Names{En: surface}, surface }
+
+func (english) futureVerb(Token) bool { return false }
+
+// pledge: "we will" (for), "we won't" (against).
+func (english) pledge(toks []Token, k, b int) kg.Polarity {
+	t, next := toks[k].Key, ""
+	if k+1 < b {
+		next = toks[k+1].Key
+	}
+	switch {
+	case (t == "we" || t == "i") && (next == "will" || next == "shall"):
+		return kg.Favor
+	case (t == "we" || t == "i") && next == "won't":
+		return kg.Against
+	}
+	return ""
 }

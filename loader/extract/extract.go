@@ -15,7 +15,8 @@ import (
 type Extractor struct {
 	gaz      layeredGazetteer
 	entities map[string]*Entity
-	ar, en   *lexicon
+	ar       arabic
+	en       english
 	events   []kg.Event
 	partOf   map[string][]string // part → wholes
 	nisba    map[string]*Entity  // nationality stem → country (روس → Russia)
@@ -49,7 +50,7 @@ func New(cat kg.Catalogue) *Extractor {
 }
 
 func newExtractor(cat kg.Catalogue, wl *worldLayer) *Extractor {
-	x := &Extractor{entities: map[string]*Entity{}, ar: buildArabic(), en: buildEnglish(),
+	x := &Extractor{entities: map[string]*Entity{}, ar: arabic{buildArabic()}, en: english{buildEnglish()},
 		events: cat.Events, partOf: map[string][]string{}, nisba: map[string]*Entity{}, ids: map[string]bool{},
 		world: map[string]kg.Actor{}}
 	if r := DefaultRanker(); r != nil && r.Enabled {
@@ -171,7 +172,8 @@ type Ref struct {
 // docState is everything remembered while reading one document.
 type docState struct {
 	x     *Extractor
-	lx    *lexicon
+	lang  language
+	lx    *lexicon // lang's words
 	doc   kg.Document
 	d     *Doc
 	local *Gazetteer // persons this document introduces
@@ -233,16 +235,10 @@ func (x *Extractor) Document(doc kg.Document) Result {
 
 func (x *Extractor) document(doc kg.Document, trace *[]Decision) Result {
 	d := Split(doc.Text)
-	lang := doc.Lang
-	if lang != "ar" && lang != "en" {
-		lang = guessLang(d)
-	}
-	s := &docState{x: x, lx: x.ar, doc: doc, d: d, local: newGazetteer(), newByKey: map[string]*Entity{},
+	lang := x.languageOf(doc, d)
+	s := &docState{x: x, lang: lang, lx: lang.words(), doc: doc, d: d, local: newGazetteer(), newByKey: map[string]*Entity{},
 		takenIDs: map[string]bool{}, titleRefs: map[string]*Entity{}, occasion: map[string]string{}, lastSent: -10,
 		memo: make([]memoMatch, len(d.Tokens)), trace: trace}
-	if lang == "en" {
-		s.lx = x.en
-	}
 	for si, sent := range d.Sentences {
 		if sent.Skip {
 			continue
@@ -346,10 +342,8 @@ func (s *docState) sentence(si int, sent Sentence) {
 // cueForm returns the cue form of token k, if it is a cue word (not a
 // first-person form or a noun, which only ever say what was said).
 func (s *docState) cueForm(k int) (form, bool) {
-	if s.lx.lang == "en" && k > 0 && s.d.Tokens[k].Upper {
-		if p := s.d.Tokens[k-1]; p.Kind == Word && p.Latin && p.Upper {
-			return form{}, false // "United States", "Human Rights Watch": part of a name
-		}
+	if s.lang.inName(s.d.Tokens, k) {
+		return form{}, false
 	}
 	for _, f := range s.lx.formsAt(s.d.Tokens[k]) {
 		if f.kind != noun && !f.first {
@@ -399,33 +393,7 @@ func (s *docState) accordingAt(k int) *lemma {
 // (وأدانت، واعربوا) or after a comma and فيما / بينما / كما, or in English
 // a participle or a verb after "and".
 func (s *docState) isBoundary(k, a int, f form) bool {
-	toks := s.d.Tokens
-	if f.kind == participle {
-		return true
-	}
-	t := toks[k]
-	if s.lx.lang == "en" {
-		for j := k - 1; j >= a && j >= k-4; j-- {
-			switch toks[j].Key {
-			case "and", ",", "while", "whereas", "but":
-				return true
-			}
-		}
-		return false
-	}
-	if (f.kind == perfect || f.kind == imperfect) && t.Conj && !s.lx.formKeyed(t.Key) {
-		return true
-	}
-	if k > a && toks[k-1].Key == "و" || s.afterParticle(k, a) {
-		return true
-	}
-	if k > a+1 {
-		p := toks[k-1].Key
-		if (p == "فيما" || p == "بينما" || p == "كما" || p == "ثم") && (toks[k-2].Key == "," || toks[k-2].Kind == Punct) {
-			return true
-		}
-	}
-	return false
+	return f.kind == participle || s.lang.startsClause(s, k, a, f)
 }
 
 func (s *docState) setIssuer(es []*Entity, si int) {
@@ -532,18 +500,8 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 			j++ // «حسب رأي عصيد», «حسبما أفادت الوزارة», "according to"
 		}
 		c.np = s.parseNP(j, b)
-		if !c.np.ok() && s.lx.lang == "en" {
-			// "According to the Afghan team's coach, Alireza Mehraban, …": the
-			// name that ends the phrase before its comma.
-			for e := j + 1; e < b && e < j+16; e++ {
-				if toks[e].Key == "," && (e+1 >= b || !toks[e+1].Upper || e+2 < b && toks[e+2].Key == ",") {
-					if e+1 < b && toks[e+1].Upper && e+2 < b && toks[e+2].Upper {
-						continue // "the coach, Alireza Mehraban, …": the name is the apposition
-					}
-					c.np = s.englishSubjectBefore(e+1, j)
-					break
-				}
-			}
+		if !c.np.ok() {
+			c.np = s.lang.accordingApposition(s, j, b)
 		}
 		if !c.np.ok() {
 			return c, false
@@ -562,24 +520,7 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 		c.np = np{refs: refsOf(s.issuer, k, k+1), start: k, end: k + 2, how: byDocument}
 		c.from = k + 2
 	default:
-		if s.lx.lang == "en" {
-			c.np = s.npBefore(k, s.clauseStart(k, a))
-			if !c.np.ok() && f.kind != participle {
-				c.np = s.englishSubjectBefore(k, a)
-			}
-		}
-		if !c.np.ok() && f.kind != participle {
-			c.np = s.parseNP(after, b)
-			if c.np.ok() && s.lx.lang == "en" && toks[after].Key != "the" && !toks[after].Upper && c.np.how != byCoref {
-				c.np = np{} // "told reporters": a lower-case word after an English verb is not its subject
-			}
-			if c.np.ok() && s.lx.lang == "en" && !(k > a && (toks[k-1].Kind == Quote || toks[k-1].Key == ",")) {
-				c.np = np{} // "X said Iran had …": after the verb is the content; "…," said X only after a quote
-			}
-		}
-		if !c.np.ok() && s.lx.lang == "ar" && f.kind != participle {
-			c.np = s.npBefore(k, s.clauseStart(k, a))
-		}
+		c.np = s.lang.verbSubject(s, k, a, after, b, f)
 		if !c.np.ok() && after < b && toks[after].In(unnamed) {
 			// «وقال مسؤولون أميركيون», «وتقول المصادر»: unnamed sources, one
 			// actor the annotation guide names as such.
@@ -601,14 +542,10 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 				c.from = k + 1
 			}
 		} else {
-			if l.ambiguous && f.kind == perfect && slices.Contains(toks[k].Forms, Key(l.word)) || f.kind == imperfect && s.lx.lang == "ar" && !strings.HasPrefix(toks[k].Key, "و") && !s.afterParticle(k, a) {
+			if l.ambiguous && f.kind == perfect && slices.Contains(toks[k].Forms, Key(l.word)) {
 				return c, false
 			}
-			inherit := f.kind == participle || l.cont || s.isBoundary(k, a, f) || strings.HasPrefix(toks[k].Key, "و") || s.afterParticle(k, a)
-			if s.lx.lang == "en" {
-				inherit = f.kind == participle || l.cont || s.isBoundary(k, a, f)
-			}
-			if !inherit || after < b && (isTitleWord(toks[after]) || toks[after].In(generic)) {
+			if !s.lang.mayInherit(s, k, a, f) || after < b && (isTitleWord(toks[after]) || toks[after].In(generic)) {
 				return c, false // «وقال الأمين العام …»: someone speaks, but not the last speaker
 			}
 			// Who speaks, when no words next to the cue say: the candidates in
@@ -636,7 +573,7 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 			// sentence named shares it: its noun is an object, «وأكدت مجددا
 			// الارتباط»); lending it the last speaker would be a guess that is
 			// wrong far more often than right, so the chain breaks.
-			breaks := s.lx.lang == "ar" && f.kind != participle && len(s.sentSpeakers) == 0 && subj == nil && s.unresolvedSubject(after, b)
+			breaks := f.kind != participle && len(s.sentSpeakers) == 0 && subj == nil && s.lang.subjectUnresolved(s, after, b)
 			if breaks || len(cands) == 0 {
 				rules = -1
 			}
@@ -673,15 +610,8 @@ func (s *docState) resolveCue(si int, sent Sentence, k int, f form) (cue, bool) 
 			}
 		}
 	}
-	// English inversion: «"…," said Lavrov.» and «"…," Lavrov said.» say
-	// what the quote before them said.
-	if s.lx.lang == "en" && c.np.start > k && k > a && (toks[k-1].Kind == Quote || toks[k-1].Key == ",") {
-		c.comp, c.end, c.fixed = a, k, true
-		return s.finishCue(c), true
-	}
-	if s.lx.lang == "en" && c.np.start < k && c.np.start > a && toks[c.np.start-1].Kind == Quote && s.d.Quoted[a+1] {
-		c.comp, c.end, c.fixed = a, c.np.start, true
-		return s.finishCue(c), true
+	if q, ok := s.lang.inverted(s, c, a); ok {
+		return s.finishCue(q), true
 	}
 	return s.finishCue(c), true
 }
@@ -729,10 +659,7 @@ func (s *docState) finishCue(c cue) cue {
 // most three words after the clause start.
 func (s *docState) npBefore(k, clause int) np {
 	toks := s.d.Tokens
-	limit := clause + 4
-	if s.lx.lang == "en" {
-		limit = k
-	}
+	limit := s.lang.subjectReach(clause, k)
 	for p := clause; p < k && p <= limit; p++ {
 		if toks[p].Kind != Word {
 			continue

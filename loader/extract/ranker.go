@@ -100,9 +100,8 @@ func (s *docState) chooseInherited(si, k, after, b int, f form, cands []inheritC
 		return rulesChoice // no ranker to ask and no trace to keep: no features to build
 	}
 	toks := s.d.Tokens
-	verbFem := s.lx.lang == "ar" && (strings.HasSuffix(toks[k].Key, "ت") || strings.HasSuffix(toks[k].Key, "ه") && f.kind == participle || f.kind == imperfect && strings.HasPrefix(strings.TrimPrefix(toks[k].Key, "و"), "ت"))
-	verbPl := s.lx.lang == "ar" && (strings.HasSuffix(toks[k].Key, "وا") || strings.HasSuffix(toks[k].Key, "ون") || strings.HasSuffix(toks[k].Key, "ين"))
-	unresolved := s.lx.lang == "ar" && s.unresolvedSubject(after, b)
+	verbFem, verbPl := s.lang.agreement(toks[k], f)
+	unresolved := s.lang.subjectUnresolved(s, after, b)
 	conj := strings.HasPrefix(toks[k].Key, "و") || strings.HasPrefix(toks[k].Key, "ف")
 	base := []string{
 		"lang=" + s.lx.lang,

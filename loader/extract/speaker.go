@@ -97,7 +97,7 @@ func (s *docState) parseNP(i, end int) np {
 		return np{}
 	}
 	// «the ministry», «the president» (English coreference with an article).
-	if s.lx.lang == "en" && toks[i].Key == "the" && i+1 < end {
+	if s.lx.articles[toks[i].Key] && i+1 < end {
 		if p := s.parseNP(i+1, end); p.ok() {
 			p.start = i
 			return p
@@ -154,18 +154,8 @@ func (s *docState) parseNP(i, end int) np {
 			}
 		}
 	}
-	if s.lx.lang == "en" && englishPronouns[toks[i].Key] {
-		// he / she: the last person named; they / it / we: the last speaker.
-		if toks[i].Key == "he" || toks[i].Key == "she" {
-			for k := len(s.history) - 1; k >= 0; k-- {
-				if s.history[k].e.Actor == kg.Person {
-					return np{refs: []ref{{s.history[k].e, i, i + 1}}, start: i, end: i + 1, how: byCoref}
-				}
-			}
-		}
-		if len(s.lastSpeakers) > 0 {
-			return np{refs: refsOf(s.lastSpeakers, i, i+1), start: i, end: i + 1, how: byCoref}
-		}
+	if p := s.lang.pronoun(s, i); p.ok() {
+		return p
 	}
 	if p := s.appositiveName(i, end); p.ok() {
 		return s.coordinate(p, end)
@@ -194,7 +184,7 @@ func startsWithClitic(k string) bool {
 // head noun alone («المرصد») refers to later.
 func (s *docState) newOrganisation(i, end int) np {
 	toks := s.d.Tokens
-	if s.lx.lang != "ar" || i >= end || toks[i].Kind != Word || !orgHeads[toks[i].Light] || toks[i].Conj || pronounSuffixed(toks[i]) {
+	if i >= end || toks[i].Kind != Word || !s.lx.orgHeads[toks[i].Light] || toks[i].Conj || pronounSuffixed(toks[i]) {
 		return np{}
 	}
 	j, inQuote := i+1, false
@@ -482,12 +472,7 @@ func (s *docState) nextIsActor(i, end int) bool {
 
 // isAdjective reports whether a token can qualify a title: an Arabic word
 // with the article (الروسي، الإيراني) or a capitalised English word.
-func (s *docState) isAdjective(t Token) bool {
-	if s.lx.lang == "en" {
-		return false // English puts nationality before the title; capitalised words after it are the name
-	}
-	return strings.HasPrefix(t.Key, "ال") && !stopWord(t) && len(s.lx.formsAt(t)) == 0
-}
+func (s *docState) isAdjective(t Token) bool { return s.lang.titleAdjective(s, t) }
 
 // newName reads the name of a person right after a title, 1 to 3 words, and
 // registers it as a new person of this document. In Arabic the first word has
@@ -521,7 +506,7 @@ var relationalTitles = lightSet(strings.Fields("سفير مبعوث مستشار
 // nameEnd is where a name that starts at i ends (i when there is none).
 func (s *docState) nameEnd(i, end int) int {
 	toks := s.d.Tokens
-	if i < end && s.lx.lang == "ar" && notNameStart[toks[i].Key] {
+	if i < end && s.lx.notNameStart[toks[i].Key] {
 		return i
 	}
 	j, words := i, 0
@@ -532,30 +517,14 @@ func (s *docState) nameEnd(i, end int) int {
 			continue
 		}
 		words++
-		if t.Kind != Word || stopWord(t) || isTitleWord(t) || len(s.lx.formsAt(t)) > 0 || t.In(s.lx.comp) || s.lx.lang == "ar" && futureVerb(t) {
+		if t.Kind != Word || stopWord(t) || isTitleWord(t) || len(s.lx.formsAt(t)) > 0 || t.In(s.lx.comp) || s.lang.futureVerb(t) {
 			break
 		}
 		if _, ok := s.lx.has(toks, j, end, titleMod); ok && !t.Upper {
 			break
 		}
-		if s.lx.lang == "ar" && (strings.HasPrefix(t.Key, "لل") || strings.HasPrefix(t.Key, "بال") || strings.HasPrefix(t.Key, "وال") || strings.HasPrefix(t.Key, "كال")) {
-			break // a preposition or conjunction with the article («للشخصيات»): not a name
-		}
-		if s.lx.lang == "ar" && strings.HasSuffix(t.Light, "ي") && s.x.nisba[nisbaStem(t.Light)] != nil {
-			break // «ناشط حقوقي مغربي»: a nationality adjective describes, it does not name
-		}
-		if s.lx.lang == "en" {
-			joined := j > i && toks[j-1].Key == "-" && toks[j-1].Start == toks[j-2].End && toks[j-1].End == t.Start
-			if !t.Upper && !nameParticle[t.Key] && !joined {
-				break
-			}
-		} else {
-			if len([]rune(t.Key)) < 2 || (j == i && t.Definite()) || pronounSuffixed(t) {
-				break
-			}
-			if j > i && t.Conj && strings.HasPrefix(t.Key, "و") {
-				break // «وزير الخارجية الإيراني محمد ... ونظيره»: a conjunction ends the name
-			}
+		if s.lang.endsName(s, i, j) {
+			break
 		}
 		if _, ok := s.x.gaz.longestAt(toks, j, end, nil); ok {
 			if j == i {
@@ -568,12 +537,8 @@ func (s *docState) nameEnd(i, end int) int {
 	for j > i && transparent(toks[j-1]) {
 		j--
 	}
-	if j == i || (s.lx.lang == "en" && j-i < 2) {
+	if j-i < s.lang.minNameWords() || s.lang.clauseNotName(s, i, j, end) {
 		return i
-	}
-	if j < end && s.lx.lang == "ar" && toks[j].Kind == Word && !stopWord(toks[j]) && len(s.lx.formsAt(toks[j])) == 0 &&
-		!toks[j].In(s.lx.comp) && j-i >= 3 && len([]rune(toks[j].Key)) >= 2 && !strings.HasPrefix(toks[j].Key, "ال") && !isTitleWord(toks[j]) {
-		return i // four or more name-like words: more likely a clause than a name
 	}
 	return j
 }
@@ -585,7 +550,7 @@ func (s *docState) nameEnd(i, end int) int {
 // a title) right after it; the title is recorded as the person's position.
 func (s *docState) appositiveName(i, end int) np {
 	toks := s.d.Tokens
-	if s.lx.lang != "ar" {
+	if !s.lx.namesBeforeTitles {
 		return np{}
 	}
 	j := s.nameEnd(i, end)
@@ -674,12 +639,8 @@ func (s *docState) newPerson(a, b int) *Entity {
 	// not "Bd Albast Sida"); only the id, which names nothing, is
 	// transliterated.
 	e := &Entity{Kind: ActorEntity, Actor: kg.Person, New: true}
-	slug := surface
-	if s.lx.lang == "en" {
-		e.En = surface
-	} else {
-		e.Ar, slug = surface, transliterate(surface)
-	}
+	n, slug := s.lang.written(surface)
+	e.En, e.Ar = n.En, n.Ar
 	e.ID = s.x.newID(slug, s.takenIDs)
 	s.takenIDs[e.ID] = true
 	s.newByKey[key] = e
@@ -699,18 +660,13 @@ func (s *docState) headNoun(i, end int) np {
 	if t.Kind != Word || stopWord(t) {
 		return np{}
 	}
-	if s.lx.lang == "ar" && !t.Definite() {
-		return np{}
-	}
 	for k := len(s.history) - 1; k >= 0 && k >= len(s.history)-40; k-- {
 		e := s.history[k].e
 		if e.Actor == kg.Person {
 			continue
 		}
-		for _, h := range e.heads {
-			if t.Is(h) && t.Definite() || s.lx.lang == "en" && strings.Contains(" "+strings.ToLower(e.En)+" ", " "+t.Key+" ") && len(t.Key) > 4 {
-				return np{refs: []ref{{e, i, i + 1}}, start: i, end: i + 1, how: byCoref}
-			}
+		if s.lang.refersTo(t, e) {
+			return np{refs: []ref{{e, i, i + 1}}, start: i, end: i + 1, how: byCoref}
 		}
 	}
 	return np{}
@@ -846,10 +802,7 @@ func (s *docState) notePosition(p, in *Entity, a, nameStart, b int) {
 	}
 	start, end := toks[a].Start, toks[b-1].End
 	m := kg.Mention{ID: fmt.Sprintf("%s@%d-%d", s.doc.ID, start, end), Document: s.doc.ID, Start: start, End: end, Text: s.d.Slice(start, end)}
-	title := kg.Names{Ar: titleText}
-	if s.lx.lang == "en" {
-		title = kg.Names{En: titleText}
-	}
+	title, _ := s.lang.written(titleText)
 	s.positions = append(s.positions, kg.Relation{Type: kg.HoldsPosition, From: p.ID, To: in.ID, Title: title, Evidence: []kg.Mention{m}})
 }
 

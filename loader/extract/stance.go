@@ -221,7 +221,7 @@ func (s *docState) futureIn(a, b int) bool {
 		if _, ok := s.lx.has(toks, k, b, future); ok {
 			return true
 		}
-		if s.lx.lang == "ar" && futureVerb(toks[k]) {
+		if s.lang.futureVerb(toks[k]) {
 			return true
 		}
 	}
@@ -272,22 +272,8 @@ func minInt(a, b int) int {
 func (s *docState) pledge(a, b int) kg.Polarity {
 	toks := s.d.Tokens
 	for k := a; k < b; k++ {
-		t := toks[k].Key
-		next := ""
-		if k+1 < b {
-			next = toks[k+1].Key
-		}
-		switch {
-		case s.lx.lang == "en" && (t == "we" || t == "i") && (next == "will" || next == "shall"):
-			return kg.Favor
-		case s.lx.lang == "en" && (t == "we" || t == "i") && next == "won't":
-			return kg.Against
-		case s.lx.lang == "ar" && futureVerb(toks[k]) && strings.HasPrefix(t, "سن"):
-			return kg.Favor
-		case s.lx.lang == "ar" && t == "سوف" && strings.HasPrefix(next, "ن"):
-			return kg.Favor
-		case s.lx.lang == "ar" && t == "لن" && strings.HasPrefix(next, "ن"):
-			return kg.Against
+		if p := s.lang.pledge(toks, k, b); p != "" {
+			return p
 		}
 	}
 	return ""
