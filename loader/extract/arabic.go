@@ -330,7 +330,7 @@ func (arabic) accordingApposition(*docState, int, int) np { return np{} }
 // pronoun: Arabic subject pronouns live in the verb.
 func (arabic) pronoun(*docState, int) np { return np{} }
 
-func (arabic) inverted(_ *docState, c cue, _ int) (cue, bool) { return c, false }
+func (arabic) inverted(_ *docState, c attribution, _ int) (attribution, bool) { return c, false }
 
 // endsName: a preposition or conjunction with the article («للشخصيات»),
 // a nisba adjective («مغربي»), a one-letter word, a definite first word, a

@@ -270,7 +270,7 @@ func (english) pronoun(s *docState, i int) np {
 
 // inverted: «"…," said Lavrov.» and «"…," Lavrov said.» say what the
 // quote before them said.
-func (english) inverted(s *docState, c cue, a int) (cue, bool) {
+func (english) inverted(s *docState, c attribution, a int) (attribution, bool) {
 	toks, k := s.d.Tokens, c.at
 	if c.np.start > k && k > a && (toks[k-1].Kind == Quote || toks[k-1].Key == ",") {
 		c.comp, c.end, c.fixed = a, k, true
@@ -330,3 +330,141 @@ func (english) pledge(toks []Token, k, b int) kg.Polarity {
 	}
 	return ""
 }
+
+// enFillers may stand between an English subject and its verb.
+var enFillers = map[string]bool{",": true, "has": true, "had": true, "have": true, "also": true, "later": true, "earlier": true,
+	"previously": true, "then": true, "again": true, "repeatedly": true, "publicly": true, "reportedly": true, "separately": true,
+	"strongly": true, "firmly": true, "categorically": true, "flatly": true, "today": true, "yesterday": true, "on": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"jr": true, ".": true, "sr": true}
+
+// englishSubjectBefore reads the subject of an English verb at k backwards,
+// past adverbs, auxiliaries and "on Monday": an actor, title or pronoun that
+// ends there ("Venezuela's foreign ministry categorically rejects"), or a
+// capitalised name the catalogue lacks ("The director-general of the IAEA,
+// Yukiya Amano, said"), which becomes a new person; title words at its start
+// are the title, not the name ("National Security Advisor Jake Sullivan").
+func (s *docState) englishSubjectBefore(k, a int) np {
+	toks := s.d.Tokens
+	j := k - 1
+	sawComma := false
+	for j >= a && (enFillers[toks[j].Key] || toks[j].Kind == Punct && toks[j].Key == ".") {
+		sawComma = sawComma || toks[j].Key == ","
+		j--
+	}
+	if j < a || toks[j].Kind != Word {
+		return np{}
+	}
+	if sawComma && !toks[j].Upper {
+		// "Claudio De Vincenti, undersecretary to the prime minister, said":
+		// the apposition describes the subject before it.
+		for c := j - 1; c > a && c >= j-12; c-- {
+			if toks[c].Key == "," {
+				if n := toks[c+1]; !n.Upper || n.Key == "the" || n.Key == "a" || n.Key == "an" {
+					j = c - 1
+				}
+				break
+			}
+		}
+		if j < a || toks[j].Kind != Word {
+			return np{}
+		}
+	}
+	if toks[j].In(unnamed) {
+		// "U.S. officials said", "a diplomatic source said"
+		if e := s.x.entities[UnnamedSources]; e != nil {
+			return np{refs: []ref{{e, j, j + 1}}, start: j, end: j + 1, how: byName}
+		}
+	}
+	for p := max(a, j-7); p <= j; p++ {
+		if q := s.parseNP(p, j+1); q.ok() && q.end == j+1 {
+			return q
+		}
+	}
+	if j > a+1 && toks[j-1].Key == "." && enHonorifics[toks[j-2].Key] && toks[j].Upper {
+		// "Mr. Toccafondi says": a surname after Mr./Ms./Dr. names a person
+		// (the one this document already named so, when there is one).
+		if m, ok := s.actorAt(j, j+1); ok {
+			return np{refs: []ref{{m.aliases[0].entity, j, j + 1}}, start: j, end: j + 1, how: byName}
+		}
+		return s.newPersonNP(j, j+1)
+	}
+	return s.capitalisedSubject(a, j)
+}
+
+// capitalisedSubject reads a capitalised run of words ending at token j
+// (not before a) as a subject: an actor the text names, or a person or body
+// the catalogue lacks; title words at its start are the title, not the
+// name ("National Security Advisor Jake Sullivan").
+func (s *docState) capitalisedSubject(a, j int) np {
+	toks := s.d.Tokens
+	p := j
+	for p >= a {
+		t := toks[p]
+		initial := t.Kind == Word && t.Upper && len([]rune(t.Key)) == 1
+		dot := t.Key == "." && p > a && len([]rune(toks[p-1].Key)) == 1 && toks[p-1].Upper
+		if !(t.Kind == Word && t.Latin && t.Upper && !stopWord(t) || initial || dot || t.Key == "-" && p > a && toks[p-1].Upper) {
+			break
+		}
+		p--
+	}
+	start := p + 1
+	for start <= j && (isTitleWord(toks[start]) || toks[start].In(titleMods) || enTitleWords[toks[start].Key]) {
+		start++
+	}
+	// "Afghan Ambassador to the United States Hamdullah Mohib": a long
+	// capitalised run ends with the name; what comes before is the title.
+	// Words joined by a hyphen (El-Hassan) and initials (R.) count with the
+	// word they belong to.
+	var wordStarts []int // the first token of each word, last word first
+	for q := j; q >= start; q-- {
+		if toks[q].Kind != Word || q > start && (toks[q-1].Key == "-" || toks[q-1].Key == ".") {
+			continue
+		}
+		wordStarts = append(wordStarts, q)
+	}
+	if len(wordStarts) > 3 && !enOrgWords[toks[j].Key] {
+		// Two words, three when the middle one is an initial, a particle or
+		// joined by a hyphen (Joseph R. Biden, Mohamed El-Hassan Mohamed).
+		start = wordStarts[1]
+		mid := wordStarts[1]
+		if len([]rune(toks[mid].Key)) == 1 || nameParticle[toks[mid].Key] || mid+1 <= j && toks[mid+1].Key == "-" {
+			start = wordStarts[2]
+		}
+	}
+	if j-start+1 < 2 || toks[start].Key == "." {
+		return np{}
+	}
+	if m, ok := s.actorAt(start, j+1); ok && m.End == j+1 {
+		return np{refs: []ref{{m.aliases[0].entity, start, j + 1}}, start: start, end: j + 1, how: byName}
+	}
+	q := s.newPersonNP(start, j+1)
+	for k := start; k <= j; k++ {
+		if enOrgWords[toks[k].Key] {
+			q.refs[0].e.Actor = kg.Organisation // "The Deseret News", "Human Rights Watch"
+			break
+		}
+	}
+	return q
+}
+
+var enHonorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true}
+
+// enOrgWords make a capitalised name a body's, not a person's.
+var enOrgWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("news times post guardian herald journal telegraph tribune agency ministry department office council committee commission party union association organization organisation federation league front movement army forces court bank institute foundation network watch group coalition alliance government parliament assembly congress senate house university church conference authority police") {
+		m[w] = true
+	}
+	return m
+}()
+
+// enTitleWords are the words of English titles and offices that stand
+// before a name and are not part of it.
+var enTitleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("president prime minister foreign secretary state general ambassador envoy spokesman spokeswoman spokesperson senator king prince sheikh chancellor chairman chairwoman speaker deputy vice mr mrs ms dr premier commissioner representative governor mayor leader emir sultan counterpart national security advisor adviser defense defence interior press chief director special high under assistant attorney justice judge commander colonel lieutenant major captain admiral crown lord lady sir queen pope cardinal archbishop bishop rabbi imam ayatollah supreme executive managing head acting former then opposition rebel mp congressman congresswoman sen rep gov") {
+		m[w] = true
+	}
+	return m
+}()

@@ -55,7 +55,7 @@ type subjects interface {
 	pronoun(s *docState, i int) np
 	// inverted rereads a cue whose speaker follows or precedes a quote
 	// ("«…», said Lavrov"): the complement is the quote before it.
-	inverted(s *docState, c cue, a int) (cue, bool)
+	inverted(s *docState, c attribution, a int) (attribution, bool)
 }
 
 // names says what a name looks like and how the new actors it makes are

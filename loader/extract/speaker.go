@@ -37,8 +37,9 @@ var howConfidence = map[string]float64{byName: 1, byTitle: 0.9, byCoref: 0.82, b
 
 // mention is an actor named in the document, for coreference.
 type mention struct {
-	e    *Entity
-	sent int
+	e          *Entity
+	sent       int // -1: found while reading a speaker phrase, not by the mentions stage
+	start, end int // tokens that name e
 }
 
 // actorAt returns the actor named at token i: the catalogue gazetteer or a
@@ -227,7 +228,7 @@ func (s *docState) newOrganisation(i, end int) np {
 		s.newActors = append(s.newActors, e)
 		s.local.add(e, surface)
 	}
-	s.history = append(s.history, mention{e, -1})
+	s.history = append(s.history, mention{e: e, sent: -1, start: i, end: j})
 	s.named(e, i, j)
 	return np{refs: []ref{{e, i, j}}, start: i, end: j, how: byTitle}
 }
@@ -726,7 +727,7 @@ func (s *docState) noteActors(si int, a, b int) {
 	for i := a; i < b; {
 		if m, ok := s.actorAt(i, b); ok {
 			if !m.aliases[0].title {
-				s.history = append(s.history, mention{m.aliases[0].entity, si})
+				s.history = append(s.history, mention{e: m.aliases[0].entity, sent: si, start: m.Start, end: m.End})
 				s.named(m.aliases[0].entity, m.Start, m.End)
 			}
 			// «X و Y» named together is the pair «الجانبان» refers to.
@@ -743,7 +744,7 @@ func (s *docState) noteActors(si int, a, b int) {
 		}
 		if isTitleWord(toks[i]) {
 			if t := s.title(i, b); t.person != nil {
-				s.history = append(s.history, mention{t.person, si})
+				s.history = append(s.history, mention{e: t.person, sent: si, start: t.nameStart, end: t.nameEnd})
 				s.named(t.person, t.nameStart, t.nameEnd)
 				i = t.nameEnd
 				continue

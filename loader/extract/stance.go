@@ -21,25 +21,13 @@ type stanceHit struct {
 // How sure the predicate is, by where it came from.
 var fromConfidence = map[string]float64{"cue": 0.95, "noun": 0.92, "complement": 0.8, "default": 0.72}
 
-// cue is a cue word in context.
-type cue struct {
-	at    int // token of the cue word
-	f     form
-	np    np  // its speaker phrase (possibly inherited)
-	from  int // first token after the speaker (or the cue) where the complement is looked for
-	comp  int // first token of the complement
-	end   int // end of the complement (next cue or the sentence end)
-	colon bool
-	fixed bool // comp and end are already known (a «بحسب» clause)
-}
-
 // stances returns the predicates of a cue: from the verb itself (حذر →
 // WARN), from the noun after a light verb (أعرب عن قلقه → CONCERN) or after
 // a reporting verb (أكدت دعمها → SUPPORT), else from stance words in the
 // complement (قال إن … أمر لا يمكن قبوله → REJECT); with neither, an
 // announcement (future) or a neutral assertion whose polarity follows the
 // evaluative words of the complement.
-func (s *docState) stances(c cue, sentence Sentence) []stanceHit {
+func (s *docState) stances(c attribution, sentence Sentence) []stanceHit {
 	toks := s.d.Tokens
 	l := c.f.lemma
 	neg := s.negatedBefore(c.at, sentence.Start)
