@@ -1,8 +1,11 @@
 package server
 
 import (
+	"context"
+	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
@@ -17,11 +20,15 @@ type Metrics struct {
 	latency    *prometheus.HistogramVec
 	storeTime  *prometheus.HistogramVec
 	storeFails *prometheus.CounterVec
+
+	mu    sync.Mutex
+	names map[string]bool // operation names already used as labels
 }
 
 // NewMetrics registers whosaid's series and the Go runtime ones.
 func NewMetrics() *Metrics {
 	m := &Metrics{
+		names:    map[string]bool{},
 		Registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "whosaid_graphql_requests_total",
@@ -53,4 +60,41 @@ func (m *Metrics) ObserveStore(op string, d time.Duration, err error) {
 	if err != nil {
 		m.storeFails.WithLabelValues(op, string(kg.KindOf(err))).Inc()
 	}
+}
+
+// Operation names become metric labels only within bounds: the name of an
+// operation that parsed and validated (never the operationName a client
+// merely sends), at most maxLabelRunes long, and at most maxOperationLabels
+// distinct names per process; the rest count as "(other)". A client sending
+// random names cannot grow /metrics.
+const (
+	maxOperationLabels = 200
+	maxLabelRunes      = 64
+)
+
+func (m *Metrics) operationLabel(ctx context.Context) string {
+	if !graphql.HasOperationContext(ctx) {
+		return "(invalid)"
+	}
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil {
+		return "(invalid)" // did not parse, validate, or name an operation of the document
+	}
+	name := oc.Operation.Name
+	if name == "" {
+		return "(unnamed)"
+	}
+	if r := []rune(name); len(r) > maxLabelRunes {
+		name = string(r[:maxLabelRunes])
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.names[name] {
+		return name
+	}
+	if len(m.names) >= maxOperationLabels {
+		return "(other)"
+	}
+	m.names[name] = true
+	return name
 }

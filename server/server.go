@@ -32,7 +32,7 @@ import (
 // Config tunes the server. Zero values take the defaults noted.
 type Config struct {
 	// CORSOrigins allowed to call the API from a browser; empty allows none
-	// (same-origin only), "*" allows all.
+	// (same-origin only: no CORS headers at all), "*" allows all.
 	CORSOrigins []string
 	// MaxBodyBytes caps a request body; default 1 MiB.
 	MaxBodyBytes int64
@@ -40,8 +40,12 @@ type Config struct {
 	MaxComplexity int
 	// Playground serves GraphiQL at /.
 	Playground bool
-	// Introspection answers __schema queries (the playground needs it).
+	// Introspection answers __schema queries (the playground needs it) and
+	// serves the SDL at /schema.graphql.
 	Introspection bool
+	// MetricsHere serves /metrics on this handler; off, serve
+	// MetricsHandler on a listener of its own.
+	MetricsHere bool
 	// MaxDepth caps how deeply a query nests; default 12.
 	MaxDepth int
 	// RequestTimeout bounds each request, Neo4j time included; default 15 s.
@@ -79,29 +83,64 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	mux := http.NewServeMux()
 	gql, schema := newGraphQL(cfg, reader, metrics, log)
 	mux.Handle("/graphql", limitBody(withTimeout(gql, cfg.RequestTimeout), cfg.MaxBodyBytes))
-	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
-		// The SDL, for codegen and IDE plugins that should not need introspection.
-		w.Header().Set("Content-Type", "application/graphql; charset=utf-8")
-		formatter.NewFormatter(w, formatter.WithComments()).FormatSchema(schema)
-	})
+	if cfg.Introspection {
+		mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
+			// The SDL, for codegen and IDE plugins: what introspection would
+			// tell, so only when introspection is on.
+			w.Header().Set("Content-Type", "application/graphql; charset=utf-8")
+			formatter.NewFormatter(w, formatter.WithComments()).FormatSchema(schema)
+		})
+	}
 	if cfg.Playground {
-		mux.Handle("GET /{$}", playground.Handler("whosaid", "/graphql"))
+		mux.Handle("GET /{$}", withPolicy(playgroundPolicy, playground.Handler("whosaid", "/graphql")))
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", readyz(db))
 	mux.Handle("GET /explore/", http.StripPrefix("/explore", explorer.Handler())) // the graph explorer page; /explore redirects here
-	mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
+	if cfg.MetricsHere {
+		mux.Handle("GET /metrics", MetricsHandler(metrics))
+	}
 	mux.Handle("GET /export/{format}", handleExport(reader, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
 
-	c := cors.New(cors.Options{
-		AllowedOrigins: cfg.CORSOrigins,
-		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"},
-		MaxAge:         600,
+	var h http.Handler = mux
+	if len(cfg.CORSOrigins) > 0 {
+		// rs/cors reads an empty AllowedOrigins as "*", so it is only
+		// installed when origins are configured: with none, a browser on
+		// another origin gets no Access-Control-* header and cannot read
+		// anything.
+		h = cors.New(cors.Options{
+			AllowedOrigins: cfg.CORSOrigins,
+			AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+			// What GraphQL clients send: Apollo's CSRF-prevention header and
+			// operation name, and persisted-query and tracing headers.
+			AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", "Apollo-Require-Preflight",
+				"X-Apollo-Operation-Name", "Apollographql-Client-Name", "Apollographql-Client-Version", "GraphQL-Preflight"},
+			MaxAge: 600,
+		}).Handler(h)
+	}
+	return securityHeaders(h)
+}
+
+// MetricsHandler serves the Prometheus metrics, for a listener of its own.
+func MetricsHandler(metrics *Metrics) http.Handler {
+	return securityHeaders(promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
+}
+
+// securityHeaders sets what every answer carries: no MIME sniffing, no
+// framing by other sites, no referrer leaking a query string, and a content
+// policy that lets JSON and text load nothing. Pages that run scripts (the
+// playground, the explorer) set their own policy, which replaces this one.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+		next.ServeHTTP(w, r)
 	})
-	return c.Handler(mux)
 }
 
 func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Logger) (http.Handler, *ast.Schema) {
@@ -166,16 +205,7 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		start := time.Now()
 		resp := next(ctx)
-		name := "(unnamed)"
-		if graphql.HasOperationContext(ctx) {
-			oc := graphql.GetOperationContext(ctx)
-			switch {
-			case oc.OperationName != "":
-				name = oc.OperationName
-			case oc.Operation != nil && oc.Operation.Name != "":
-				name = oc.Operation.Name
-			}
-		}
+		name := metrics.operationLabel(ctx)
 		outcome := "ok"
 		if resp != nil && len(resp.Errors) > 0 {
 			outcome = "error"
@@ -239,6 +269,21 @@ func limitBody(next http.Handler, max int64) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, max)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// playgroundPolicy lets the GraphiQL page load its pinned, integrity-checked
+// scripts and styles from jsDelivr and run its inline start-up script, and
+// talk only to this server.
+const playgroundPolicy = "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; " +
+	"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; font-src https://cdn.jsdelivr.net data:; img-src 'self' data: https:; " +
+	"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+// withPolicy serves a page under its own content security policy.
+func withPolicy(policy string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", policy)
 		next.ServeHTTP(w, r)
 	})
 }

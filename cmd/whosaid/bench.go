@@ -19,7 +19,11 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	out := fs.String("out", "docs/BENCHMARKS.md", "report file")
 	work := fs.String("work", ".bench", "folder for corpora and stores (git-ignored)")
 	goBench := fs.String("go-bench", "", "file with `go test -bench` output to include")
-	quick := fs.Bool("quick", envBool(getenv("BENCH_QUICK"), false), "small and short: one 10k corpus (env BENCH_QUICK)")
+	env := newSettings(getenv)
+	quick := fs.Bool("quick", env.boolean("BENCH_QUICK", false), "small and short: one 10k corpus (env BENCH_QUICK)")
+	if err := env.err(); err != nil {
+		return err
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -21,7 +21,13 @@ import (
 func runDev(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, log *slog.Logger) error {
 	fs := newFlagSet("dev", stderr)
 	dbcfg := neo4jFlags(fs, getenv)
-	opts := serveFlags(fs, getenv)
+	// make run is a researcher's own machine: listen on loopback unless
+	// WHOSAID_ADDR (or --addr) says otherwise, so no one on the network reads
+	// the graph.
+	opts, err := serveFlags(fs, getenv, "127.0.0.1:8080")
+	if err != nil {
+		return err
+	}
 	seedsDir := fs.String("seeds", "seeds", "seed folder to load")
 	home := fs.String("neo4j-home", ".neo4j", "store of the local Neo4j started when NEO4J_URI is not set")
 	if err := fs.Parse(args); err != nil {
@@ -34,7 +40,7 @@ func runDev(ctx context.Context, args []string, getenv func(string) string, stdo
 		}
 		defer stop()
 	}
-	fmt.Fprintf(stdout, "neo4j: %s\n", dbcfg.URI)
+	fmt.Fprintf(stdout, "neo4j: %s\n", redactURI(dbcfg.URI))
 	metrics := server.NewMetrics()
 	st, err := store.Open(*dbcfg, metrics.ObserveStore)
 	if err != nil {
@@ -76,7 +82,7 @@ func startLocalNeo4j(ctx context.Context, cfg *store.Config, home string, stdout
 	if err != nil {
 		return nil, err
 	}
-	log.Info("neo4j ready", "uri", inst.URI, "took", time.Since(start).Round(time.Millisecond))
+	log.Info("neo4j ready", "uri", redactURI(inst.URI), "took", time.Since(start).Round(time.Millisecond))
 	cfg.URI = inst.URI
 	return func() {
 		fmt.Fprintln(stdout, "neo4j: stopping (checkpoint, a few seconds)")

@@ -28,11 +28,21 @@ commands:
   synth    write a synthetic corpus for benchmarks: whosaid synth --statements N --seed S --out DIR
   export   write GEXF, GraphML, Cytoscape.js JSON or a CSV zip: whosaid export --format gexf [--id ID --depth N --max-nodes N --statements NODES] [--out FILE]
 
-environment:
-  NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE   where Neo4j is (flags override)
-  WHOSAID_ADDR                                            listen address (default :8080)
-  WHOSAID_CORS_ORIGINS                                    comma-separated browser origins allowed to call the API
-  WHOSAID_LOG_LEVEL                                       debug, info (default), warn, error
+environment (flags override; a value that does not parse is an error):
+  NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE   where Neo4j is
+  WHOSAID_ENV              development (default) or production: no playground, introspection,
+                           /schema.graphql or debug extensions; /metrics on its own listener
+  WHOSAID_ADDR             listen address (serve :8080; dev 127.0.0.1:8080)
+  WHOSAID_METRICS_ADDR     a listener of its own for /metrics (production default 127.0.0.1:9090)
+  WHOSAID_CORS_ORIGINS     comma-separated browser origins allowed to read the API (default none)
+  WHOSAID_PLAYGROUND       serve GraphiQL at / (true; false in production)
+  WHOSAID_INTROSPECTION    answer introspection, serve /schema.graphql (true; false in production)
+  WHOSAID_REQUEST_TIMEOUT  longest a request may take (15s)
+  WHOSAID_DEBUG            Cypher round trips and database time in extensions.whosaid (false)
+  WHOSAID_LOG_LEVEL        debug, info (default), warn, error
+  WHOSAID_LOG_FORMAT       text (default) or json
+  WHOSAID_TEST_NEO4J_URI   tests: a running Neo4j instead of a throw-away one
+  BENCH_QUICK              bench: one small corpus
 `
 
 // run is the whole program: main only supplies the process's arguments,
@@ -42,7 +52,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stderr, usage)
 		return errors.New("no command given")
 	}
-	log := newLogger(getenv("WHOSAID_LOG_LEVEL"), stderr)
+	log, err := newLogger(getenv, stderr)
+	if err != nil {
+		return err
+	}
 	cmd, rest := args[1], args[2:]
 	switch cmd {
 	case "serve":
@@ -75,12 +88,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	return fmt.Errorf("unknown command %q", cmd)
 }
 
-func newLogger(level string, w io.Writer) *slog.Logger {
-	var l slog.Level
-	if err := l.UnmarshalText([]byte(level)); err != nil || level == "" {
-		l = slog.LevelInfo
+// newLogger logs at WHOSAID_LOG_LEVEL (default info), as text or, with
+// WHOSAID_LOG_FORMAT=json, one JSON object per line.
+func newLogger(getenv func(string) string, w io.Writer) (*slog.Logger, error) {
+	env := newSettings(getenv)
+	level := env.oneOf("WHOSAID_LOG_LEVEL", "info", "debug", "info", "warn", "error")
+	format := env.oneOf("WHOSAID_LOG_FORMAT", "text", "text", "json")
+	if err := env.err(); err != nil {
+		return nil, err
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+	var l slog.Level
+	_ = l.UnmarshalText([]byte(level)) // one of the four names above
+	opts := &slog.HandlerOptions{Level: l}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return slog.New(slog.NewTextHandler(w, opts)), nil
 }
 
 // neo4jFlags registers the connection flags, defaulting to the environment.

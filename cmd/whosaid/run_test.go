@@ -22,6 +22,14 @@ func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }
 // loading the given seed folders, and returns its base URL.
 func startServer(t *testing.T, env map[string]string, seeds ...string) string {
 	t.Helper()
+	base, _ := startServerReady(t, env, seeds...)
+	return base
+}
+
+// startServerReady is startServer that also returns the line serve printed
+// when it was ready (it names the metrics address).
+func startServerReady(t *testing.T, env map[string]string, seeds ...string) (base, readyLine string) {
+	t.Helper()
 	st := neo4jtest.Store(t) // empties the database
 	_ = st
 	getenv := func(k string) string {
@@ -59,11 +67,11 @@ func startServer(t *testing.T, env map[string]string, seeds ...string) string {
 	for sc.Scan() {
 		if m := ready.FindStringSubmatch(sc.Text()); m != nil {
 			go io.Copy(io.Discard, pr)
-			return m[1]
+			return m[1], sc.Text()
 		}
 	}
 	t.Fatal("serve did not print its address")
-	return ""
+	return "", ""
 }
 
 type gqlResponse struct {

@@ -18,6 +18,7 @@ import (
 
 type serveOptions struct {
 	addr          string
+	metricsAddr   string // "": /metrics on addr
 	cors          string
 	playground    bool
 	introspection bool
@@ -25,43 +26,43 @@ type serveOptions struct {
 	maxComplexity int
 	debug         bool
 	timeout       time.Duration
+	production    bool
 }
 
-func serveFlags(fs *flag.FlagSet, getenv func(string) string) *serveOptions {
+// serveFlags reads the server's settings from the environment (flags
+// override them). WHOSAID_ENV=production turns off everything meant for a
+// developer's own machine — the playground, introspection and the SDL at
+// /schema.graphql, debug extensions — and moves /metrics to a listener of
+// its own; an explicit WHOSAID_PLAYGROUND (or …_INTROSPECTION, …_DEBUG)
+// still wins. defaultAddr is where to listen when WHOSAID_ADDR is unset.
+func serveFlags(fs *flag.FlagSet, getenv func(string) string, defaultAddr string) (*serveOptions, error) {
+	env := newSettings(getenv)
 	o := &serveOptions{}
-	addr := getenv("WHOSAID_ADDR")
-	if addr == "" {
-		addr = ":8080"
+	o.production = env.oneOf("WHOSAID_ENV", "development", "development", "production") == "production"
+	devOnly := !o.production
+	metricsAddr := env.str("WHOSAID_METRICS_ADDR", "")
+	if o.production && metricsAddr == "" {
+		metricsAddr = "127.0.0.1:9090"
 	}
-	fs.StringVar(&o.addr, "addr", addr, "listen address (env WHOSAID_ADDR)")
-	fs.StringVar(&o.cors, "cors-origins", getenv("WHOSAID_CORS_ORIGINS"), "comma-separated origins allowed by CORS, or * (env WHOSAID_CORS_ORIGINS)")
-	fs.BoolVar(&o.playground, "playground", envBool(getenv("WHOSAID_PLAYGROUND"), true), "serve the GraphiQL playground at / (env WHOSAID_PLAYGROUND)")
-	fs.BoolVar(&o.introspection, "introspection", envBool(getenv("WHOSAID_INTROSPECTION"), true), "answer introspection queries (env WHOSAID_INTROSPECTION)")
+	fs.StringVar(&o.addr, "addr", env.str("WHOSAID_ADDR", defaultAddr), "listen address (env WHOSAID_ADDR)")
+	fs.StringVar(&o.metricsAddr, "metrics-addr", metricsAddr, "serve /metrics on this address instead of the API's (env WHOSAID_METRICS_ADDR; production default 127.0.0.1:9090)")
+	fs.StringVar(&o.cors, "cors-origins", env.str("WHOSAID_CORS_ORIGINS", ""), "comma-separated browser origins allowed to read the API, or *; empty allows none (env WHOSAID_CORS_ORIGINS)")
+	fs.BoolVar(&o.playground, "playground", env.boolean("WHOSAID_PLAYGROUND", devOnly), "serve the GraphiQL playground at / (env WHOSAID_PLAYGROUND)")
+	fs.BoolVar(&o.introspection, "introspection", env.boolean("WHOSAID_INTROSPECTION", devOnly), "answer introspection queries and serve /schema.graphql (env WHOSAID_INTROSPECTION)")
 	fs.Int64Var(&o.maxBody, "max-body-bytes", 1<<20, "largest request body accepted")
 	fs.IntVar(&o.maxComplexity, "max-complexity", 5000, "largest query cost accepted (list fields count `first` times)")
-	fs.DurationVar(&o.timeout, "request-timeout", envDuration(getenv("WHOSAID_REQUEST_TIMEOUT"), 15*time.Second), "longest a request may take, Neo4j time included (env WHOSAID_REQUEST_TIMEOUT)")
-	fs.BoolVar(&o.debug, "debug", envBool(getenv("WHOSAID_DEBUG"), false), "report Cypher round trips and database time in extensions.whosaid (env WHOSAID_DEBUG)")
-	return o
-}
-
-func envDuration(v string, def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(v); err == nil {
-		return d
-	}
-	return def
-}
-
-func envBool(v string, def bool) bool {
-	if b, err := strconv.ParseBool(v); err == nil {
-		return b
-	}
-	return def
+	fs.DurationVar(&o.timeout, "request-timeout", env.duration("WHOSAID_REQUEST_TIMEOUT", 15*time.Second), "longest a request may take, Neo4j time and writing the response included (env WHOSAID_REQUEST_TIMEOUT)")
+	fs.BoolVar(&o.debug, "debug", env.boolean("WHOSAID_DEBUG", false), "report Cypher round trips and database time in extensions.whosaid (env WHOSAID_DEBUG)")
+	return o, env.err()
 }
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, log *slog.Logger) error {
 	fs := newFlagSet("serve", stderr)
 	dbcfg := neo4jFlags(fs, getenv)
-	opts := serveFlags(fs, getenv)
+	opts, err := serveFlags(fs, getenv, ":8080")
+	if err != nil {
+		return err
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -93,6 +94,7 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 		MaxComplexity:  o.maxComplexity,
 		Playground:     o.playground,
 		Introspection:  o.introspection,
+		MetricsHere:    o.metricsAddr == "",
 		Debug:          o.debug,
 		RequestTimeout: o.timeout,
 	}, st, st, metrics, log)
@@ -110,10 +112,26 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	url := "http://" + displayAddr(ln.Addr())
-	fmt.Fprintf(stdout, "whosaid is ready: playground %s/  GraphQL %s/graphql  health %s/readyz\n", url, url, url)
-	log.Info("serving", "addr", ln.Addr().String())
+	metricsURL := url + "/metrics"
+	errc := make(chan error, 2)
+	if o.metricsAddr != "" {
+		mln, err := net.Listen("tcp", o.metricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("serve: metrics: %w", err)
+		}
+		msrv := &http.Server{Handler: server.MetricsHandler(metrics), ReadHeaderTimeout: 10 * time.Second}
+		defer msrv.Close()
+		go func() {
+			if err := msrv.Serve(mln); !errors.Is(err, http.ErrServerClosed) {
+				errc <- fmt.Errorf("metrics: %w", err)
+			}
+		}()
+		metricsURL = "http://" + displayAddr(mln.Addr()) + "/metrics"
+	}
+	fmt.Fprintf(stdout, "whosaid is ready: playground %s/  GraphQL %s/graphql  health %s/readyz  metrics %s\n", url, url, url, metricsURL)
+	log.Info("serving", "addr", ln.Addr().String(), "metrics", metricsURL, "production", o.production)
 
-	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:

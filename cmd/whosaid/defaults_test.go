@@ -1,0 +1,197 @@
+package main
+
+// Safe defaults (issue 13): each test here failed on the server as it was
+// before — CORS open to every origin, settings that fell back silently,
+// metrics labelled with whatever a client sent, answers without security
+// headers — and holds the fix.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func get(t *testing.T, url string, header map[string]string) (*http.Response, string) {
+	t.Helper()
+	return request(t, http.MethodGet, url, header)
+}
+
+func request(t *testing.T, method, url string, header map[string]string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+func TestCORSIsClosedByDefault(t *testing.T) {
+	base := startServer(t, nil)
+	preflight := map[string]string{"Origin": "https://evil.example", "Access-Control-Request-Method": "POST",
+		"Access-Control-Request-Headers": "content-type"}
+	resp, _ := request(t, http.MethodOptions, base+"/graphql", preflight)
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("with no WHOSAID_CORS_ORIGINS a preflight from another origin got Access-Control-Allow-Origin %q, want none", got)
+	}
+	resp, _ = get(t, base+"/graphql?query=%7B__typename%7D", map[string]string{"Origin": "https://evil.example"})
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("a cross-origin GET got Access-Control-Allow-Origin %q, want none", got)
+	}
+	resp, _ = get(t, base+"/export/csv", map[string]string{"Origin": "https://evil.example"})
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("a cross-origin export got Access-Control-Allow-Origin %q, want none", got)
+	}
+}
+
+func TestCORSAllowsConfiguredOriginsAndGraphQLClientHeaders(t *testing.T) {
+	base := startServer(t, map[string]string{"WHOSAID_CORS_ORIGINS": "https://app.example"})
+	preflight := map[string]string{"Origin": "https://app.example", "Access-Control-Request-Method": "POST",
+		"Access-Control-Request-Headers": "apollo-require-preflight,content-type,x-apollo-operation-name"} // sorted, as browsers send them
+	resp, _ := request(t, http.MethodOptions, base+"/graphql", preflight)
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "https://app.example" {
+		t.Errorf("preflight from the configured origin: Access-Control-Allow-Origin %q", got)
+	}
+	allowed := strings.ToLower(resp.Header.Get("Access-Control-Allow-Headers"))
+	for _, h := range []string{"content-type", "apollo-require-preflight", "x-apollo-operation-name"} {
+		if !strings.Contains(allowed, h) {
+			t.Errorf("preflight does not allow %s: %q", h, allowed)
+		}
+	}
+	preflight["Origin"] = "https://evil.example"
+	resp, _ = request(t, http.MethodOptions, base+"/graphql", preflight)
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("an origin not configured got Access-Control-Allow-Origin %q", got)
+	}
+}
+
+func TestSettingsThatDoNotParseStopTheServer(t *testing.T) {
+	for name, value := range map[string]string{
+		"WHOSAID_PLAYGROUND":      "maybe",
+		"WHOSAID_INTROSPECTION":   "disabled",
+		"WHOSAID_REQUEST_TIMEOUT": "5",
+		"WHOSAID_LOG_LEVEL":       "verbose",
+		"WHOSAID_LOG_FORMAT":      "xml",
+		"WHOSAID_ENV":             "prod",
+		"WHOSAID_DEBUG":           "sometimes",
+	} {
+		getenv := func(k string) string {
+			switch k {
+			case name:
+				return value
+			case "NEO4J_URI":
+				return "bolt://127.0.0.1:1" // never reached: settings are read first
+			}
+			return ""
+		}
+		err := run(context.Background(), []string{"whosaid", "serve", "--addr", "127.0.0.1:0"}, getenv, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s=%s: serve returned %v, want an error naming %s", name, value, err, name)
+		}
+	}
+}
+
+func TestNoAndOffTurnThingsOff(t *testing.T) {
+	base := startServer(t, map[string]string{"WHOSAID_PLAYGROUND": "no", "WHOSAID_INTROSPECTION": "off"})
+	if resp, _ := get(t, base+"/", nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("WHOSAID_PLAYGROUND=no: / answered %d, want 404", resp.StatusCode)
+	}
+	if resp, _ := get(t, base+"/schema.graphql", nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("WHOSAID_INTROSPECTION=off: /schema.graphql answered %d, want 404 (it is introspection by another door)", resp.StatusCode)
+	}
+	if _, r := postGraphQL(t, base, `{ __schema { queryType { name } } }`, nil); len(r.Errors) == 0 {
+		t.Error("WHOSAID_INTROSPECTION=off: introspection answered")
+	}
+}
+
+func TestProductionSwitch(t *testing.T) {
+	base, ready := startServerReady(t, map[string]string{"WHOSAID_ENV": "production", "WHOSAID_METRICS_ADDR": "127.0.0.1:0"})
+	for _, path := range []string{"/", "/schema.graphql", "/metrics"} {
+		if resp, _ := get(t, base+path, nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("production: %s answered %d on the API listener, want 404", path, resp.StatusCode)
+		}
+	}
+	if _, r := postGraphQL(t, base, `{ __schema { queryType { name } } }`, nil); len(r.Errors) == 0 {
+		t.Error("production: introspection answered")
+	}
+	if _, r := postGraphQL(t, base, `{ __typename }`, nil); r.Extensions["whosaid"] != nil {
+		t.Error("production: debug extensions in a response")
+	}
+	m := regexp.MustCompile(`metrics (http://\S+/metrics)`).FindStringSubmatch(ready)
+	if m == nil || strings.HasPrefix(m[1], base+"/") {
+		t.Fatalf("production: metrics not on a listener of their own: %q", ready)
+	}
+	if resp, body := get(t, m[1], nil); resp.StatusCode != http.StatusOK || !strings.Contains(body, "whosaid_graphql_requests_total") {
+		t.Errorf("production: %s answered %d", m[1], resp.StatusCode)
+	}
+}
+
+func TestMetricsLabelOnlyValidatedOperationsWithinACap(t *testing.T) {
+	base := startServer(t, nil)
+	_, before := get(t, base+"/metrics", nil)
+	// Names a client merely sends, with documents that do not validate or
+	// do not contain them.
+	for i := range 300 {
+		name := fmt.Sprintf("Random%05dxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", i)
+		postBody(t, base, map[string]any{"query": `{ __typename }`, "operationName": name})
+		postBody(t, base, map[string]any{"query": `query ` + name + ` { nope }`, "operationName": name})
+	}
+	_, after := get(t, base+"/metrics", nil)
+	if strings.Contains(after, "Random0") {
+		t.Error("an operation name that never validated became a metric label")
+	}
+	if len(after) > len(before)+8<<10 {
+		t.Errorf("/metrics grew from %d to %d bytes on 600 invalid operations", len(before), len(after))
+	}
+	// Valid operations with ever new names: at most the cap, then (other).
+	for i := range 260 {
+		name := fmt.Sprintf("Valid%03d", i)
+		postBody(t, base, map[string]any{"query": `query ` + name + ` { __typename }`, "operationName": name})
+	}
+	_, after = get(t, base+"/metrics", nil)
+	names := map[string]bool{}
+	for _, m := range regexp.MustCompile(`whosaid_graphql_requests_total\{operation="([^"]*)"`).FindAllStringSubmatch(after, -1) {
+		names[m[1]] = true
+	}
+	if len(names) > 205 || !names["(other)"] {
+		t.Errorf("%d distinct operation labels (other: %v), want at most the cap of 200 and the rest as (other)", len(names), names["(other)"])
+	}
+	t.Logf("/metrics: %d bytes before, %d after 600 invalid and 260 distinct valid operations", len(before), len(after))
+}
+
+func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
+	base := startServer(t, nil)
+	for _, path := range []string{"/", "/graphql?query=%7B__typename%7D", "/schema.graphql", "/metrics", "/healthz", "/readyz", "/no-such-page"} {
+		resp, _ := get(t, base+path, nil)
+		if got := resp.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("%s: X-Content-Type-Options %q, want nosniff", path, got)
+		}
+		if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("%s: Content-Security-Policy %q, want frame-ancestors 'none'", path, csp)
+		}
+	}
+}
+
+func TestURIsPrintedWithoutPasswords(t *testing.T) {
+	for in, want := range map[string]string{
+		"neo4j://neo4j:s3cret@db.example:7687": "neo4j://neo4j:xxxxx@db.example:7687",
+		"bolt://127.0.0.1:7687":                "bolt://127.0.0.1:7687",
+		"bolt+s://user@db:7687":                "bolt+s://user@db:7687",
+	} {
+		if got := redactURI(in); got != want || strings.Contains(got, "s3cret") {
+			t.Errorf("redactURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

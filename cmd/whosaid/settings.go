@@ -1,0 +1,92 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// settings reads whosaid's environment variables strictly: a value that does
+// not parse is an error naming the variable, never a silent default (an
+// operator who writes WHOSAID_PLAYGROUND=no must not get a playground).
+type settings struct {
+	getenv func(string) string
+	errs   []error
+}
+
+func newSettings(getenv func(string) string) *settings { return &settings{getenv: getenv} }
+
+// err is every malformed variable read so far, or nil.
+func (s *settings) err() error { return errors.Join(s.errs...) }
+
+func (s *settings) fail(name, value, want string) {
+	s.errs = append(s.errs, fmt.Errorf("%s=%q: want %s", name, value, want))
+}
+
+// str is the variable, or def when it is unset.
+func (s *settings) str(name, def string) string {
+	if v := s.getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// boolean accepts true/false, 1/0, yes/no, on/off in any case.
+func (s *settings) boolean(name string, def bool) bool {
+	v := strings.TrimSpace(s.getenv(name))
+	switch strings.ToLower(v) {
+	case "":
+		return def
+	case "true", "1", "yes", "on":
+		return true
+	case "false", "0", "no", "off":
+		return false
+	}
+	s.fail(name, v, "true or false (also 1/0, yes/no, on/off)")
+	return def
+}
+
+// duration accepts Go durations with a unit ("15s", "1m30s"); a bare
+// number is refused rather than guessed at.
+func (s *settings) duration(name string, def time.Duration) time.Duration {
+	v := strings.TrimSpace(s.getenv(name))
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		s.fail(name, v, "a positive duration with its unit, such as 15s or 2m")
+		return def
+	}
+	return d
+}
+
+// oneOf accepts one of the allowed values (case-insensitive).
+func (s *settings) oneOf(name, def string, allowed ...string) string {
+	v := strings.ToLower(strings.TrimSpace(s.getenv(name)))
+	if v == "" {
+		return def
+	}
+	for _, a := range allowed {
+		if v == a {
+			return v
+		}
+	}
+	s.fail(name, v, "one of "+strings.Join(allowed, ", "))
+	return def
+}
+
+// redactURI hides the password of a URI's userinfo before it is printed or
+// logged ("neo4j://neo4j:secret@db:7687" → "neo4j://neo4j:xxxxx@db:7687").
+func redactURI(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		if i := strings.LastIndex(s, "@"); i >= 0 {
+			return "…@" + s[i+1:] // unparsable but maybe with credentials: keep only the host part
+		}
+		return s
+	}
+	return u.Redacted()
+}
