@@ -5,8 +5,11 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -256,19 +259,36 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// limitBody answers 413 with a GraphQL-shaped error when a body is larger
-// than max: at once when Content-Length says so, and through MaxBytesReader
-// for bodies of unknown length.
+// limitBody answers 413 PAYLOAD_TOO_LARGE with a GraphQL-shaped error when
+// a body is larger than max: at once when Content-Length says so, and after
+// reading at most max+1 bytes of a body of unknown length (chunked), which
+// then reaches the handler from memory.
 func limitBody(next http.Handler, max int64) http.Handler {
+	tooLarge := func(w http.ResponseWriter) {
+		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
+			"message":    fmt.Sprintf("request body too large: the limit is %d bytes", max),
+			"extensions": map[string]any{"code": codePayloadTooLarge, "limitBytes": max},
+		}}})
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > max {
-			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
-				"message":    "request body too large",
-				"extensions": map[string]any{"code": "BAD_USER_INPUT", "limitBytes": max},
-			}}})
+			tooLarge(w)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, max)
+		if r.Body != nil && r.Body != http.NoBody {
+			body, err := io.ReadAll(io.LimitReader(r.Body, max+1))
+			if err != nil {
+				writeJSON(w, http.StatusBadRequest, map[string]any{"errors": []map[string]any{{
+					"message": "the request body could not be read", "extensions": map[string]any{"code": codeBadUserInput},
+				}}})
+				return
+			}
+			if int64(len(body)) > max {
+				tooLarge(w)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
 		next.ServeHTTP(w, r)
 	})
 }

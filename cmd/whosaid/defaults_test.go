@@ -6,12 +6,15 @@ package main
 // headers — and holds the fix.
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -193,5 +196,91 @@ func TestURIsPrintedWithoutPasswords(t *testing.T) {
 		if got := redactURI(in); got != want || strings.Contains(got, "s3cret") {
 			t.Errorf("redactURI(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// lockedBuffer collects a server's log while it writes from many goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Len()
+}
+
+func TestClientMistakesAreClientErrors(t *testing.T) {
+	var logs lockedBuffer
+	base, _ := startServerLogging(t, map[string]string{"WHOSAID_INTROSPECTION": "false"}, &logs)
+	post := func(body string, header map[string]string) (int, gqlResponse, string) {
+		req, err := http.NewRequest(http.MethodPost, base+"/graphql", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		var r gqlResponse
+		_ = json.Unmarshal(raw, &r)
+		return resp.StatusCode, r, string(raw)
+	}
+	big := `{"query": "{ __typename }", "variables": {"x": "` + strings.Repeat("a", 900<<10) + `"` // not closed: malformed
+	for _, c := range []struct {
+		name, body, code string
+		status           int
+	}{
+		{"malformed JSON", `{"query": "{ __typename }"`, "BAD_USER_INPUT", 400},
+		{"a JSON batch", `[{"query": "{ __typename }"}, {"query": "{ __typename }"}]`, "BAD_USER_INPUT", 400},
+		{"variables not an object", `{"query": "{ __typename }", "variables": "x"}`, "BAD_USER_INPUT", 400},
+		{"a persisted query hash that does not match", `{"query": "{ __typename }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "` + strings.Repeat("0", 64) + `"}}}`, "PERSISTED_QUERY_MISMATCH", 0},
+		{"a persisted query the server does not know", `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "` + strings.Repeat("1", 64) + `"}}}`, "PERSISTED_QUERY_NOT_FOUND", 0},
+		{"introspection while disabled", `{"query": "{ __schema { queryType { name } } }"}`, "INTROSPECTION_DISABLED", 0},
+		{"a 900 KB malformed body", big, "BAD_USER_INPUT", 400},
+	} {
+		status, r, raw := post(c.body, nil)
+		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != c.code {
+			t.Errorf("%s: %d %.200s, want code %s", c.name, status, raw, c.code)
+		}
+		if c.status != 0 && status != c.status {
+			t.Errorf("%s: status %d, want %d", c.name, status, c.status)
+		}
+	}
+	if n := logs.Len(); n > 64<<10 {
+		t.Errorf("client mistakes wrote %d bytes of log; a body must never be logged whole", n)
+	}
+
+	// A chunked body over the limit (no Content-Length to refuse it by).
+	pr, pw := io.Pipe()
+	go func() {
+		pw.Write([]byte(`{"query": "{ __typename }", "variables": {"x": "`))
+		pw.Write(bytes.Repeat([]byte("a"), 2<<20))
+		pw.Write([]byte(`"}}`))
+		pw.Close()
+	}()
+	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", pr)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(raw), "PAYLOAD_TOO_LARGE") {
+		t.Errorf("chunked body over the limit: %d %.200s, want 413 PAYLOAD_TOO_LARGE", resp.StatusCode, raw)
 	}
 }

@@ -30,6 +30,13 @@ func startServer(t *testing.T, env map[string]string, seeds ...string) string {
 // when it was ready (it names the metrics address).
 func startServerReady(t *testing.T, env map[string]string, seeds ...string) (base, readyLine string) {
 	t.Helper()
+	return startServerLogging(t, env, io.Discard, seeds...)
+}
+
+// startServerLogging is startServerReady with the server's log written to
+// logw.
+func startServerLogging(t *testing.T, env map[string]string, logw io.Writer, seeds ...string) (base, readyLine string) {
+	t.Helper()
 	st := neo4jtest.Store(t) // empties the database
 	_ = st
 	getenv := func(k string) string {
@@ -53,7 +60,7 @@ func startServerReady(t *testing.T, env map[string]string, seeds ...string) (bas
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"whosaid", "serve", "--addr", "127.0.0.1:0"}, getenv, pw, io.Discard)
+		done <- run(ctx, []string{"whosaid", "serve", "--addr", "127.0.0.1:0"}, getenv, pw, logw)
 		pw.Close()
 	}()
 	t.Cleanup(func() {
