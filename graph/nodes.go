@@ -20,6 +20,22 @@ func (r *Resolver) nodeByID(ctx context.Context, id string) (kg.Node, error) {
 	return n, nil
 }
 
+// requireNodes answers NOT_FOUND naming the first id that names no node,
+// so that a typo in a filter or an analysis («putin» for vladimir-putin)
+// does not look like "said nothing". Callers ask only when an answer came
+// back empty, so a filter that matches costs nothing more.
+func (r *Resolver) requireNodes(ctx context.Context, ids ...string) error {
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		if _, err := r.nodeByID(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (r *Resolver) statement(ctx context.Context, id string) (*kg.Statement, error) {
 	return load(ctx, r.loaders(ctx).statements, id)
 }
@@ -108,4 +124,46 @@ func (r *Resolver) completeEvent(ctx context.Context, obj *kg.Event) (*kg.Event,
 		return obj, nil
 	}
 	return load(ctx, r.loaders(ctx).events, obj.ID)
+}
+
+// requireMatrixIDs answers NOT_FOUND naming the first requested actor or
+// topic that does not exist, among those no cell of m counts (the others
+// do): one batched lookup for each list.
+func (r *Resolver) requireMatrixIDs(ctx context.Context, m kg.StanceMatrix, actors, topics []string) error {
+	seen := map[string]bool{}
+	for _, c := range m.Cells {
+		seen[c.Actor], seen[c.Topic] = true, true
+	}
+	unseen := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if !seen[id] {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	if ids := unseen(actors); len(ids) > 0 {
+		found, err := r.Graph.ActorsByID(ctx, ids)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, ok := found[id]; !ok {
+				return kg.Errorf(kg.NotFound, "no actor with id %q", id)
+			}
+		}
+	}
+	if ids := unseen(topics); len(ids) > 0 {
+		found, err := r.Graph.TopicsByID(ctx, ids)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, ok := found[id]; !ok {
+				return kg.Errorf(kg.NotFound, "no topic with id %q", id)
+			}
+		}
+	}
+	return nil
 }

@@ -87,6 +87,7 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 	if len(f.Predicate) > len(kg.Predicates) {
 		return nil, kg.Errorf(kg.Invalid, "at most %d predicates", len(kg.Predicates))
 	}
+	named := []string{deref(f.Speaker), deref(f.Target), deref(f.Event), deref(f.Document)}
 	if scope == (kg.StatementScope{}) {
 		switch {
 		case f.Speaker != nil:
@@ -103,6 +104,11 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 	items, hasNext, err := r.Graph.Statements(ctx, scope, f, order, n, key)
 	if err != nil {
 		return nil, err
+	}
+	if len(items) == 0 && key == nil {
+		if err := r.requireNodes(ctx, named...); err != nil {
+			return nil, err
+		}
 	}
 	return connection(items, hasNext, key != nil,
 		func(s *kg.Statement) string {

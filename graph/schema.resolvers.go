@@ -294,7 +294,13 @@ func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topic
 		return nil, err
 	}
 	m, err := r.Graph.StanceMatrix(ctx, actors, topics, from, to, trust)
-	return &m, err
+	if err != nil {
+		return nil, err
+	}
+	if err := r.requireMatrixIDs(ctx, m, actors, topics); err != nil {
+		return nil, err
+	}
+	return &m, nil
 }
 
 // Alignment is the resolver for the alignment field.
@@ -311,6 +317,9 @@ func (r *queryResolver) Alignment(ctx context.Context, actor string, from *strin
 		return nil, err
 	}
 	list, err := r.Graph.Alignment(ctx, actor, from, to, n, trust)
+	if err == nil && len(list) == 0 {
+		err = r.requireNodes(ctx, actor)
+	}
 	return pointers(list), err
 }
 
@@ -328,6 +337,9 @@ func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *stri
 		return nil, err
 	}
 	list, err := r.Graph.Timeline(ctx, deref(actor), deref(topic), from, to, b, trust)
+	if err == nil && len(list) == 0 {
+		err = r.requireNodes(ctx, deref(actor), deref(topic))
+	}
 	return pointers(list), err
 }
 

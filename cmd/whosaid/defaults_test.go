@@ -284,3 +284,32 @@ func TestClientMistakesAreClientErrors(t *testing.T) {
 		t.Errorf("chunked body over the limit: %d %.200s, want 413 PAYLOAD_TOO_LARGE", resp.StatusCode, raw)
 	}
 }
+
+func TestUnknownIDsAreNotFoundEverywhere(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	for _, q := range []string{
+		`{ statements(filter: {speaker: "putin"}) { totalCount } }`,
+		`{ statements(filter: {target: "putin"}) { edges { node { id } } } }`,
+		`{ statements(filter: {event: "putin"}) { totalCount } }`,
+		`{ statements(filter: {document: "putin"}) { totalCount } }`,
+		`{ timeline(actor: "putin") { total } }`,
+		`{ timeline(topic: "putin") { total } }`,
+		`{ alignment(actor: "putin") { score } }`,
+		`{ stanceMatrix(actors: ["vladimir-putin", "putin"]) { cells { total } } }`,
+		`{ stanceMatrix(topics: ["putin"]) { cells { total } } }`,
+	} {
+		_, r := postGraphQL(t, base, q, nil)
+		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "NOT_FOUND" || !strings.Contains(r.Errors[0].Message, `"putin"`) {
+			t.Errorf("%s: %+v, want NOT_FOUND naming \"putin\"", q, r.Errors)
+		}
+	}
+	// A known id that matches nothing is an empty answer, not an error.
+	for _, q := range []string{
+		`{ statements(filter: {speaker: "vladimir-putin", from: "2030"}) { totalCount } }`,
+		`{ timeline(actor: "vladimir-putin", from: "2030") { total } }`,
+	} {
+		if _, r := postGraphQL(t, base, q, nil); len(r.Errors) > 0 {
+			t.Errorf("%s: %+v, want an empty answer", q, r.Errors)
+		}
+	}
+}
