@@ -57,8 +57,8 @@ func edgeType(e kg.GraphEdge) string {
 // 2013-01-01 to 2013-12-31), as GEXF's timeformat="date" and Gephi's
 // timeline need them; empty when a date is missing or malformed.
 func interval(e kg.GraphEdge) (start, end string) {
-	s, ok1 := parseDate(e.Start, false)
-	t, ok2 := parseDate(e.End, true)
+	s, ok1 := kg.ParseDate(e.Start, false)
+	t, ok2 := kg.ParseDate(e.End, true)
 	if !ok1 || !ok2 {
 		return "", ""
 	}

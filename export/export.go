@@ -25,7 +25,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/whosaid/whosaid/kg"
 	"github.com/whosaid/whosaid/subgraph"
@@ -177,7 +176,7 @@ func ParseQuery(q url.Values) (Request, error) {
 			continue
 		}
 		v := q.Get(d.name)
-		if _, ok := parseDate(v, false); !ok {
+		if _, ok := kg.ParseDate(v, false); !ok {
 			return Request{}, kg.Errorf(kg.Invalid, "%s: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", d.name, v)
 		}
 		*d.to = &v
@@ -332,27 +331,4 @@ func nodePage(ctx context.Context, src Store, label, after string, n int, view k
 		page = append(page, node)
 	}
 	return page, ids, nil
-}
-
-// parseDate reads a YYYY, YYYY-MM or YYYY-MM-DD date as the first day of
-// the period, or its last day when end is true.
-func parseDate(s string, end bool) (time.Time, bool) {
-	for _, layout := range []struct {
-		layout string
-		years  int
-		months int
-	}{{"2006", 1, 0}, {"2006-01", 0, 1}, {"2006-01-02", 0, 0}} {
-		if len(s) != len(layout.layout) {
-			continue
-		}
-		t, err := time.Parse(layout.layout, s)
-		if err != nil {
-			return time.Time{}, false
-		}
-		if end && (layout.years > 0 || layout.months > 0) {
-			t = t.AddDate(layout.years, layout.months, -1)
-		}
-		return t, true
-	}
-	return time.Time{}, false
 }

@@ -143,19 +143,8 @@ func checkDates(dates ...*string) error {
 }
 
 func validDate(s string) bool {
-	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
-		return false
-	}
-	for i, c := range s {
-		if i == 4 || i == 7 {
-			if c != '-' {
-				return false
-			}
-		} else if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	_, ok := kg.ParseDate(s, false)
+	return ok
 }
 
 func (r *Resolver) topicsPage(ctx context.Context, label *string, first *int, after *string) (*model.TopicConnection, error) {

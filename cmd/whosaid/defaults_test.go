@@ -313,3 +313,21 @@ func TestUnknownIDsAreNotFoundEverywhere(t *testing.T) {
 		}
 	}
 }
+
+func TestImpossibleDatesAreRefusedByTheAPIAndTheExportsAlike(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	for _, d := range []string{"2013-13", "2013-13-01", "2013-02-30", "2013-00", "2013-9", "13"} {
+		_, r := postGraphQL(t, base, `query($d: String!) { statements(filter: {from: $d}) { totalCount } timeline(from: $d) { total } }`, map[string]any{"d": d})
+		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+			t.Errorf("from: %q: %+v, want BAD_USER_INPUT", d, r.Errors)
+		}
+		if resp, _ := get(t, base+"/export/csv?from="+d, nil); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("/export/csv?from=%s: %d, want 400", d, resp.StatusCode)
+		}
+	}
+	for _, d := range []string{"2013", "2013-09", "2013-09-23", "2012-02-29"} {
+		if _, r := postGraphQL(t, base, `query($d: String!) { statements(filter: {from: $d}) { totalCount } }`, map[string]any{"d": d}); len(r.Errors) > 0 {
+			t.Errorf("from: %q refused: %+v", d, r.Errors)
+		}
+	}
+}
