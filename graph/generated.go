@@ -2201,7 +2201,7 @@ type Document implements Node {
   text(
     "Start offset in Unicode code points (default 0)."
     start: Int
-    "End offset, exclusive, in Unicode code points (default: the length). 0 ≤ start ≤ end ≤ length, or the query fails."
+    "End offset, exclusive, in Unicode code points (default: the length). Offsets outside [0, length] are clamped to it; start > end fails with BAD_USER_INPUT."
     end: Int
   ): String!
   "Statements reported by this document."

@@ -241,9 +241,12 @@ func documentText(text string, start, end *int) (string, error) {
 	if end != nil {
 		e = *end
 	}
-	if s < 0 || e > len(runes) || s > e {
-		return "", kg.Errorf(kg.Invalid, "[%d,%d) is outside the text (%d code points)", s, e, len(runes))
+	if s > e {
+		return "", kg.Errorf(kg.Invalid, "start %d is after end %d", s, e)
 	}
+	// Clamped, so that asking past the end («the next 500 code points») gives
+	// what there is instead of failing and nulling the whole document.
+	s, e = min(max(s, 0), len(runes)), min(max(e, 0), len(runes))
 	return string(runes[s:e]), nil
 }
 

@@ -331,3 +331,23 @@ func TestImpossibleDatesAreRefusedByTheAPIAndTheExportsAlike(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentTextIsClampedNotNulled(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	_, r := postGraphQL(t, base, `{ document(id: "000_34de9ea8cd55db5f") { length tail: text(start: 10, end: 1000000) head: text(start: -5, end: 3) } }`, nil)
+	var got struct {
+		Document *struct {
+			Length     int
+			Tail, Head string
+		}
+	}
+	if err := json.Unmarshal(r.Data, &got); err != nil || got.Document == nil || len(r.Errors) > 0 {
+		t.Fatalf("offsets past the end: %s %+v, want the document with its text clamped", r.Data, r.Errors)
+	}
+	if n := len([]rune(got.Document.Tail)); n != got.Document.Length-10 || len([]rune(got.Document.Head)) != 3 {
+		t.Errorf("tail %d code points (length %d), head %q", n, got.Document.Length, got.Document.Head)
+	}
+	if _, r := postGraphQL(t, base, `{ document(id: "000_34de9ea8cd55db5f") { text(start: 9, end: 3) } }`, nil); len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+		t.Errorf("start after end: %+v, want BAD_USER_INPUT", r.Errors)
+	}
+}
