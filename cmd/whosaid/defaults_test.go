@@ -6,6 +6,7 @@ package main
 // headers — and holds the fix.
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -16,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
 )
 
 func get(t *testing.T, url string, header map[string]string) (*http.Response, string) {
@@ -350,4 +353,38 @@ func TestDocumentTextIsClampedNotNulled(t *testing.T) {
 	if _, r := postGraphQL(t, base, `{ document(id: "000_34de9ea8cd55db5f") { text(start: 9, end: 3) } }`, nil); len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
 		t.Errorf("start after end: %+v, want BAD_USER_INPUT", r.Errors)
 	}
+}
+
+func TestMakeRunListensOnLoopbackOnly(t *testing.T) {
+	neo4jtest.Store(t) // empties the database
+	getenv := func(k string) string {
+		if k == "NEO4J_URI" {
+			return neo4jtest.URI()
+		}
+		return "" // no WHOSAID_ADDR: the default of make run
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"whosaid", "dev", "--seeds", "../../seeds"}, getenv, pw, io.Discard)
+		pw.Close()
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("dev returned %v", err)
+		}
+	}()
+	sc := bufio.NewScanner(pr)
+	for sc.Scan() {
+		if m := regexp.MustCompile(`playground http://(\S+)/ `).FindStringSubmatch(sc.Text()); m != nil {
+			go io.Copy(io.Discard, pr)
+			if m[1] != "127.0.0.1:8080" {
+				t.Errorf("make run listens on %s, want 127.0.0.1:8080 (loopback only)", m[1])
+			}
+			return
+		}
+	}
+	t.Fatal("dev did not print its address")
 }
