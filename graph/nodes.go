@@ -128,7 +128,8 @@ func (r *Resolver) completeEvent(ctx context.Context, obj *kg.Event) (*kg.Event,
 
 // requireMatrixIDs answers NOT_FOUND naming the first requested actor or
 // topic that does not exist, among those no cell of m counts (the others
-// do): one batched lookup for each list.
+// do). It asks the request's loaders, which the matrix's actors and topics
+// fields read from too, so the lookup is not paid twice.
 func (r *Resolver) requireMatrixIDs(ctx context.Context, m kg.StanceMatrix, actors, topics []string) error {
 	seen := map[string]bool{}
 	for _, c := range m.Cells {
@@ -143,26 +144,29 @@ func (r *Resolver) requireMatrixIDs(ctx context.Context, m kg.StanceMatrix, acto
 		}
 		return out
 	}
-	if ids := unseen(actors); len(ids) > 0 {
-		found, err := r.Graph.ActorsByID(ctx, ids)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if _, ok := found[id]; !ok {
-				return kg.Errorf(kg.NotFound, "no actor with id %q", id)
-			}
-		}
+	if err := requireLoaded(ctx, r.loaders(ctx).actors, unseen(actors), "actor"); err != nil {
+		return err
 	}
-	if ids := unseen(topics); len(ids) > 0 {
-		found, err := r.Graph.TopicsByID(ctx, ids)
-		if err != nil {
-			return err
+	return requireLoaded(ctx, r.loaders(ctx).topics, unseen(topics), "topic")
+}
+
+// requireLoaded loads ids and answers NOT_FOUND naming the first that
+// names no kind.
+func requireLoaded[T any](ctx context.Context, l *dataloadgen.Loader[string, T], ids []string, kind string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := l.LoadAll(ctx, ids)
+	errs, perID := err.(dataloadgen.ErrorSlice)
+	if !perID {
+		return err
+	}
+	for i, e := range errs {
+		if e == dataloadgen.ErrNotFound {
+			return kg.Errorf(kg.NotFound, "no %s with id %q", kind, ids[i])
 		}
-		for _, id := range ids {
-			if _, ok := found[id]; !ok {
-				return kg.Errorf(kg.NotFound, "no topic with id %q", id)
-			}
+		if e != nil {
+			return e
 		}
 	}
 	return nil

@@ -63,7 +63,6 @@ func handleExport(src subgraph.Source, log *slog.Logger) http.Handler {
 		h := w.Header()
 		h.Set("Content-Type", format.ContentType)
 		h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, req.FileName(format)))
-		h.Set("X-Content-Type-Options", "nosniff")
 		if err := format.Encode(keepWriting{w, http.NewResponseController(w)}, g); err != nil {
 			if errors.Is(err, context.Canceled) || r.Context().Err() != nil {
 				log.DebugContext(ctx, "export abandoned by the client", "format", format.Name, "id", req.ID)

@@ -103,7 +103,7 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	mux.HandleFunc("GET /readyz", readyz(db))
 	mux.Handle("GET /explore/", http.StripPrefix("/explore", explorer.Handler())) // the graph explorer page; /explore redirects here
 	if cfg.MetricsHere {
-		mux.Handle("GET /metrics", MetricsHandler(metrics))
+		mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{})) // under New's security headers
 	}
 	mux.Handle("GET /export/{format}", handleExport(reader, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
 
