@@ -12,10 +12,12 @@ import (
 	"github.com/whosaid/whosaid/kg"
 )
 
-// drawingFields are the root fields that cut subgraphs out of the graph. One
-// answer can hold thousands of edges (a dense neighbourhood of 150 nodes at
-// 100k statements has 12,000), built in memory before it is written.
-var drawingFields = map[string]bool{"neighbourhood": true, "paths": true}
+// drawingFields are the root fields whose answers are built whole in memory
+// before they are written: drawings cut out of the graph (a dense
+// neighbourhood of 150 nodes at 100k statements has 12,000 edges) and the
+// analyses that carry every statement behind their figures (a stance matrix
+// of up to 50 × 50 cells, an alignment's shared targets).
+var drawingFields = map[string]bool{"neighbourhood": true, "paths": true, "stanceMatrix": true, "alignment": true}
 
 // admitDrawings lets at most n operations that draw subgraphs run at once;
 // the others wait for a slot within their own deadline and answer TIMEOUT if
@@ -30,7 +32,7 @@ func admitDrawings(n int, present graphql.ErrorPresenterFunc) graphql.OperationM
 			return next(ctx)
 		}
 		if err := slots.Acquire(ctx, 1); err != nil {
-			busy := present(ctx, kg.Errorf(kg.Timeout, "the server is drawing other subgraphs and none finished in time; try again"))
+			busy := present(ctx, kg.Errorf(kg.Timeout, "the server is busy building other large answers (drawings, matrices, alignments) and none finished in time; try again"))
 			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{busy}})
 		}
 		var once sync.Once

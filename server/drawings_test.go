@@ -62,3 +62,29 @@ func TestDrawingsWaitForASlot(t *testing.T) {
 		t.Fatal("a drawing still waits after the slot was freed")
 	}
 }
+
+// Ensure the analyses that carry every statement behind their figures wait
+// for the same slots as drawings: their answers are built whole in memory.
+func TestLargeAnswersShareTheDrawingSlots(t *testing.T) {
+	for _, q := range []string{
+		`query { stanceMatrix { cells { total } } }`,
+		`query { alignment(actor: "csto") { score } }`,
+		`query { neighbourhood(id: "csto") { roots } }`,
+		`query Q { ...F } fragment F on Query { paths(from: "a", to: "b") { roots } }`,
+	} {
+		doc, err := parser.ParseQuery(&ast.Source{Input: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		op := doc.Operations[0]
+		if len(doc.Fragments) > 0 { // what validation does for spreads
+			op.SelectionSet[0].(*ast.FragmentSpread).Definition = doc.Fragments[0]
+		}
+		if !drawsSubgraph(op) {
+			t.Errorf("%s does not wait for a slot", q)
+		}
+	}
+	if drawsSubgraph(graphql.GetOperationContext(operation(t, `query { statements { totalCount } }`)).Operation) {
+		t.Error("a statements page waits for a slot")
+	}
+}

@@ -66,6 +66,7 @@ const (
 	codeIntrospectionDisabled  = "INTROSPECTION_DISABLED"
 	codePersistedQueryMismatch = "PERSISTED_QUERY_MISMATCH"
 	codePayloadTooLarge        = "PAYLOAD_TOO_LARGE"
+	codeResponseTooLarge       = "RESPONSE_TOO_LARGE"
 )
 
 // clientMistakes are the messages gqlgen's transports and extensions give

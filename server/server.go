@@ -55,6 +55,8 @@ type Config struct {
 	RequestTimeout time.Duration
 	// Debug adds extensions.whosaid {cypherQueries, dbMillis} to every response.
 	Debug bool
+	// MaxResponseBytes caps the data of one answer; default 16 MiB.
+	MaxResponseBytes int
 	// MaxDrawings is how many operations that draw subgraphs (neighbourhood,
 	// paths) run at once; the others wait. Default: twice the cores.
 	MaxDrawings int
@@ -79,6 +81,9 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	}
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = 15 * time.Second
+	}
+	if cfg.MaxResponseBytes == 0 {
+		cfg.MaxResponseBytes = 16 << 20
 	}
 	if cfg.MaxDrawings == 0 {
 		cfg.MaxDrawings = 2 * runtime.GOMAXPROCS(0)
@@ -148,40 +153,7 @@ func securityHeaders(next http.Handler) http.Handler {
 
 func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Logger) (http.Handler, *ast.Schema) {
 	c := graph.Config{Resolvers: &graph.Resolver{Graph: reader, Log: log}}
-	pageCost := func(child int, first *int) int {
-		n := graph.DefaultPageSize
-		if first != nil && *first > 0 {
-			n = *first
-		}
-		return 1 + child*n
-	}
-	// Every paged list costs its page size times what each item costs.
-	stmts := func(child int, _ *kg.StatementFilter, first *int, _ *string) int { return pageCost(child, first) }
-	paged := func(child int, first *int, _ *string) int { return pageCost(child, first) }
-	c.Complexity.Query.Actors = func(child int, _ *kg.ActorFilter, first *int, _ *string) int { return pageCost(child, first) }
-	c.Complexity.Query.Statements = func(child int, _ *kg.StatementFilter, _ *kg.StatementOrder, first *int, _ *string) int {
-		return pageCost(child, first)
-	}
-	c.Complexity.Query.Search = func(child int, _ string, _ []kg.SearchKind, _ *string, first *int) int { return pageCost(child, first) }
-	c.Complexity.Query.Alignment = func(child int, _ string, _, _ *string, first *int, _ *kg.StatementMethod, _ *float64) int {
-		return pageCost(child, first)
-	}
-	c.Complexity.Query.Neighbourhood = func(child int, _ string, _, maxNodes *int, _ []string, _ *kg.SubgraphFilter, _ *kg.StatementView) int {
-		n := 150
-		if maxNodes != nil {
-			n = *maxNodes
-		}
-		return 1 + child*n/10 // a node of a drawing is cheap; the walk is bounded by maxNodes
-	}
-	c.Complexity.Query.Topics = func(child int, _ *string, first *int, _ *string) int { return pageCost(child, first) }
-	c.Complexity.Query.Events = paged
-	c.Complexity.Query.Documents = paged
-	c.Complexity.Actor.Statements = stmts
-	c.Complexity.Actor.StatementsAbout = stmts
-	c.Complexity.Event.Statements = stmts
-	c.Complexity.Event.StatementsAbout = stmts
-	c.Complexity.Topic.StatementsAbout = stmts
-	c.Complexity.Document.Statements = paged
+	priceFields(&c.Complexity)
 
 	exec := graph.NewExecutableSchema(c)
 	srv := handler.New(exec)
@@ -227,6 +199,9 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		}
 		return resp
 	})
+	// Inside the metrics above (the first registered runs outermost), so a
+	// capped answer is counted with its code.
+	srv.AroundResponses(capResponse(cfg.MaxResponseBytes))
 	return srv, exec.Schema()
 }
 

@@ -359,3 +359,53 @@ func TestMakeRunListensOnLoopbackOnly(t *testing.T) {
 	}
 	t.Fatal("dev did not print its address")
 }
+
+// Ensure a query's cost follows what it makes the server build: aliased
+// matrices of every cell's statements' document texts, and pages of
+// statements with their documents' texts, are refused before they run (on
+// main the first answered 46.6 MB on the one-article seed graph), answers
+// larger than WHOSAID_MAX_RESPONSE_BYTES are refused, and what researchers
+// ask every day still fits.
+func TestAnswersAreBoundedInCost(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	aliased := func(n int, field string) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			fmt.Fprintf(&b, " a%d: %s", i, field)
+		}
+		return b.String() + " }"
+	}
+	for name, q := range map[string]string{
+		"30 matrices of document texts": aliased(30, `stanceMatrix { cells { statements { evidence { document { text } } } } }`),
+		"one matrix of document texts":  `{ stanceMatrix { cells { statements { evidence { document { text } } } } } }`,
+		"12 pages of document texts":    aliased(12, `statements(first: 100) { edges { node { id evidence { document { id text } } } } }`),
+		"alignment's statements' texts": `{ alignment(actor: "vladimir-putin", first: 100) { shared { myStatements { evidence { document { text } } } } } }`,
+	} {
+		status, r := postGraphQL(t, base, q, nil)
+		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Errorf("%s: %d %d bytes of data, errors %+v; want COMPLEXITY_LIMIT_EXCEEDED", name, status, len(r.Data), r.Errors)
+		}
+	}
+	for name, q := range map[string]string{
+		"a matrix with its statements": `{ stanceMatrix { actors { id } topics { id } cells { net statements { id summary evidence { text } } } } }`,
+		"a page of evidence":           `{ statements(first: 50) { edges { node { id evidence { text document { id title } } } } } }`,
+		"an alignment":                 `{ alignment(actor: "vladimir-putin") { score shared { myStatements { id } theirStatements { id } } } }`,
+		"a timeline":                   `{ timeline(bucket: DAY) { bucket counts { predicate count } } }`,
+		"a slice of a text":            `{ document(id: "000_34de9ea8cd55db5f") { text(start: 0, end: 2000) } }`,
+	} {
+		if _, r := postGraphQL(t, base, q, nil); len(r.Errors) > 0 {
+			t.Errorf("%s: %+v, want an answer", name, r.Errors)
+		}
+	}
+	// Within cost, over the byte cap of a server that allows 10,000: the
+	// seed article's text is longer than that.
+	base = startServer(t, map[string]string{"WHOSAID_MAX_RESPONSE_BYTES": "10000"}, "../../seeds")
+	status, r := postGraphQL(t, base, `{ documents { edges { node { text } } } }`, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "RESPONSE_TOO_LARGE" || r.Data != nil && string(r.Data) != "null" {
+		t.Errorf("an answer over the byte cap: %d, %d bytes of data, errors %+v; want RESPONSE_TOO_LARGE and no data", status, len(r.Data), r.Errors)
+	}
+	if _, metrics := get(t, base+"/metrics", nil); !strings.Contains(metrics, `outcome="RESPONSE_TOO_LARGE"`) {
+		t.Error("a capped answer is not counted under its code in /metrics")
+	}
+}

@@ -37,7 +37,9 @@ environment (flags override; a value that does not parse is an error):
   WHOSAID_CORS_ORIGINS     comma-separated browser origins allowed to read the API (default none)
   WHOSAID_PLAYGROUND       serve GraphiQL at / (true; false in production)
   WHOSAID_INTROSPECTION    answer introspection, serve /schema.graphql (true; false in production)
-  WHOSAID_REQUEST_TIMEOUT  longest a request may take (15s)
+  WHOSAID_REQUEST_TIMEOUT  longest a request may take, writing the answer included (15s)
+  WHOSAID_MAX_COMPLEXITY   largest query cost accepted (5000)
+  WHOSAID_MAX_RESPONSE_BYTES  largest answer sent (16777216)
   WHOSAID_DEBUG            Cypher round trips and database time in extensions.whosaid (false)
   WHOSAID_LOG_LEVEL        debug, info (default), warn, error
   WHOSAID_LOG_FORMAT       text (default) or json

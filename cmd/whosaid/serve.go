@@ -24,6 +24,7 @@ type serveOptions struct {
 	introspection bool
 	maxBody       int64
 	maxComplexity int
+	maxResponse   int
 	debug         bool
 	timeout       time.Duration
 	production    bool
@@ -50,7 +51,8 @@ func serveFlags(fs *flag.FlagSet, getenv func(string) string, defaultAddr string
 	fs.BoolVar(&o.playground, "playground", env.boolean("WHOSAID_PLAYGROUND", devOnly), "serve the GraphiQL playground at / (env WHOSAID_PLAYGROUND)")
 	fs.BoolVar(&o.introspection, "introspection", env.boolean("WHOSAID_INTROSPECTION", devOnly), "answer introspection queries and serve /schema.graphql (env WHOSAID_INTROSPECTION)")
 	fs.Int64Var(&o.maxBody, "max-body-bytes", 1<<20, "largest request body accepted")
-	fs.IntVar(&o.maxComplexity, "max-complexity", 5000, "largest query cost accepted (list fields count `first` times)")
+	fs.IntVar(&o.maxComplexity, "max-complexity", env.positive("WHOSAID_MAX_COMPLEXITY", 5000), "largest query cost accepted: lists count their page size times an item, a whole document text 50 (env WHOSAID_MAX_COMPLEXITY)")
+	fs.IntVar(&o.maxResponse, "max-response-bytes", env.positive("WHOSAID_MAX_RESPONSE_BYTES", 16<<20), "largest answer sent; larger ones get RESPONSE_TOO_LARGE (env WHOSAID_MAX_RESPONSE_BYTES)")
 	fs.DurationVar(&o.timeout, "request-timeout", env.duration("WHOSAID_REQUEST_TIMEOUT", 15*time.Second), "longest a request may take, Neo4j time and writing the response included (env WHOSAID_REQUEST_TIMEOUT)")
 	fs.BoolVar(&o.debug, "debug", env.boolean("WHOSAID_DEBUG", false), "report Cypher round trips and database time in extensions.whosaid (env WHOSAID_DEBUG)")
 	return o, env.err()
@@ -89,14 +91,15 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 		log.Warn("neo4j not reachable yet; serving anyway", "err", err)
 	}
 	handler := server.New(server.Config{
-		CORSOrigins:    splitList(o.cors),
-		MaxBodyBytes:   o.maxBody,
-		MaxComplexity:  o.maxComplexity,
-		Playground:     o.playground,
-		Introspection:  o.introspection,
-		MetricsHere:    o.metricsAddr == "",
-		Debug:          o.debug,
-		RequestTimeout: o.timeout,
+		CORSOrigins:      splitList(o.cors),
+		MaxBodyBytes:     o.maxBody,
+		MaxComplexity:    o.maxComplexity,
+		MaxResponseBytes: o.maxResponse,
+		Playground:       o.playground,
+		Introspection:    o.introspection,
+		MetricsHere:      o.metricsAddr == "",
+		Debug:            o.debug,
+		RequestTimeout:   o.timeout,
 	}, st, st, metrics, log)
 
 	ln, err := net.Listen("tcp", o.addr)
