@@ -15,7 +15,7 @@ test:
 	./scripts/test.sh
 
 build:
-	$(GO) build -o $(BIN) ./cmd/whosaid
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/whosaid
 
 vet:
 	$(GO) vet ./...

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -188,10 +189,22 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 				outcome = code
 			}
 		}
+		took := time.Since(start)
 		metrics.requests.WithLabelValues(name, outcome).Inc()
-		metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
-		if stats := kg.StatsFrom(ctx); cfg.Debug && resp != nil && stats != nil {
-			queries, db := stats.Snapshot()
+		metrics.latency.WithLabelValues(name).Observe(took.Seconds())
+		var queries int
+		var db time.Duration
+		if stats := kg.StatsFrom(ctx); stats != nil {
+			queries, db = stats.Snapshot()
+		}
+		// One line per request, without variables (they may hold what a
+		// researcher is investigating) or the query text.
+		cost := 0
+		if c := extension.GetComplexityStats(ctx); c != nil {
+			cost = c.Complexity
+		}
+		log.InfoContext(ctx, "graphql", "operation", name, "outcome", outcome, "ms", took.Milliseconds(), "cost", cost, "cypherQueries", queries)
+		if cfg.Debug && resp != nil {
 			if resp.Extensions == nil {
 				resp.Extensions = map[string]any{}
 			}
@@ -211,21 +224,37 @@ func readyz(db Database) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
-		if err := db.Ping(ctx); err != nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "neo4j unreachable"})
-			return
+		reason, missing, _ := NotReady(ctx, db)
+		switch {
+		case reason == "":
+			writeJSON(w, http.StatusOK, map[string]any{"status": "ready"})
+		case len(missing) > 0:
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": reason, "missing": missing})
+		default:
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": reason})
 		}
-		missing, err := db.SchemaReady(ctx)
-		if err != nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "cannot read the schema"})
-			return
-		}
-		if len(missing) > 0 {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "schema incomplete", "missing": missing})
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"status": "ready"})
 	}
+}
+
+// NotReady says in a few words why the server cannot answer yet — wrong
+// credentials (which only the operator can fix), Neo4j unreachable, or
+// constraints and indexes missing (named in missing) — or "" when it can.
+// err is the cause, for the log.
+func NotReady(ctx context.Context, db Database) (reason string, missing []string, err error) {
+	if err := db.Ping(ctx); err != nil {
+		if errors.Is(err, kg.ErrDatabaseAuth) {
+			return "authentication failed", nil, err
+		}
+		return "neo4j unreachable", nil, err
+	}
+	missing, err = db.SchemaReady(ctx)
+	switch {
+	case err != nil:
+		return "cannot read the schema", nil, err
+	case len(missing) > 0:
+		return "schema incomplete", missing, nil
+	}
+	return "", nil, nil
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

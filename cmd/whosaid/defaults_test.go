@@ -15,10 +15,13 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
+	neo4jdev "github.com/whosaid/whosaid/dev/neo4j"
 	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
+	"github.com/whosaid/whosaid/store"
 )
 
 func get(t *testing.T, url string, header map[string]string) (*http.Response, string) {
@@ -407,5 +410,124 @@ func TestAnswersAreBoundedInCost(t *testing.T) {
 	}
 	if _, metrics := get(t, base+"/metrics", nil); !strings.Contains(metrics, `outcome="RESPONSE_TOO_LARGE"`) {
 		t.Error("a capped answer is not counted under its code in /metrics")
+	}
+}
+
+// logBuffer collects a server's log, written from its goroutines.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// Ensure a wrong Neo4j password is named for what it is — "authentication
+// failed" in the log, on stdout and in /readyz — queries answer UNAVAILABLE
+// rather than INTERNAL, and "whosaid is ready" is printed only with the
+// right password. (On main: "neo4j unreachable", INTERNAL, and "ready".)
+func TestWrongNeo4jPasswordIsNamedAndNotReady(t *testing.T) {
+	inst, err := neo4jdev.Start(context.Background(), neo4jdev.Options{Password: "the-right-one", Log: io.Discard})
+	if err != nil {
+		t.Fatalf("a Neo4j that checks passwords: %v", err)
+	}
+	t.Cleanup(inst.Stop)
+	env := map[string]string{"NEO4J_URI": inst.URI, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "wrong"}
+	var logs logBuffer
+	base, line := startServerLogging(t, env, &logs)
+	if !strings.Contains(line, "NOT ready (authentication failed)") || strings.Contains(line, "is ready") {
+		t.Errorf("stdout with a wrong password: %q", line)
+	}
+	if resp, body := get(t, base+"/readyz", nil); resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "authentication failed") {
+		t.Errorf("/readyz with a wrong password: %d %s", resp.StatusCode, body)
+	}
+	if _, r := postGraphQL(t, base, `{ statements { totalCount } }`, nil); len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAVAILABLE" {
+		t.Errorf("a query with a wrong password: %+v, want UNAVAILABLE", r.Errors)
+	}
+	if !strings.Contains(logs.String(), "authentication failed") {
+		t.Errorf("the log does not say authentication failed:\n%.2000s", logs.String())
+	}
+
+	env["NEO4J_PASSWORD"] = "the-right-one"
+	st, err := store.Open(store.Config{URI: inst.URI, User: "neo4j", Password: "the-right-one"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(context.Background())
+	if err := st.EnsureSchema(context.Background()); err != nil {
+		t.Fatalf("schema with the right password: %v", err)
+	}
+	base, line = startServerLogging(t, env, io.Discard)
+	if !strings.HasPrefix(line, "whosaid is ready: ") {
+		t.Errorf("stdout with the right password: %q", line)
+	}
+	if resp, body := get(t, base+"/readyz", nil); resp.StatusCode != http.StatusOK {
+		t.Errorf("/readyz with the right password: %d %s", resp.StatusCode, body)
+	}
+}
+
+// Ensure every command's -h prints its flags and succeeds (on main it
+// failed with "flag: help requested"), and that `whosaid version` names the
+// build.
+func TestHelpSucceedsAndVersionNamesTheBuild(t *testing.T) {
+	for _, cmd := range []string{"serve", "dev", "load", "unload", "extract", "eval", "train", "export", "synth", "bench", "neo4j"} {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), []string{"whosaid", cmd, "-h"}, func(string) string { return "" }, &stdout, &stderr)
+		if err != nil || !strings.Contains(strings.ToLower(stderr.String()), "usage") || !strings.Contains(stderr.String(), "whosaid "+cmd) || strings.Contains(stderr.String()+stdout.String(), "help requested") {
+			t.Errorf("whosaid %s -h: %v\n%s", cmd, err, stderr.String())
+		}
+	}
+	var stdout bytes.Buffer
+	if err := run(context.Background(), []string{"whosaid", "version"}, func(string) string { return "" }, &stdout, io.Discard); err != nil || !regexp.MustCompile(`^whosaid \S+ .*go1\.\d+`).MatchString(stdout.String()) {
+		t.Errorf("whosaid version: %v %q", err, stdout.String())
+	}
+}
+
+// Ensure the log has what an operator needs and nothing a researcher asked:
+// a warm-up before "ready", one JSON line per GraphQL request with its
+// operation, outcome, duration, cost and Cypher round trips (never its
+// variables), and a last line saying the server stopped.
+func TestOneLogLinePerRequestAndAFinalStoppedLine(t *testing.T) {
+	var logs logBuffer
+	t.Cleanup(func() { // runs after the server's own cleanup has stopped it
+		lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+		if last := lines[len(lines)-1]; !strings.Contains(last, `"msg":"stopped"`) {
+			t.Errorf("the last log line is %s, want stopped", last)
+		}
+	})
+	base, _ := startServerLogging(t, map[string]string{"WHOSAID_LOG_FORMAT": "json"}, &logs, "../../seeds")
+	if !strings.Contains(logs.String(), `"msg":"warmed up"`) {
+		t.Errorf("no warm-up before ready:\n%.3000s", logs.String())
+	}
+	const secret = "a-researcher's-private-lead"
+	postBody(t, base, map[string]any{"operationName": "WhoOpposes",
+		"query":     `query WhoOpposes($q: String!) { search(query: $q) { matched } statements(first: 5) { edges { node { id speakers { id } } } } }`,
+		"variables": map[string]any{"q": secret}})
+	var line map[string]any
+	for _, l := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(l, `"operation":"WhoOpposes"`) {
+			if line != nil {
+				t.Errorf("more than one log line for one request: %s", l)
+			}
+			if err := json.Unmarshal([]byte(l), &line); err != nil {
+				t.Fatalf("not JSON: %s", l)
+			}
+		}
+	}
+	if line == nil || line["msg"] != "graphql" || line["level"] != "INFO" || line["outcome"] != "ok" ||
+		line["cost"].(float64) < 5 || line["cypherQueries"].(float64) < 1 || line["ms"] == nil {
+		t.Errorf("request log line: %v", line)
+	}
+	if strings.Contains(logs.String(), secret) {
+		t.Error("a request's variables reached the log")
 	}
 }

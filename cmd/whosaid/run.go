@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -58,7 +59,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	cmd, rest := args[1], args[2:]
+	err = runCommand(ctx, args[1], args[2:], getenv, stdout, stderr, log)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // -h asked for the usage the flag set has printed: not a failure
+	}
+	return err
+}
+
+// runCommand runs one subcommand.
+func runCommand(ctx context.Context, cmd string, rest []string, getenv func(string) string, stdout, stderr io.Writer, log *slog.Logger) error {
 	switch cmd {
 	case "serve":
 		return runServe(ctx, rest, getenv, stdout, stderr, log)
@@ -84,6 +93,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runBench(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
+		return nil
+	case "version", "--version":
+		fmt.Fprintln(stdout, version())
 		return nil
 	}
 	fmt.Fprint(stderr, usage)
@@ -133,4 +145,28 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// version names the build: the module version, the commit it was built from
+// (with "+dirty" when the tree had changes) and its time, and the Go release.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "whosaid (no build information)"
+	}
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	v := "whosaid " + info.Main.Version
+	if rev := settings["vcs.revision"]; rev != "" {
+		v += " commit " + rev
+		if settings["vcs.modified"] == "true" {
+			v += "+dirty"
+		}
+		if at := settings["vcs.time"]; at != "" {
+			v += " (" + at + ")"
+		}
+	}
+	return v + " " + info.GoVersion
 }

@@ -83,13 +83,6 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 // serve listens and answers until ctx ends, then lets in-flight requests
 // finish (up to 20 s) while refusing new ones.
 func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *server.Metrics, stdout io.Writer, log *slog.Logger) error {
-	pingCtx, cancelPing := context.WithTimeout(ctx, 5*time.Second)
-	err := st.Ping(pingCtx)
-	cancelPing()
-	if err != nil {
-		// Not fatal: /readyz reports it and queries answer UNAVAILABLE until Neo4j is back.
-		log.Warn("neo4j not reachable yet; serving anyway", "err", err)
-	}
 	handler := server.New(server.Config{
 		CORSOrigins:      splitList(o.cors),
 		MaxBodyBytes:     o.maxBody,
@@ -132,10 +125,17 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 		}()
 		metricsURL = "http://" + displayAddr(mln.Addr()) + "/metrics"
 	}
-	fmt.Fprintf(stdout, "whosaid is ready: playground %s/  GraphQL %s/graphql  health %s/readyz  metrics %s\n", url, url, url, metricsURL)
+	addresses := fmt.Sprintf("playground %s/  GraphQL %s/graphql  health %s/readyz  metrics %s", url, url, url, metricsURL)
 	log.Info("serving", "addr", ln.Addr().String(), "metrics", metricsURL, "production", o.production)
 
 	go func() { errc <- srv.Serve(ln) }()
+	announced := make(chan struct{})
+	announceCtx, stopAnnouncing := context.WithCancel(ctx)
+	go func() {
+		defer close(announced)
+		announceReady(announceCtx, st, handler, addresses, stdout, log)
+	}()
+	defer func() { stopAnnouncing(); <-announced }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -147,7 +147,52 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
+	log.Info("stopped")
 	return nil
+}
+
+// announceReady prints "whosaid is ready" once the server is (Neo4j
+// answers, the schema is in place) and the warm-up queries have run, and not
+// before: until then it prints that the server is up but not ready and why
+// (wrong credentials are named: waiting will not cure them), each time the
+// reason changes, and asks again every few seconds. Requests are served all
+// along; they answer UNAVAILABLE until Neo4j does.
+func announceReady(ctx context.Context, db server.Database, handler http.Handler, addresses string, stdout io.Writer, log *slog.Logger) {
+	lastReason := ""
+	for {
+		checkCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		reason, missing, err := server.NotReady(checkCtx, db)
+		cancel()
+		if ctx.Err() != nil {
+			return
+		}
+		if reason == "" {
+			break
+		}
+		if reason != lastReason {
+			lastReason = reason
+			log.Warn("not ready: serving anyway; /readyz says why until it is", "reason", reason, "missing", missing, "err", err)
+			fmt.Fprintf(stdout, "whosaid is serving but NOT ready (%s): %s\n", reason, addresses)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(2 * time.Second):
+		}
+	}
+	start := time.Now()
+	warmCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	err := server.WarmUp(warmCtx, handler)
+	cancel()
+	if ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		log.Warn("warm-up failed; serving anyway", "err", err)
+	} else {
+		log.Info("warmed up", "ms", time.Since(start).Milliseconds())
+	}
+	fmt.Fprintf(stdout, "whosaid is ready: %s\n", addresses)
 }
 
 // displayAddr turns ":8080" or "[::]:8080" into "localhost:8080" for people.
