@@ -6,6 +6,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -159,8 +160,7 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 	exec := graph.NewExecutableSchema(c)
 	srv := handler.New(exec)
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(graphQLOverHTTP{}) // GET and POST as the GraphQL-over-HTTP spec says; see transport.go
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(15000)
 	srv.SetDisableSuggestion(!cfg.Introspection)
@@ -258,7 +258,11 @@ func NotReady(ctx context.Context, db Database) (reason string, missing []string
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
+	writeJSONAs(w, mediaJSON, status, v)
+}
+
+func writeJSONAs(w http.ResponseWriter, media string, status int, v any) {
+	w.Header().Set("Content-Type", media)
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
 }
@@ -268,15 +272,16 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // reading at most max+1 bytes of a body of unknown length (chunked), which
 // then reaches the handler from memory.
 func limitBody(next http.Handler, max int64) http.Handler {
-	tooLarge := func(w http.ResponseWriter) {
-		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
+	tooLarge := func(w http.ResponseWriter, r *http.Request) {
+		// in the media type the client asked for, as the transport would answer
+		writeJSONAs(w, cmp.Or(acceptedMedia(r.Header.Get("Accept")), mediaJSON), http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
 			"message":    fmt.Sprintf("request body too large: the limit is %d bytes", max),
 			"extensions": map[string]any{"code": codePayloadTooLarge, "limitBytes": max},
 		}}})
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > max {
-			tooLarge(w)
+			tooLarge(w, r)
 			return
 		}
 		if r.Body != nil && r.Body != http.NoBody {
@@ -288,7 +293,7 @@ func limitBody(next http.Handler, max int64) http.Handler {
 				return
 			}
 			if int64(len(body)) > max {
-				tooLarge(w)
+				tooLarge(w, r)
 				return
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
