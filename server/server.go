@@ -200,8 +200,10 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		// One line per request, without variables (they may hold what a
 		// researcher is investigating) or the query text.
 		cost := 0
-		if c := extension.GetComplexityStats(ctx); c != nil {
-			cost = c.Complexity
+		if graphql.HasOperationContext(ctx) { // requests refused before parsing have none
+			if c := extension.GetComplexityStats(ctx); c != nil {
+				cost = c.Complexity
+			}
 		}
 		log.InfoContext(ctx, "graphql", "operation", name, "outcome", outcome, "ms", took.Milliseconds(), "cost", cost, "cypherQueries", queries)
 		if cfg.Debug && resp != nil {
