@@ -38,6 +38,8 @@ environment (flags override; a value that does not parse is an error):
   WHOSAID_PLAYGROUND       serve GraphiQL at / (true; false in production)
   WHOSAID_INTROSPECTION    answer introspection, serve /schema.graphql (true; false in production)
   WHOSAID_REQUEST_TIMEOUT  longest a request may take (15s)
+  WHOSAID_EXPORT_TIMEOUT   longest an /export download may take, a client that stops reading
+                           included (2m)
   WHOSAID_DEBUG            Cypher round trips and database time in extensions.whosaid (false)
   WHOSAID_LOG_LEVEL        debug, info (default), warn, error
   WHOSAID_LOG_FORMAT       text (default) or json

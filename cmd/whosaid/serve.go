@@ -26,6 +26,7 @@ type serveOptions struct {
 	maxComplexity int
 	debug         bool
 	timeout       time.Duration
+	exportTimeout time.Duration
 	production    bool
 }
 
@@ -52,6 +53,7 @@ func serveFlags(fs *flag.FlagSet, getenv func(string) string, defaultAddr string
 	fs.Int64Var(&o.maxBody, "max-body-bytes", 1<<20, "largest request body accepted")
 	fs.IntVar(&o.maxComplexity, "max-complexity", 5000, "largest query cost accepted (list fields count `first` times)")
 	fs.DurationVar(&o.timeout, "request-timeout", env.duration("WHOSAID_REQUEST_TIMEOUT", 15*time.Second), "longest a request may take, Neo4j time and writing the response included (env WHOSAID_REQUEST_TIMEOUT)")
+	fs.DurationVar(&o.exportTimeout, "export-timeout", env.duration("WHOSAID_EXPORT_TIMEOUT", 2*time.Minute), "longest an /export download may take, however slowly the client reads (env WHOSAID_EXPORT_TIMEOUT)")
 	fs.BoolVar(&o.debug, "debug", env.boolean("WHOSAID_DEBUG", false), "report Cypher round trips and database time in extensions.whosaid (env WHOSAID_DEBUG)")
 	return o, env.err()
 }
@@ -97,6 +99,7 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 		MetricsHere:    o.metricsAddr == "",
 		Debug:          o.debug,
 		RequestTimeout: o.timeout,
+		ExportTimeout:  o.exportTimeout,
 	}, st, st, metrics, log)
 
 	ln, err := net.Listen("tcp", o.addr)
