@@ -27,6 +27,7 @@ commands:
   bench    measure loads and the query mix at 10k, 100k and 1M statements (make bench; BENCH_QUICK=1 for a quick run)
   synth    write a synthetic corpus for benchmarks: whosaid synth --statements N --seed S --out DIR
   export   write GEXF, GraphML, Cytoscape.js JSON or a CSV zip: whosaid export --format gexf [--id ID --depth N --max-nodes N --statements NODES] [--out FILE]
+  healthcheck  exit 0 when the server on WHOSAID_ADDR answers /readyz with 200, else 1 (container health checks): whosaid healthcheck [--url URL]
 
 environment (flags override; a value that does not parse is an error):
   NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE   where Neo4j is
@@ -82,6 +83,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runSynth(ctx, rest, stdout, stderr)
 	case "bench":
 		return runBench(ctx, rest, getenv, stdout, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
