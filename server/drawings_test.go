@@ -27,7 +27,7 @@ func operation(t *testing.T, query string) context.Context {
 // their deadline passes first, go ahead once a slot is free, and that other
 // operations never wait.
 func TestDrawingsWaitForASlot(t *testing.T) {
-	admit := admitDrawings(1, presentError(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	admit := admitDrawings(newDrawingSlots(1), presentError(slog.New(slog.NewTextHandler(io.Discard, nil))))
 	const drawing = `query { neighbourhood(id: "csto") { nodes { id } } }`
 	ok := func(ctx context.Context) *graphql.Response { return &graphql.Response{Data: []byte(`{}`)} }
 	pass := func(ctx context.Context) graphql.ResponseHandler { return ok }

@@ -60,8 +60,12 @@ type Config struct {
 	// MaxResponseBytes caps the data of one answer; default 16 MiB.
 	MaxResponseBytes int
 	// MaxDrawings is how many operations that draw subgraphs (neighbourhood,
-	// paths) run at once; the others wait. Default: twice the cores.
+	// paths) and neighbourhood exports run at once; the others wait.
+	// Default: twice the cores.
 	MaxDrawings int
+	// ExportTimeout bounds each /export download, first byte to last, a
+	// client that reads slowly or not at all included; default 2 min.
+	ExportTimeout time.Duration
 }
 
 // Database is what the probes need to know about Neo4j.
@@ -90,8 +94,12 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	if cfg.MaxDrawings == 0 {
 		cfg.MaxDrawings = 2 * runtime.GOMAXPROCS(0)
 	}
+	if cfg.ExportTimeout == 0 {
+		cfg.ExportTimeout = 2 * time.Minute
+	}
+	slots := newDrawingSlots(cfg.MaxDrawings)
 	mux := http.NewServeMux()
-	gql, schema := newGraphQL(cfg, reader, metrics, log)
+	gql, schema := newGraphQL(cfg, reader, slots, metrics, log)
 	mux.Handle("/graphql", limitBody(withTimeout(gql, cfg.RequestTimeout), cfg.MaxBodyBytes))
 	if cfg.Introspection {
 		mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
@@ -112,7 +120,7 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	if cfg.MetricsHere {
 		mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{})) // under New's security headers
 	}
-	mux.Handle("GET /export/{format}", handleExport(reader, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
+	mux.Handle("GET /export/{format}", handleExport(reader, slots, cfg.ExportTimeout, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
 
 	var h http.Handler = mux
 	if len(cfg.CORSOrigins) > 0 {
@@ -153,7 +161,7 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Logger) (http.Handler, *ast.Schema) {
+func newGraphQL(cfg Config, reader graph.Reader, slots drawingSlots, metrics *Metrics, log *slog.Logger) (http.Handler, *ast.Schema) {
 	c := graph.Config{Resolvers: &graph.Resolver{Graph: reader, Log: log}}
 	priceFields(&c.Complexity)
 
@@ -175,7 +183,7 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		ctx, _ = kg.WithQueryStats(ctx)
 		return next(graph.WithLoaders(ctx, reader))
 	})
-	srv.AroundOperations(admitDrawings(cfg.MaxDrawings, presentError(log)))
+	srv.AroundOperations(admitDrawings(slots, presentError(log)))
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(recoverPanic(log))
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {

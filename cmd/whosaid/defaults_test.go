@@ -91,6 +91,7 @@ func TestSettingsThatDoNotParseStopTheServer(t *testing.T) {
 		"WHOSAID_PLAYGROUND":      "maybe",
 		"WHOSAID_INTROSPECTION":   "disabled",
 		"WHOSAID_REQUEST_TIMEOUT": "5",
+		"WHOSAID_EXPORT_TIMEOUT":  "2 minutes",
 		"WHOSAID_LOG_LEVEL":       "verbose",
 		"WHOSAID_LOG_FORMAT":      "xml",
 		"WHOSAID_ENV":             "prod",

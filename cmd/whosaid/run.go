@@ -28,6 +28,7 @@ commands:
   bench    measure loads and the query mix at 10k, 100k and 1M statements (make bench; BENCH_QUICK=1 for a quick run)
   synth    write a synthetic corpus for benchmarks: whosaid synth --statements N --seed S --out DIR
   export   write GEXF, GraphML, Cytoscape.js JSON or a CSV zip: whosaid export --format gexf [--id ID --depth N --max-nodes N --statements NODES] [--out FILE]
+  healthcheck  exit 0 when the server on WHOSAID_ADDR answers /readyz with 200, else 1 (container health checks): whosaid healthcheck [--url URL]
 
 environment (flags override; a value that does not parse is an error):
   NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE   where Neo4j is
@@ -41,6 +42,8 @@ environment (flags override; a value that does not parse is an error):
   WHOSAID_REQUEST_TIMEOUT  longest a request may take, writing the answer included (15s)
   WHOSAID_MAX_COMPLEXITY   largest query cost accepted (5000)
   WHOSAID_MAX_RESPONSE_BYTES  largest answer sent (16777216)
+  WHOSAID_EXPORT_TIMEOUT   longest an /export download may take, a client that stops reading
+                           included (2m)
   WHOSAID_DEBUG            Cypher round trips and database time in extensions.whosaid (false)
   WHOSAID_LOG_LEVEL        debug, info (default), warn, error
   WHOSAID_LOG_FORMAT       text (default) or json
@@ -91,6 +94,8 @@ func runCommand(ctx context.Context, cmd string, rest []string, getenv func(stri
 		return runSynth(ctx, rest, stdout, stderr)
 	case "bench":
 		return runBench(ctx, rest, getenv, stdout, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -27,6 +27,7 @@ type serveOptions struct {
 	maxResponse   int
 	debug         bool
 	timeout       time.Duration
+	exportTimeout time.Duration
 	production    bool
 }
 
@@ -54,6 +55,7 @@ func serveFlags(fs *flag.FlagSet, getenv func(string) string, defaultAddr string
 	fs.IntVar(&o.maxComplexity, "max-complexity", env.positive("WHOSAID_MAX_COMPLEXITY", 5000), "largest query cost accepted: lists count their page size times an item, a whole document text 50 (env WHOSAID_MAX_COMPLEXITY)")
 	fs.IntVar(&o.maxResponse, "max-response-bytes", env.positive("WHOSAID_MAX_RESPONSE_BYTES", 16<<20), "largest answer sent; larger ones get RESPONSE_TOO_LARGE (env WHOSAID_MAX_RESPONSE_BYTES)")
 	fs.DurationVar(&o.timeout, "request-timeout", env.duration("WHOSAID_REQUEST_TIMEOUT", 15*time.Second), "longest a request may take, Neo4j time and writing the response included (env WHOSAID_REQUEST_TIMEOUT)")
+	fs.DurationVar(&o.exportTimeout, "export-timeout", env.duration("WHOSAID_EXPORT_TIMEOUT", 2*time.Minute), "longest an /export download may take, however slowly the client reads (env WHOSAID_EXPORT_TIMEOUT)")
 	fs.BoolVar(&o.debug, "debug", env.boolean("WHOSAID_DEBUG", false), "report Cypher round trips and database time in extensions.whosaid (env WHOSAID_DEBUG)")
 	return o, env.err()
 }
@@ -93,6 +95,7 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 		MetricsHere:      o.metricsAddr == "",
 		Debug:            o.debug,
 		RequestTimeout:   o.timeout,
+		ExportTimeout:    o.exportTimeout,
 	}, st, st, metrics, log)
 
 	ln, err := net.Listen("tcp", o.addr)
