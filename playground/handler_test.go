@@ -26,7 +26,8 @@ func serve(t *testing.T, cfg server.Config) string {
 }
 
 // The page at / and everything it links to come from whosaid itself, under a
-// policy that lets it load nothing from anywhere else.
+// policy that lets it load nothing from anywhere else; with the playground
+// off, none of it is served.
 func TestServedAtRootWithNothingFromElsewhere(t *testing.T) {
 	base := serve(t, server.Config{Playground: true, Introspection: true})
 	resp := webtest.Get(t, base+"/", "")
@@ -73,13 +74,11 @@ func TestServedAtRootWithNothingFromElsewhere(t *testing.T) {
 			t.Errorf("GET %s = %d, want 404", path, r.Status)
 		}
 	}
-}
 
-func TestNotServedWhenOff(t *testing.T) {
-	base := serve(t, server.Config{})
-	for _, path := range []string{"/", "/playground/app.js"} {
-		if r := webtest.Get(t, base+path, ""); r.Status != http.StatusNotFound {
-			t.Errorf("playground off: GET %s = %d, want 404", path, r.Status)
+	off := serve(t, server.Config{})
+	for _, path := range append(assets, "") {
+		if r := webtest.Get(t, off+"/"+path, ""); r.Status != http.StatusNotFound {
+			t.Errorf("playground off: GET /%s = %d, want 404", path, r.Status)
 		}
 	}
 }
