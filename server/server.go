@@ -23,7 +23,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -32,6 +31,7 @@ import (
 	"github.com/whosaid/whosaid/explorer"
 	"github.com/whosaid/whosaid/graph"
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/playground"
 )
 
 // Config tunes the server. Zero values take the defaults noted.
@@ -110,7 +110,9 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 		})
 	}
 	if cfg.Playground {
-		mux.Handle("GET /{$}", withPolicy(playgroundPolicy, playground.Handler("whosaid", "/graphql")))
+		// GraphiQL, embedded: the page at /, its script and styles under /playground/.
+		mux.Handle("GET /{$}", playground.Handler())
+		mux.Handle("GET /playground/{asset}", http.StripPrefix("/playground", playground.Handler()))
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
@@ -308,21 +310,6 @@ func limitBody(next http.Handler, max int64) http.Handler {
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// playgroundPolicy lets the GraphiQL page load its pinned, integrity-checked
-// scripts and styles from jsDelivr and run its inline start-up script, and
-// talk only to this server.
-const playgroundPolicy = "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; " +
-	"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; font-src https://cdn.jsdelivr.net data:; img-src 'self' data: https:; " +
-	"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-
-// withPolicy serves a page under its own content security policy.
-func withPolicy(policy string, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", policy)
 		next.ServeHTTP(w, r)
 	})
 }
