@@ -163,7 +163,7 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		return pageCost(child, first)
 	}
 	c.Complexity.Query.Search = func(child int, _ string, _ []kg.SearchKind, _ *string, first *int) int { return pageCost(child, first) }
-	c.Complexity.Query.Alignment = func(child int, _ string, _, _ *string, first *int, _ *kg.StatementMethod, _ *float64) int {
+	c.Complexity.Query.Alignment = func(child int, _ string, _, _ *string, first *int, _ *kg.StatementMethod, _ *float64, _ *bool) int {
 		return pageCost(child, first)
 	}
 	c.Complexity.Query.Neighbourhood = func(child int, _ string, _, maxNodes *int, _ []string, _ *kg.SubgraphFilter, _ *kg.StatementView) int {
