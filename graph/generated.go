@@ -270,6 +270,7 @@ type ComplexityRoot struct {
 		Actor      func(childComplexity int) int
 		Against    func(childComplexity int) int
 		Favor      func(childComplexity int) int
+		Group      func(childComplexity int) int
 		LatestDate func(childComplexity int) int
 		Net        func(childComplexity int) int
 		Neutral    func(childComplexity int) int
@@ -464,6 +465,7 @@ type SharedTargetResolver interface {
 type StanceCellResolver interface {
 	Actor(ctx context.Context, obj *kg.StanceCell) (*kg.Actor, error)
 	Topic(ctx context.Context, obj *kg.StanceCell) (*kg.Topic, error)
+	Group(ctx context.Context, obj *kg.StanceCell) (*kg.Topic, error)
 
 	Net(ctx context.Context, obj *kg.StanceCell) (int, error)
 	Total(ctx context.Context, obj *kg.StanceCell) (int, error)
@@ -1530,6 +1532,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StanceCell.Favor(childComplexity), true
+	case "StanceCell.group":
+		if e.ComplexityRoot.StanceCell.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Group(childComplexity), true
 	case "StanceCell.latestDate":
 		if e.ComplexityRoot.StanceCell.LatestDate == nil {
 			break
@@ -2536,11 +2544,11 @@ type Query {
     "Most hits to return: 1–100 (default 10)."
     first: Int = 10
   ): [SearchHit!]!
-  "Per actor and topic: how many statements were for, against and neutral toward the topic (its narrower topics included, unless ` + "`" + `includeNarrower` + "`" + ` is false), the net stance and the latest date. Without actors or topics, the most active ones (up to 10 each)."
+  "Per actor and proposition: how many statements were for, against and neutral toward it, the net stance and the latest date. The topics asked for are columns grouping propositions: the topic itself and its narrower topics (see ` + "`" + `StanceCell` + "`" + `). Without actors or topics, the most active ones (up to 10 each)."
   stanceMatrix(
     "The actors (rows), at most 50. Omit for the up to 10 actors with the most asserted statements about topics."
     actors: [ID!]
-    "The topics (columns), at most 50; each includes its narrower topics (up to three levels down, unless ` + "`" + `includeNarrower` + "`" + ` is false). Omit for the up to 10 topics these actors' statements target most."
+    "The topics (columns), at most 50; each groups itself and its narrower topics (up to three levels down, unless ` + "`" + `includeNarrower` + "`" + ` is false). Omit for the up to 10 topics these actors' statements target most."
     topics: [ID!]
     "Count only statements dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); undated statements are then left out."
     from: String
@@ -2695,16 +2703,20 @@ type StanceMatrix {
   actors: [Actor!]!
   "The columns: the topics asked for, or the most targeted ones."
   topics: [Topic!]!
-  "One cell per actor and topic with at least one statement."
+  "One cell per actor, column and proposition with at least one statement, ordered by actor, group and topic."
   cells: [StanceCell!]!
 }
 
-"One actor's asserted statements toward one topic (its narrower topics included, unless ` + "`" + `includeNarrower` + "`" + ` is false)."
+"""
+One actor's asserted statements toward one proposition: ` + "`" + `topic` + "`" + `, the topic they target, grouped under the column ` + "`" + `group` + "`" + `. Cells are per proposition because a parent topic's propositions differ: opposing a military intervention and supporting a peaceful settlement are not stances against and for "the Syrian crisis". A group's statements are the union of its cells' (a statement about two of its propositions is in both); netting a group by adding its cells mixes propositions again.
+"""
 type StanceCell {
   "The actor (row)."
   actor: Actor!
-  "The topic (column)."
+  "The proposition the statements target: ` + "`" + `group` + "`" + ` itself or one of its narrower topics."
   topic: Topic!
+  "The column (a topic asked for, or one of the most targeted) this proposition falls under."
+  group: Topic!
   "Asserted statements in favour of the topic."
   favor: Int!
   "Asserted statements against the topic."
@@ -3310,6 +3322,8 @@ func (ec *executionContext) childFields_StanceCell(ctx context.Context, field gr
 		return ec.fieldContext_StanceCell_actor(ctx, field)
 	case "topic":
 		return ec.fieldContext_StanceCell_topic(ctx, field)
+	case "group":
+		return ec.fieldContext_StanceCell_group(ctx, field)
 	case "favor":
 		return ec.fieldContext_StanceCell_favor(ctx, field)
 	case "against":
@@ -8844,6 +8858,38 @@ func (ec *executionContext) fieldContext_StanceCell_topic(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _StanceCell_group(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().Group(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StanceCell_favor(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13234,6 +13280,12 @@ func (ec *executionContext) _StanceCell(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._StanceCell_topic(ctx, field, obj)
+				})
+		case "group":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_group(ctx, field, obj)
 				})
 		case "favor":
 			out.Values[i] = ec._StanceCell_favor(ctx, field, obj)

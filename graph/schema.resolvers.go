@@ -436,6 +436,11 @@ func (r *stanceCellResolver) Topic(ctx context.Context, obj *kg.StanceCell) (*kg
 	return load(ctx, r.loaders(ctx).topics, obj.Topic)
 }
 
+// Group is the resolver for the group field.
+func (r *stanceCellResolver) Group(ctx context.Context, obj *kg.StanceCell) (*kg.Topic, error) {
+	return load(ctx, r.loaders(ctx).topics, obj.Group)
+}
+
 // Net is the resolver for the net field.
 func (r *stanceCellResolver) Net(ctx context.Context, obj *kg.StanceCell) (int, error) {
 	return obj.Favor - obj.Against, nil

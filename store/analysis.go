@@ -19,10 +19,11 @@ const datedStatement = `s.modality = 'asserted'
 // scan. $since is the from date, or ”.
 const anyStatement = `MATCH (s:Statement) USING INDEX s:Statement(date) WHERE s.date >= $since`
 
-// StanceMatrix counts, per actor and topic, the asserted statements for,
-// against and neutral toward the topic or, as far as reach says, a narrower
-// one; an actor stands for its affiliates when reach says so. Empty actors
-// or topics mean the most active ones (up to 10).
+// StanceMatrix counts, per actor and proposition, the asserted statements
+// for, against and neutral toward it. The columns (topics) group the
+// propositions: a column's own topic and, as far as reach says, its
+// narrower ones; an actor stands for its affiliates when reach says so.
+// Empty actors or topics mean the most active ones (up to 10).
 func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error) {
 	params := withReach(withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": deref(from)}, trust), reach)
 	var err error
@@ -51,14 +52,14 @@ UNWIND $actors AS aid
 MATCH (a:Actor {id: aid})
 `+madeBy("a")+` AND `+datedStatement+`
 `+targeting("t")+` AND t:Topic AND t.id IN $topics
-WITH a, t, collect(DISTINCT s) AS stmts
-RETURN a.id AS actor, t.id AS topic,
+WITH a, t, t_topic AS p, collect(DISTINCT s) AS stmts
+RETURN a.id AS actor, t.id AS grp, p.id AS topic,
        size([x IN stmts WHERE x.polarity = 'favor']) AS favor,
        size([x IN stmts WHERE x.polarity = 'against']) AS against,
        size([x IN stmts WHERE x.polarity = 'neutral']) AS neutral,
        reduce(m = '', x IN stmts | CASE WHEN coalesce(x.date, '') > m THEN x.date ELSE m END) AS latest,
        [x IN stmts | x.id] AS ids
-ORDER BY actor, topic`, params)
+ORDER BY actor, grp, topic`, params)
 	if err != nil {
 		return kg.StanceMatrix{}, err
 	}
@@ -66,8 +67,9 @@ ORDER BY actor, topic`, params)
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
 		m.Cells = append(m.Cells, kg.StanceCell{
-			Actor: str(get("actor")), Topic: str(get("topic")), Favor: integer(get("favor")), Against: integer(get("against")),
-			Neutral: integer(get("neutral")), LatestDate: str(get("latest")), Statements: strs(get("ids")),
+			Actor: str(get("actor")), Group: str(get("grp")), Topic: str(get("topic")),
+			Favor: integer(get("favor")), Against: integer(get("against")), Neutral: integer(get("neutral")),
+			LatestDate: str(get("latest")), Statements: strs(get("ids")),
 		})
 	}
 	return m, nil

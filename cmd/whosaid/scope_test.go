@@ -79,7 +79,7 @@ func askScope(t *testing.T, base string, vars map[string]any) scopeAnswers {
 	_, r := postGraphQL(t, base, `query($actor: ID, $actors: [ID!], $topic: ID!, $affiliates: Boolean, $narrower: Boolean) {
 		statements(first: 100, filter: {speaker: $actor, target: $topic, includeAffiliates: $affiliates, includeNarrower: $narrower}) { totalCount edges { node { id } } }
 		timeline(actor: $actor, topic: $topic, bucket: YEAR, includeAffiliates: $affiliates, includeNarrower: $narrower) { total }
-		stanceMatrix(actors: $actors, topics: [$topic], includeAffiliates: $affiliates, includeNarrower: $narrower) { cells { statements { id } } } }`, vars)
+		stanceMatrix(actors: $actors, topics: [$topic], includeAffiliates: $affiliates, includeNarrower: $narrower) { cells { group { id } statements { id } } } }`, vars)
 	got := decode[struct {
 		Statements struct {
 			TotalCount int
@@ -87,7 +87,10 @@ func askScope(t *testing.T, base string, vars map[string]any) scopeAnswers {
 		}
 		Timeline     []struct{ Total int }
 		StanceMatrix struct {
-			Cells []struct{ Statements []struct{ ID string } }
+			Cells []struct {
+				Group      struct{ ID string }
+				Statements []struct{ ID string }
+			}
 		}
 	}](t, r)
 	a := scopeAnswers{listed: map[string]bool{}, matrix: map[string]bool{}, totalCount: got.Statements.TotalCount}
@@ -98,6 +101,9 @@ func askScope(t *testing.T, base string, vars map[string]any) scopeAnswers {
 		a.timelineSum += b.Total
 	}
 	for _, c := range got.StanceMatrix.Cells {
+		if c.Group.ID != vars["topic"] {
+			t.Errorf("a cell grouped under %s, want %s", c.Group.ID, vars["topic"])
+		}
 		for _, st := range c.Statements {
 			a.matrix[st.ID] = true
 		}
@@ -224,5 +230,56 @@ func TestAlignmentRollsUpAffiliates(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Putin opposed a military intervention in Syria and backed a peaceful
+// settlement: two propositions under the Syrian crisis. A cell that added
+// them up called him "net +3 on the Syrian crisis"; each cell must stand for
+// the one proposition its statements target.
+func TestStanceCellsKeepPropositionsApart(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	type cellJSON struct {
+		Group, Topic   struct{ ID string }
+		Favor, Against int
+		Statements     []struct {
+			ID      string
+			Targets []struct{ ID string }
+		}
+	}
+	matrix := func(narrower bool) []cellJSON {
+		_, r := postGraphQL(t, base, `query($n: Boolean) { stanceMatrix(actors: ["vladimir-putin"], topics: ["syrian-crisis"], includeNarrower: $n) {
+			cells { group { id } topic { id } favor against statements { id targets { ... on Topic { id } } } } } }`, map[string]any{"n": narrower})
+		return decode[struct{ StanceMatrix struct{ Cells []cellJSON } }](t, r).StanceMatrix.Cells
+	}
+	cells := matrix(true)
+	byTopic := map[string]cellJSON{}
+	for _, c := range cells {
+		byTopic[c.Topic.ID] = c
+		if c.Group.ID != "syrian-crisis" {
+			t.Errorf("cell %s is grouped under %s, want syrian-crisis", c.Topic.ID, c.Group.ID)
+		}
+		for _, st := range c.Statements {
+			targeted := false
+			for _, tg := range st.Targets {
+				targeted = targeted || tg.ID == c.Topic.ID
+			}
+			if !targeted {
+				t.Errorf("cell %s counts %s, which does not target it", c.Topic.ID, st.ID)
+			}
+		}
+	}
+	if c := byTopic["military-intervention-in-syria"]; c.Against == 0 || c.Favor != 0 {
+		t.Errorf("Putin on military intervention = %+v, want against only", c)
+	}
+	if c := byTopic["peaceful-settlement-of-syrian-crisis"]; c.Favor == 0 || c.Against != 0 {
+		t.Errorf("Putin on a peaceful settlement = %+v, want favour only", c)
+	}
+	if _, ok := byTopic["syrian-crisis"]; ok || len(cells) < 2 {
+		t.Errorf("cells %+v: want one per proposition Putin targeted, none for the parent he never named", cells)
+	}
+	// Without narrower topics only the parent itself counts; Putin never targeted it.
+	if exact := matrix(false); len(exact) != 0 {
+		t.Errorf("includeNarrower: false gave %+v, want no cells", exact)
 	}
 }
