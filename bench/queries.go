@@ -52,7 +52,7 @@ func mix(searchName string) []query {
 			graphql:   `query($a: ID!) { statements(first: 50, filter: {speaker: $a, includeAffiliates: true}) { edges { node { id speakers { id } } } } }`,
 			variables: map[string]any{"a": heavy},
 			direct: func(ctx context.Context, st *store.Store) error {
-				_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: heavy, Affiliates: true}, kg.StatementFilter{}, kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}, 50, nil)
+				_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: heavy, Reach: kg.Reach{Affiliates: true, Narrower: true}}, kg.StatementFilter{}, kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}, 50, nil)
 				return err
 			},
 		},
@@ -61,7 +61,7 @@ func mix(searchName string) []query {
 			graphql:   `query($a: [ID!], $t: [ID!], $from: String) { stanceMatrix(actors: $a, topics: $t, from: $from) { cells { actor { id } topic { id } favor against neutral net latestDate } } }`,
 			variables: map[string]any{"a": actors, "t": topics, "from": "2020-01-01"},
 			direct: func(ctx context.Context, st *store.Store) error {
-				_, err := st.StanceMatrix(ctx, actors, topics, s("2020-01-01"), nil, kg.Trust{})
+				_, err := st.StanceMatrix(ctx, actors, topics, s("2020-01-01"), nil, kg.Trust{}, kg.ReachOf(nil, nil))
 				return err
 			},
 		},

@@ -233,7 +233,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Actor         func(childComplexity int, id string) int
 		Actors        func(childComplexity int, filter *kg.ActorFilter, first *int, after *string) int
-		Alignment     func(childComplexity int, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64) int
+		Alignment     func(childComplexity int, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool) int
 		Document      func(childComplexity int, id string) int
 		Documents     func(childComplexity int, first *int, after *string) int
 		Event         func(childComplexity int, id string) int
@@ -242,11 +242,11 @@ type ComplexityRoot struct {
 		Node          func(childComplexity int, id string) int
 		Paths         func(childComplexity int, from string, to string, maxHops *int, statements *kg.StatementView) int
 		Search        func(childComplexity int, query string, kinds []kg.SearchKind, lang *string, first *int) int
-		StanceMatrix  func(childComplexity int, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64) int
+		StanceMatrix  func(childComplexity int, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) int
 		Statement     func(childComplexity int, id string) int
 		Statements    func(childComplexity int, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) int
 		Stats         func(childComplexity int) int
-		Timeline      func(childComplexity int, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64) int
+		Timeline      func(childComplexity int, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) int
 		Topic         func(childComplexity int, id string) int
 		Topics        func(childComplexity int, label *string, first *int, after *string) int
 	}
@@ -270,6 +270,7 @@ type ComplexityRoot struct {
 		Actor      func(childComplexity int) int
 		Against    func(childComplexity int) int
 		Favor      func(childComplexity int) int
+		Group      func(childComplexity int) int
 		LatestDate func(childComplexity int) int
 		Net        func(childComplexity int) int
 		Neutral    func(childComplexity int) int
@@ -439,9 +440,9 @@ type QueryResolver interface {
 	Statement(ctx context.Context, id string) (*kg.Statement, error)
 	Statements(ctx context.Context, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.Connection[kg.Statement], error)
 	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error)
-	StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64) (*kg.StanceMatrix, error)
-	Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64) ([]*kg.Alignment, error)
-	Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64) ([]*kg.TimelineBucket, error)
+	StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) (*kg.StanceMatrix, error)
+	Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool) ([]*kg.Alignment, error)
+	Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) ([]*kg.TimelineBucket, error)
 	Paths(ctx context.Context, from string, to string, maxHops *int, statements *kg.StatementView) (*kg.Subgraph, error)
 	Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) (*kg.Subgraph, error)
 	Stats(ctx context.Context) (*kg.Stats, error)
@@ -464,6 +465,7 @@ type SharedTargetResolver interface {
 type StanceCellResolver interface {
 	Actor(ctx context.Context, obj *kg.StanceCell) (*kg.Actor, error)
 	Topic(ctx context.Context, obj *kg.StanceCell) (*kg.Topic, error)
+	Group(ctx context.Context, obj *kg.StanceCell) (*kg.Topic, error)
 
 	Net(ctx context.Context, obj *kg.StanceCell) (int, error)
 	Total(ctx context.Context, obj *kg.StanceCell) (int, error)
@@ -1293,7 +1295,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Alignment(childComplexity, args["actor"].(string), args["from"].(*string), args["to"].(*string), args["first"].(*int), args["method"].(*kg.StatementMethod), args["minConfidence"].(*float64)), true
+		return e.ComplexityRoot.Query.Alignment(childComplexity, args["actor"].(string), args["from"].(*string), args["to"].(*string), args["first"].(*int), args["method"].(*kg.StatementMethod), args["minConfidence"].(*float64), args["includeAffiliates"].(*bool)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1393,7 +1395,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.StanceMatrix(childComplexity, args["actors"].([]string), args["topics"].([]string), args["from"].(*string), args["to"].(*string), args["method"].(*kg.StatementMethod), args["minConfidence"].(*float64)), true
+		return e.ComplexityRoot.Query.StanceMatrix(childComplexity, args["actors"].([]string), args["topics"].([]string), args["from"].(*string), args["to"].(*string), args["method"].(*kg.StatementMethod), args["minConfidence"].(*float64), args["includeAffiliates"].(*bool), args["includeNarrower"].(*bool)), true
 	case "Query.statement":
 		if e.ComplexityRoot.Query.Statement == nil {
 			break
@@ -1432,7 +1434,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actor"].(*string), args["topic"].(*string), args["from"].(*string), args["to"].(*string), args["bucket"].(*kg.TimeBucket), args["method"].(*kg.StatementMethod), args["minConfidence"].(*float64)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actor"].(*string), args["topic"].(*string), args["from"].(*string), args["to"].(*string), args["bucket"].(*kg.TimeBucket), args["method"].(*kg.StatementMethod), args["minConfidence"].(*float64), args["includeAffiliates"].(*bool), args["includeNarrower"].(*bool)), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -1530,6 +1532,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StanceCell.Favor(childComplexity), true
+	case "StanceCell.group":
+		if e.ComplexityRoot.StanceCell.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Group(childComplexity), true
 	case "StanceCell.latestDate":
 		if e.ComplexityRoot.StanceCell.LatestDate == nil {
 			break
@@ -2013,7 +2021,7 @@ type Actor implements Node {
   ): StatementConnection!
   "Statements whose targets include this actor."
   statementsAbout(
-    "Further narrows the list (` + "`" + `includeAffiliates` + "`" + ` has no effect here)."
+    "Further narrows the list; its ` + "`" + `speaker` + "`" + ` and ` + "`" + `target` + "`" + ` reach as far as ` + "`" + `includeAffiliates` + "`" + ` and ` + "`" + `includeNarrower` + "`" + ` say."
     filter: StatementFilter
     "Page size: 0–100 (default 20)."
     first: Int = 20
@@ -2231,9 +2239,9 @@ type Topic implements Node {
   broader: [Topic!]!
   "More specific topics."
   narrower: [Topic!]!
-  "Statements whose targets include this topic."
+  "Statements whose targets include this topic or, unless the filter's ` + "`" + `includeNarrower` + "`" + ` is false, a narrower one (up to three levels down)."
   statementsAbout(
-    "Further narrows the list (` + "`" + `includeAffiliates` + "`" + ` has no effect here)."
+    "Further narrows the list; its ` + "`" + `speaker` + "`" + ` and ` + "`" + `target` + "`" + ` reach as far as ` + "`" + `includeAffiliates` + "`" + ` and ` + "`" + `includeNarrower` + "`" + ` say."
     filter: StatementFilter
     "Page size: 0–100 (default 20)."
     first: Int = 20
@@ -2270,7 +2278,7 @@ type Event implements Node {
   topics: [Topic!]!
   "Statements made at this event."
   statements(
-    "Further narrows the list (` + "`" + `includeAffiliates` + "`" + ` has no effect here)."
+    "Further narrows the list; its ` + "`" + `speaker` + "`" + ` and ` + "`" + `target` + "`" + ` reach as far as ` + "`" + `includeAffiliates` + "`" + ` and ` + "`" + `includeNarrower` + "`" + ` say."
     filter: StatementFilter
     "Page size: 0–100 (default 20)."
     first: Int = 20
@@ -2279,7 +2287,7 @@ type Event implements Node {
   ): StatementConnection!
   "Statements whose targets include this event."
   statementsAbout(
-    "Further narrows the list (` + "`" + `includeAffiliates` + "`" + ` has no effect here)."
+    "Further narrows the list; its ` + "`" + `speaker` + "`" + ` and ` + "`" + `target` + "`" + ` reach as far as ` + "`" + `includeAffiliates` + "`" + ` and ` + "`" + `includeNarrower` + "`" + ` say."
     filter: StatementFilter
     "Page size: 0–100 (default 20)."
     first: Int = 20
@@ -2374,7 +2382,7 @@ type StatementConnection {
 input StatementFilter {
   "Made by this actor (alone or jointly)."
   speaker: ID
-  "Targets include this topic, actor or event."
+  "Targets include this topic, actor or event; for a topic, also one of its narrower topics (up to three levels down) unless ` + "`" + `includeNarrower` + "`" + ` is false."
   target: ID
   "Any of these predicates."
   predicate: [Predicate!]
@@ -2388,8 +2396,10 @@ input StatementFilter {
   from: String
   "On or before this date."
   to: String
-  "With ` + "`" + `speaker` + "`" + `: also what the speaker's officials (HOLDS_POSITION, while in office) and bodies (PART_OF, up to three levels) said — Lavrov and the Foreign Ministry for Russia."
+  "Whether ` + "`" + `speaker` + "`" + ` (and the actor of ` + "`" + `Actor.statements` + "`" + `) also stands for its affiliates: its officials (HOLDS_POSITION, while in office) and bodies (PART_OF, up to three levels) — Lavrov and the Foreign Ministry for Russia. Default false, as in ` + "`" + `timeline` + "`" + `, ` + "`" + `alignment` + "`" + ` and ` + "`" + `stanceMatrix` + "`" + `."
   includeAffiliates: Boolean = false
+  "Whether a topic in ` + "`" + `target` + "`" + ` (and the topic of ` + "`" + `Topic.statementsAbout` + "`" + `) also stands for its narrower topics (up to three levels down). Default true, as in ` + "`" + `timeline` + "`" + ` and ` + "`" + `stanceMatrix` + "`" + `."
+  includeNarrower: Boolean = true
   "Only statements annotated by hand (CURATED) or only those the extraction rules found (EXTRACTED)."
   method: StatementMethod
   "Only statements with at least this confidence (0–1; curated statements have 1)."
@@ -2482,7 +2492,11 @@ type DocumentConnection {
   totalCount: Int!
 }
 
-"The entry points of the API. Lists are Relay connections paged forwards with ` + "`" + `first` + "`" + ` (default 20, at most 100) and ` + "`" + `after` + "`" + ` (a cursor of the same list)."
+"""
+The entry points of the API. Lists are Relay connections paged forwards with ` + "`" + `first` + "`" + ` (default 20, at most 100) and ` + "`" + `after` + "`" + ` (a cursor of the same list).
+
+Scope: every query that names an actor or a topic (` + "`" + `statements` + "`" + `, ` + "`" + `statementsAbout` + "`" + `, ` + "`" + `timeline` + "`" + `, ` + "`" + `alignment` + "`" + `, ` + "`" + `stanceMatrix` + "`" + `) reaches as far as two switches say, with the same defaults everywhere. ` + "`" + `includeNarrower` + "`" + ` (default true): a topic stands also for its narrower topics, up to three levels down. ` + "`" + `includeAffiliates` + "`" + ` (default false): an actor stands also for the bodies that are part of it (up to three levels) and the people holding a position in it or them, for what they said while in office. Asked about the same actor and topic, a statement list, a timeline and a stance-matrix column therefore count the same statements (the aggregates only the asserted ones).
+"""
 type Query {
   "Any object by its id."
   node(
@@ -2530,11 +2544,11 @@ type Query {
     "Most hits to return: 1–100 (default 10)."
     first: Int = 10
   ): [SearchHit!]!
-  "Per actor and topic: how many statements were for, against and neutral toward the topic (its narrower topics included), the net stance and the latest date. Without actors or topics, the most active ones (up to 10 each)."
+  "Per actor and proposition: how many statements were for, against and neutral toward it, the net stance and the latest date. The topics asked for are columns grouping propositions: the topic itself and its narrower topics (see ` + "`" + `StanceCell` + "`" + `). Without actors or topics, the most active ones (up to 10 each)."
   stanceMatrix(
     "The actors (rows), at most 50. Omit for the up to 10 actors with the most asserted statements about topics."
     actors: [ID!]
-    "The topics (columns), at most 50; each includes its narrower topics (up to three levels down). Omit for the up to 10 topics these actors' statements target most."
+    "The topics (columns), at most 50; each groups itself and its narrower topics (up to three levels down, unless ` + "`" + `includeNarrower` + "`" + ` is false). Omit for the up to 10 topics these actors' statements target most."
     topics: [ID!]
     "Count only statements dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); undated statements are then left out."
     from: String
@@ -2544,6 +2558,10 @@ type Query {
     method: StatementMethod
     "Count only statements with at least this confidence (0–1)."
     minConfidence: Float
+    "Whether each actor also stands for its affiliates (officials while in office, bodies part of it), as in ` + "`" + `StatementFilter` + "`" + `. Default false."
+    includeAffiliates: Boolean = false
+    "Whether each column also takes in its narrower topics, as in ` + "`" + `StatementFilter` + "`" + `. Default true."
+    includeNarrower: Boolean = true
   ): StanceMatrix!
   "The actors that agree or disagree most with ` + "`" + `actor` + "`" + ` over targets both took positions on, with the statements behind each score."
   alignment(
@@ -2559,12 +2577,14 @@ type Query {
     method: StatementMethod
     "Count only statements with at least this confidence (0–1)."
     minConfidence: Float
+    "Whether ` + "`" + `actor` + "`" + ` also stands for its affiliates (officials while in office, bodies part of it), as in ` + "`" + `StatementFilter` + "`" + `; they are then not among the actors compared with it. Default false."
+    includeAffiliates: Boolean = false
   ): [Alignment!]!
   "Statement counts by predicate per day, month or year, for an actor and/or a topic."
   timeline(
-    "Only statements this actor made (alone or jointly). Omit, together with ` + "`" + `topic` + "`" + `, for all statements."
+    "Only statements this actor (or, with ` + "`" + `includeAffiliates` + "`" + `, one of its affiliates) made, alone or jointly. Omit, together with ` + "`" + `topic` + "`" + `, for all statements."
     actor: ID
-    "Only statements about this topic or a narrower one (up to three levels down)."
+    "Only statements about this topic or, unless ` + "`" + `includeNarrower` + "`" + ` is false, a narrower one (up to three levels down)."
     topic: ID
     "Count only statements dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)."
     from: String
@@ -2576,6 +2596,10 @@ type Query {
     method: StatementMethod
     "Count only statements with at least this confidence (0–1)."
     minConfidence: Float
+    "Whether ` + "`" + `actor` + "`" + ` also stands for its affiliates (officials while in office, bodies part of it), as in ` + "`" + `StatementFilter` + "`" + `. Default false."
+    includeAffiliates: Boolean = false
+    "Whether ` + "`" + `topic` + "`" + ` also takes in its narrower topics, as in ` + "`" + `StatementFilter` + "`" + `. Default true."
+    includeNarrower: Boolean = true
   ): [TimelineBucket!]!
   "The shortest paths between two nodes through statements, positions, memberships, part-of links and events, as a drawable subgraph. ` + "`" + `maxHops` + "`" + ` is 1–6 (default 4)."
   paths(
@@ -2679,16 +2703,20 @@ type StanceMatrix {
   actors: [Actor!]!
   "The columns: the topics asked for, or the most targeted ones."
   topics: [Topic!]!
-  "One cell per actor and topic with at least one statement."
+  "One cell per actor, column and proposition with at least one statement, ordered by actor, group and topic."
   cells: [StanceCell!]!
 }
 
-"One actor's asserted statements toward one topic (its narrower topics included)."
+"""
+One actor's asserted statements toward one proposition: ` + "`" + `topic` + "`" + `, the topic they target, grouped under the column ` + "`" + `group` + "`" + `. Cells are per proposition because a parent topic's propositions differ: opposing a military intervention and supporting a peaceful settlement are not stances against and for "the Syrian crisis". A group's statements are the union of its cells' (a statement about two of its propositions is in both); netting a group by adding its cells mixes propositions again.
+"""
 type StanceCell {
   "The actor (row)."
   actor: Actor!
-  "The topic (column)."
+  "The proposition the statements target: ` + "`" + `group` + "`" + ` itself or one of its narrower topics."
   topic: Topic!
+  "The column (a topic asked for, or one of the most targeted) this proposition falls under."
+  group: Topic!
   "Asserted statements in favour of the topic."
   favor: Int!
   "Asserted statements against the topic."
@@ -3294,6 +3322,8 @@ func (ec *executionContext) childFields_StanceCell(ctx context.Context, field gr
 		return ec.fieldContext_StanceCell_actor(ctx, field)
 	case "topic":
 		return ec.fieldContext_StanceCell_topic(ctx, field)
+	case "group":
+		return ec.fieldContext_StanceCell_group(ctx, field)
 	case "favor":
 		return ec.fieldContext_StanceCell_favor(ctx, field)
 	case "against":
@@ -3937,6 +3967,14 @@ func (ec *executionContext) field_Query_alignment_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["minConfidence"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "includeAffiliates",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeAffiliates"] = arg6
 	return args, nil
 }
 
@@ -4207,6 +4245,22 @@ func (ec *executionContext) field_Query_stanceMatrix_args(ctx context.Context, r
 		return nil, err
 	}
 	args["minConfidence"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "includeAffiliates",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeAffiliates"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeNarrower",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeNarrower"] = arg7
 	return args, nil
 }
 
@@ -4321,6 +4375,22 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["minConfidence"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeAffiliates",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeAffiliates"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "includeNarrower",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeNarrower"] = arg8
 	return args, nil
 }
 
@@ -7908,7 +7978,7 @@ func (ec *executionContext) _Query_stanceMatrix(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StanceMatrix(ctx, fc.Args["actors"].([]string), fc.Args["topics"].([]string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["method"].(*kg.StatementMethod), fc.Args["minConfidence"].(*float64))
+			return ec.Resolvers.Query().StanceMatrix(ctx, fc.Args["actors"].([]string), fc.Args["topics"].([]string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["method"].(*kg.StatementMethod), fc.Args["minConfidence"].(*float64), fc.Args["includeAffiliates"].(*bool), fc.Args["includeNarrower"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.StanceMatrix) graphql.Marshaler {
@@ -7952,7 +8022,7 @@ func (ec *executionContext) _Query_alignment(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Alignment(ctx, fc.Args["actor"].(string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int), fc.Args["method"].(*kg.StatementMethod), fc.Args["minConfidence"].(*float64))
+			return ec.Resolvers.Query().Alignment(ctx, fc.Args["actor"].(string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int), fc.Args["method"].(*kg.StatementMethod), fc.Args["minConfidence"].(*float64), fc.Args["includeAffiliates"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Alignment) graphql.Marshaler {
@@ -7996,7 +8066,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["actor"].(*string), fc.Args["topic"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["bucket"].(*kg.TimeBucket), fc.Args["method"].(*kg.StatementMethod), fc.Args["minConfidence"].(*float64))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["actor"].(*string), fc.Args["topic"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["bucket"].(*kg.TimeBucket), fc.Args["method"].(*kg.StatementMethod), fc.Args["minConfidence"].(*float64), fc.Args["includeAffiliates"].(*bool), fc.Args["includeNarrower"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.TimelineBucket) graphql.Marshaler {
@@ -8776,6 +8846,38 @@ func (ec *executionContext) _StanceCell_topic(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_StanceCell_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceCell_group(ctx context.Context, field graphql.CollectedField, obj *kg.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().Group(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "StanceCell",
 		Field:      field,
@@ -11395,8 +11497,11 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 	if _, present := asMap["includeAffiliates"]; !present {
 		asMap["includeAffiliates"] = false
 	}
+	if _, present := asMap["includeNarrower"]; !present {
+		asMap["includeNarrower"] = true
+	}
 
-	fieldsInOrder := [...]string{"speaker", "target", "predicate", "polarity", "event", "document", "from", "to", "includeAffiliates", "method", "minConfidence"}
+	fieldsInOrder := [...]string{"speaker", "target", "predicate", "polarity", "event", "document", "from", "to", "includeAffiliates", "includeNarrower", "method", "minConfidence"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11466,6 +11571,13 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 				return it, err
 			}
 			it.IncludeAffiliates = data
+		case "includeNarrower":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeNarrower"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeNarrower = data
 		case "method":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
 			data, err := ec.unmarshalOStatementMethod2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementMethod(ctx, v)
@@ -13168,6 +13280,12 @@ func (ec *executionContext) _StanceCell(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._StanceCell_topic(ctx, field, obj)
+				})
+		case "group":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_group(ctx, field, obj)
 				})
 		case "favor":
 			out.Values[i] = ec._StanceCell_favor(ctx, field, obj)

@@ -133,7 +133,7 @@ func (r *Resolver) completeEvent(ctx context.Context, obj *kg.Event) (*kg.Event,
 func (r *Resolver) requireMatrixIDs(ctx context.Context, m kg.StanceMatrix, actors, topics []string) error {
 	seen := map[string]bool{}
 	for _, c := range m.Cells {
-		seen[c.Actor], seen[c.Topic] = true, true
+		seen[c.Actor], seen[c.Group] = true, true
 	}
 	unseen := func(ids []string) []string {
 		var out []string

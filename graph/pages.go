@@ -98,9 +98,7 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 			scope.Event, f.Event = *f.Event, nil
 		}
 	}
-	if scope.Speaker != "" && f.IncludeAffiliates != nil && *f.IncludeAffiliates {
-		scope.Affiliates = true
-	}
+	scope.Reach = kg.ReachOf(f.IncludeAffiliates, f.IncludeNarrower)
 	items, hasNext, err := r.Graph.Statements(ctx, scope, f, order, n, key)
 	if err != nil {
 		return nil, err

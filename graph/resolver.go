@@ -44,9 +44,9 @@ type Reader interface {
 	MentionsByID(ctx context.Context, ids []string) (map[string]kg.Mention, error)
 
 	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang string, first int) ([]kg.SearchHit, error)
-	StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust) (kg.StanceMatrix, error)
-	Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust) ([]kg.Alignment, error)
-	Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket, trust kg.Trust) ([]kg.TimelineBucket, error)
+	StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error)
+	Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust, reach kg.Reach) ([]kg.Alignment, error)
+	Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket, trust kg.Trust, reach kg.Reach) ([]kg.TimelineBucket, error)
 	Stats(ctx context.Context) (kg.Stats, error)
 
 	subgraph.Source

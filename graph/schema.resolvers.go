@@ -282,7 +282,7 @@ func (r *queryResolver) Search(ctx context.Context, query string, kinds []kg.Sea
 }
 
 // StanceMatrix is the resolver for the stanceMatrix field.
-func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64) (*kg.StanceMatrix, error) {
+func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) (*kg.StanceMatrix, error) {
 	if err := checkDates(from, to); err != nil {
 		return nil, err
 	}
@@ -293,7 +293,7 @@ func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topic
 	if err != nil {
 		return nil, err
 	}
-	m, err := r.Graph.StanceMatrix(ctx, actors, topics, from, to, trust)
+	m, err := r.Graph.StanceMatrix(ctx, actors, topics, from, to, trust, kg.ReachOf(includeAffiliates, includeNarrower))
 	if err != nil {
 		return nil, err
 	}
@@ -304,7 +304,7 @@ func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topic
 }
 
 // Alignment is the resolver for the alignment field.
-func (r *queryResolver) Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64) ([]*kg.Alignment, error) {
+func (r *queryResolver) Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool) ([]*kg.Alignment, error) {
 	n, err := pageSize(first)
 	if err != nil {
 		return nil, err
@@ -316,7 +316,7 @@ func (r *queryResolver) Alignment(ctx context.Context, actor string, from *strin
 	if err != nil {
 		return nil, err
 	}
-	list, err := r.Graph.Alignment(ctx, actor, from, to, n, trust)
+	list, err := r.Graph.Alignment(ctx, actor, from, to, n, trust, kg.ReachOf(includeAffiliates, nil))
 	if err == nil && len(list) == 0 {
 		err = r.requireNodes(ctx, actor)
 	}
@@ -324,7 +324,7 @@ func (r *queryResolver) Alignment(ctx context.Context, actor string, from *strin
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64) ([]*kg.TimelineBucket, error) {
+func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) ([]*kg.TimelineBucket, error) {
 	if err := checkDates(from, to); err != nil {
 		return nil, err
 	}
@@ -336,7 +336,7 @@ func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *stri
 	if err != nil {
 		return nil, err
 	}
-	list, err := r.Graph.Timeline(ctx, deref(actor), deref(topic), from, to, b, trust)
+	list, err := r.Graph.Timeline(ctx, deref(actor), deref(topic), from, to, b, trust, kg.ReachOf(includeAffiliates, includeNarrower))
 	if err == nil && len(list) == 0 {
 		err = r.requireNodes(ctx, deref(actor), deref(topic))
 	}
@@ -434,6 +434,11 @@ func (r *stanceCellResolver) Actor(ctx context.Context, obj *kg.StanceCell) (*kg
 // Topic is the resolver for the topic field.
 func (r *stanceCellResolver) Topic(ctx context.Context, obj *kg.StanceCell) (*kg.Topic, error) {
 	return load(ctx, r.loaders(ctx).topics, obj.Topic)
+}
+
+// Group is the resolver for the group field.
+func (r *stanceCellResolver) Group(ctx context.Context, obj *kg.StanceCell) (*kg.Topic, error) {
+	return load(ctx, r.loaders(ctx).topics, obj.Group)
 }
 
 // Net is the resolver for the net field.

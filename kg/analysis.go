@@ -29,10 +29,13 @@ type StanceMatrix struct {
 	Cells  []StanceCell
 }
 
-// StanceCell counts one actor's statements toward one topic (its narrower
-// topics included).
+// StanceCell counts one actor's statements toward one proposition: Topic is
+// the topic the statements target, Group the matrix column it falls under
+// (Topic itself or a broader topic). Propositions are kept apart because
+// opposing an intervention and backing a settlement are not two stances on
+// one thing.
 type StanceCell struct {
-	Actor, Topic            string
+	Actor, Group, Topic     string
 	Favor, Against, Neutral int
 	LatestDate              string
 	Statements              []string

@@ -129,7 +129,9 @@ type StatementFilter struct {
 	From      *string
 	To        *string
 
+	// The statement list's reach (see Reach); nil means the default.
 	IncludeAffiliates *bool
+	IncludeNarrower   *bool
 
 	Trust
 }
@@ -156,9 +158,32 @@ type StatementScope struct {
 	Speaker string // statements made by this actor
 	About   string // statements targeting this node
 	Event   string // statements made at this event
-	// With Speaker: also statements of the speaker's officials (while in
-	// office) and of bodies that are part of it.
+	// How far Speaker, About and the filter's speaker and target reach.
+	Reach
+}
+
+// Reach is the one scope model of every statement query (statements,
+// statementsAbout, timeline, alignment, stanceMatrix): how far a named actor
+// or topic reaches.
+type Reach struct {
+	// Affiliates: an actor stands also for the bodies that are part of it
+	// (PART_OF, up to three levels) and for the people holding a position in
+	// it or in one of those bodies, for what they said while in office.
 	Affiliates bool
+	// Narrower: a topic stands also for its narrower topics (BROADER, up to
+	// three levels down). Other targets have none.
+	Narrower bool
+}
+
+// ReachOf applies the defaults, the same for every query: affiliates only
+// when asked for, narrower topics unless switched off. A statement about
+// "threat of force against Syria" is about the Syrian crisis, while what
+// Lavrov says is Russia's only when the question says so.
+func ReachOf(includeAffiliates, includeNarrower *bool) Reach {
+	return Reach{
+		Affiliates: includeAffiliates != nil && *includeAffiliates,
+		Narrower:   includeNarrower == nil || *includeNarrower,
+	}
 }
 
 // SortKey is a keyset position: the sort value (a date string or a

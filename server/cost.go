@@ -18,6 +18,10 @@ const (
 	// defaultMatrixSide is how many actors or topics a matrix has when
 	// they are not given.
 	defaultMatrixSide = 10
+	// propositionsPerColumn prices the cells of one actor and one column:
+	// a cell per narrower topic (proposition) the actor spoke to, about 3.4
+	// on the seed graph.
+	propositionsPerColumn = 3
 	// listFanOut prices a list with no page size: a cell's statements, an
 	// alignment's shared targets and their statements.
 	listFanOut = 10
@@ -56,19 +60,19 @@ func priceFields(c *graph.ComplexityRoot) {
 	c.Document.Statements = paged
 	c.Document.Text = func(_ int, start, end *int) int { return textCost(start, end) }
 
-	// A matrix holds up to rows × columns cells; its actors and topics lists
-	// are priced with them, which overcounts them a little.
-	c.Query.StanceMatrix = func(child int, actors, topics []string, _, _ *string, _ *kg.StatementMethod, _ *float64) int {
-		return 1 + child*matrixSide(actors)*matrixSide(topics)
+	// A matrix holds rows × columns × propositions cells; its actors and
+	// topics lists are priced with them, which overcounts them a little.
+	c.Query.StanceMatrix = func(child int, actors, topics []string, _, _ *string, _ *kg.StatementMethod, _ *float64, _, _ *bool) int {
+		return 1 + child*matrixSide(actors)*matrixSide(topics)*propositionsPerColumn
 	}
 	c.StanceCell.Statements = fanOut
-	c.Query.Alignment = func(child int, _ string, _, _ *string, first *int, _ *kg.StatementMethod, _ *float64) int {
+	c.Query.Alignment = func(child int, _ string, _, _ *string, first *int, _ *kg.StatementMethod, _ *float64, _ *bool) int {
 		return pageCost(child, first)
 	}
 	c.Alignment.Shared = fanOut
 	c.SharedTarget.MyStatements = fanOut
 	c.SharedTarget.TheirStatements = fanOut
-	c.Query.Timeline = func(child int, _, _, _, _ *string, _ *kg.TimeBucket, _ *kg.StatementMethod, _ *float64) int {
+	c.Query.Timeline = func(child int, _, _, _, _ *string, _ *kg.TimeBucket, _ *kg.StatementMethod, _ *float64, _, _ *bool) int {
 		return 1 + child*timelineBuckets
 	}
 	c.Query.Neighbourhood = func(child int, _ string, _, maxNodes *int, _ []string, _ *kg.SubgraphFilter, _ *kg.StatementView) int {

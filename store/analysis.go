@@ -19,11 +19,13 @@ const datedStatement = `s.modality = 'asserted'
 // scan. $since is the from date, or ”.
 const anyStatement = `MATCH (s:Statement) USING INDEX s:Statement(date) WHERE s.date >= $since`
 
-// StanceMatrix counts, per actor and topic, the asserted statements for,
-// against and neutral toward the topic or a narrower one. Empty actors or
-// topics mean the most active ones (up to 10).
-func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust) (kg.StanceMatrix, error) {
-	params := withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": deref(from)}, trust)
+// StanceMatrix counts, per actor and proposition, the asserted statements
+// for, against and neutral toward it. The columns (topics) group the
+// propositions: a column's own topic and, as far as reach says, its
+// narrower ones; an actor stands for its affiliates when reach says so.
+// Empty actors or topics mean the most active ones (up to 10).
+func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error) {
+	params := withReach(withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": deref(from)}, trust), reach)
 	var err error
 	if len(actors) == 0 {
 		if actors, err = s.mostActive(ctx, "stanceMatrix.actors", `
@@ -37,8 +39,9 @@ RETURN a.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 10`, params)
 	if len(topics) == 0 {
 		if topics, err = s.mostActive(ctx, "stanceMatrix.topics", `
 UNWIND $actors AS aid
-MATCH (:Actor {id: aid})-[:MADE]->(s:Statement)-[:TARGETS]->(t:Topic)
-WHERE `+datedStatement+`
+MATCH (a:Actor {id: aid})
+`+madeBy("a")+` AND `+datedStatement+`
+MATCH (s)-[:TARGETS]->(t:Topic)
 RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 10`, params); err != nil {
 			return kg.StanceMatrix{}, err
 		}
@@ -46,16 +49,17 @@ RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 10`, params)
 	params["topics"] = topics
 	res, err := s.read(ctx, "stanceMatrix", `
 UNWIND $actors AS aid
-MATCH (a:Actor {id: aid})-[:MADE]->(s:Statement)-[:TARGETS]->(:Topic)-[:BROADER*0..3]->(t:Topic)
-WHERE t.id IN $topics AND `+datedStatement+`
-WITH a, t, collect(DISTINCT s) AS stmts
-RETURN a.id AS actor, t.id AS topic,
+MATCH (a:Actor {id: aid})
+`+madeBy("a")+` AND `+datedStatement+`
+`+targeting("t")+` AND t:Topic AND t.id IN $topics
+WITH a, t, t_topic AS p, collect(DISTINCT s) AS stmts
+RETURN a.id AS actor, t.id AS grp, p.id AS topic,
        size([x IN stmts WHERE x.polarity = 'favor']) AS favor,
        size([x IN stmts WHERE x.polarity = 'against']) AS against,
        size([x IN stmts WHERE x.polarity = 'neutral']) AS neutral,
        reduce(m = '', x IN stmts | CASE WHEN coalesce(x.date, '') > m THEN x.date ELSE m END) AS latest,
        [x IN stmts | x.id] AS ids
-ORDER BY actor, topic`, params)
+ORDER BY actor, grp, topic`, params)
 	if err != nil {
 		return kg.StanceMatrix{}, err
 	}
@@ -63,8 +67,9 @@ ORDER BY actor, topic`, params)
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
 		m.Cells = append(m.Cells, kg.StanceCell{
-			Actor: str(get("actor")), Topic: str(get("topic")), Favor: integer(get("favor")), Against: integer(get("against")),
-			Neutral: integer(get("neutral")), LatestDate: str(get("latest")), Statements: strs(get("ids")),
+			Actor: str(get("actor")), Group: str(get("grp")), Topic: str(get("topic")),
+			Favor: integer(get("favor")), Against: integer(get("against")), Neutral: integer(get("neutral")),
+			LatestDate: str(get("latest")), Statements: strs(get("ids")),
 		})
 	}
 	return m, nil
@@ -86,14 +91,19 @@ func (s *Store) mostActive(ctx context.Context, op, cypher string, params map[st
 // Alignment compares actor with every actor that took a non-neutral position
 // on a target it also took one on. Per shared target each side's net
 // polarity is +1, -1 or 0 (mixed); the score is the mean of their products.
-// Joint statements count for both speakers.
-func (s *Store) Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust) ([]kg.Alignment, error) {
+// Joint statements count for both speakers. Targets are compared as they
+// are (a topic is not its broader one). When reach takes in affiliates, the
+// actor's side is what it and its affiliates said, and its affiliates are
+// not among the others: Lavrov always agrees with a Russia that includes him.
+func (s *Store) Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust, reach kg.Reach) ([]kg.Alignment, error) {
 	res, err := s.read(ctx, "alignment", `
-MATCH (x:Actor {id: $actor})-[:MADE]->(s:Statement)-[:TARGETS]->(t)
-WHERE s.polarity <> 'neutral' AND `+datedStatement+`
-WITH x, t, collect(DISTINCT s) AS mine
+MATCH (x:Actor {id: $actor})
+WITH x, COLLECT { `+speakersFor("x")+` RETURN x_speaker } AS team
+`+madeBy("x")+` AND s.polarity <> 'neutral' AND `+datedStatement+`
+MATCH (s)-[:TARGETS]->(t)
+WITH team, t, collect(DISTINCT s) AS mine
 MATCH (t)<-[:TARGETS]-(s:Statement)<-[:MADE]-(y:Actor)
-WHERE y <> x AND s.polarity <> 'neutral' AND `+datedStatement+`
+WHERE NOT y IN team AND s.polarity <> 'neutral' AND `+datedStatement+`
 WITH t, mine, y, collect(DISTINCT s) AS theirs
 WITH y, t.id AS target,
      sign(reduce(n = 0, z IN mine | n + CASE z.polarity WHEN 'favor' THEN 1 ELSE -1 END)) AS myNet,
@@ -104,7 +114,7 @@ WITH y, collect({target: target, mine: myNet, theirs: theirNet, myIds: myIds, th
 WITH y, shared, reduce(n = 0.0, e IN shared | n + e.mine * e.theirs) / size(shared) AS score
 RETURN y.id AS actor, score, shared
 ORDER BY size(shared) DESC, abs(score) DESC, actor
-LIMIT $limit`, withTrust(map[string]any{"actor": actor, "from": strParam(from), "to": strParam(to), "limit": first}, trust))
+LIMIT $limit`, withReach(withTrust(map[string]any{"actor": actor, "from": strParam(from), "to": strParam(to), "limit": first}, trust), reach))
 	if err != nil {
 		return nil, err
 	}
@@ -132,8 +142,8 @@ LIMIT $limit`, withTrust(map[string]any{"actor": actor, "from": strParam(from), 
 }
 
 // Timeline counts statements by predicate per bucket, for an actor and/or a
-// topic (with its narrower topics), or for all statements.
-func (s *Store) Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket, trust kg.Trust) ([]kg.TimelineBucket, error) {
+// topic, each reaching as far as reach says, or for all statements.
+func (s *Store) Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket, trust kg.Trust, reach kg.Reach) ([]kg.TimelineBucket, error) {
 	width := map[kg.TimeBucket]int{kg.Day: 10, kg.Month: 7, kg.Year: 4}[bucket]
 	if width == 0 {
 		width = 7
@@ -141,17 +151,19 @@ func (s *Store) Timeline(ctx context.Context, actor, topic string, from, to *str
 	match := anyStatement + ` AND ` + datedStatement
 	switch {
 	case actor != "":
-		match = `MATCH (:Actor {id: $actor})-[:MADE]->(s:Statement) WHERE ` + datedStatement +
-			` AND ($topic IS NULL OR EXISTS { MATCH (s)-[:TARGETS]->(:Topic)-[:BROADER*0..3]->(:Topic {id: $topic}) })`
+		match = `MATCH (x:Actor {id: $actor})
+` + madeBy("x") + ` AND ` + datedStatement + `
+  AND ($topic IS NULL OR EXISTS { MATCH (tx:Topic {id: $topic}) ` + targeting("tx") + ` })`
 	case topic != "":
-		match = `MATCH (:Topic {id: $topic})<-[:BROADER*0..3]-(:Topic)<-[:TARGETS]-(s:Statement) WHERE ` + datedStatement
+		match = `MATCH (x:Topic {id: $topic})
+` + targeting("x") + ` AND ` + datedStatement
 	}
 	res, err := s.read(ctx, "timeline", match+`
 WITH DISTINCT s
 WITH left(s.date, $width) AS bucket, s.predicate AS predicate, count(*) AS n
 ORDER BY bucket, predicate
-RETURN bucket, collect({predicate: predicate, n: n}) AS counts`, withTrust(map[string]any{
-		"actor": nullable(actor), "topic": nullable(topic), "from": strParam(from), "to": strParam(to), "width": width, "since": deref(from)}, trust))
+RETURN bucket, collect({predicate: predicate, n: n}) AS counts`, withReach(withTrust(map[string]any{
+		"actor": nullable(actor), "topic": nullable(topic), "from": strParam(from), "to": strParam(to), "width": width, "since": deref(from)}, trust), reach))
 	if err != nil {
 		return nil, err
 	}

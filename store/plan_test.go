@@ -65,7 +65,7 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 	full := kg.StatementFilter{Predicate: []kg.Predicate{"REJECT"}, Polarity: (*kg.Polarity)(s("against")),
 		Document: s("000_34de9ea8cd55db5f"), From: s("2013"), To: s("2014"), Target: s("syrian-crisis"),
 		Trust: kg.Trust{Method: &extracted, MinConfidence: &half}}
-	scopes := []kg.StatementScope{{Speaker: "russia", Affiliates: true}, {Speaker: "vladimir-putin"}, {About: "military-intervention-in-syria"}, {Event: "csto-summit-sochi-2013"}}
+	scopes := []kg.StatementScope{{Speaker: "russia", Reach: kg.Reach{Affiliates: true, Narrower: true}}, {Speaker: "vladimir-putin"}, {About: "military-intervention-in-syria", Reach: kg.Reach{Narrower: true}}, {Event: "csto-summit-sochi-2013"}}
 	for _, order := range []kg.StatementOrder{{Field: kg.OrderByDate, Direction: kg.Asc}, {Field: kg.OrderByConfidence, Direction: kg.Desc}} {
 		for _, scope := range scopes {
 			_, _, err = st.Statements(ctx, scope, full, order, 10, &kg.SortKey{Value: "2013-09", ID: "x"})
@@ -106,12 +106,13 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 	must(err)
 	_, err = st.Search(ctx, "CSTO", nil, "en", 10)
 	must(err)
-	_, err = st.StanceMatrix(ctx, nil, nil, s("2013"), nil, kg.Trust{Method: &extracted, MinConfidence: &half})
+	everything := kg.Reach{Affiliates: true, Narrower: true}
+	_, err = st.StanceMatrix(ctx, nil, nil, s("2013"), nil, kg.Trust{Method: &extracted, MinConfidence: &half}, everything)
 	must(err)
-	_, err = st.Alignment(ctx, "vladimir-putin", nil, nil, 10, kg.Trust{})
+	_, err = st.Alignment(ctx, "russia", nil, nil, 10, kg.Trust{}, everything)
 	must(err)
-	for _, tl := range [][2]string{{"vladimir-putin", ""}, {"", "syrian-crisis"}, {"vladimir-putin", "syrian-crisis"}, {"", ""}} {
-		_, err = st.Timeline(ctx, tl[0], tl[1], nil, nil, kg.Month, kg.Trust{Method: &extracted})
+	for _, tl := range [][2]string{{"russia", ""}, {"", "syrian-crisis"}, {"russia", "syrian-crisis"}, {"", ""}} {
+		_, err = st.Timeline(ctx, tl[0], tl[1], nil, nil, kg.Month, kg.Trust{Method: &extracted}, everything)
 		must(err)
 	}
 	_, err = st.Stats(ctx)

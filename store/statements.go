@@ -22,10 +22,10 @@ const statementProjection = `s {
 }`
 
 // statementWhere holds the filters every statement list shares. Each one is
-// off when its parameter is null.
-const statementWhere = `($speaker IS NULL OR EXISTS { MATCH (:Actor {id: $speaker})-[:MADE]->(s) })
-  AND ($target IS NULL OR EXISTS { MATCH (s)-[:TARGETS]->(x) WHERE x.id = $target })
-  AND ($about IS NULL OR EXISTS { MATCH (s)-[:TARGETS]->(x) WHERE x.id = $about })
+// off when its parameter is null. The speaker and target reach as far as
+// the scope model says (withReach).
+var statementWhere = `($speaker IS NULL OR EXISTS { MATCH (fs:Actor {id: $speaker}) ` + madeBy("fs") + ` })
+  AND ($target IS NULL OR EXISTS { ` + targeting("ft") + ` AND ft.id = $target })
   AND ($predicates IS NULL OR s.predicate IN $predicates)
   AND ($polarity IS NULL OR s.polarity = $polarity)
   AND ($event IS NULL OR EXISTS { MATCH (s)-[:MADE_AT]->(:Event {id: $event}) })
@@ -72,7 +72,7 @@ func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.St
 		cmp, dir = "<", "DESC"
 	}
 	res, err := s.read(ctx, "statements", statementMatch(scope)+`
-WHERE `+statementWhere+`
+WITH s WHERE `+statementWhere+`
 WITH DISTINCT s
 WITH s, `+value+` AS v
 WHERE $afterID IS NULL OR v `+cmp+` $afterValue OR (v = $afterValue AND s.id `+cmp+` $afterID)
@@ -88,7 +88,7 @@ RETURN `+statementProjection+` AS s`, params)
 // CountStatements counts what Statements would list.
 func (s *Store) CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error) {
 	res, err := s.read(ctx, "statements.count", statementMatch(scope)+`
-WHERE `+statementWhere+`
+WITH s WHERE `+statementWhere+`
 RETURN count(DISTINCT s) AS n`, statementParams(scope, f))
 	if err != nil {
 		return 0, err
@@ -115,24 +115,13 @@ RETURN `+statementProjection+` AS s`, map[string]any{"ids": ids})
 }
 
 // statementMatch is the first clause: anchored on an indexed node when the
-// scope names one, so the query reads only that node's statements.
+// scope names one, so the query reads only that node's statements (and,
+// as far as the scope reaches, its affiliates' or narrower topics').
 func statementMatch(scope kg.StatementScope) string {
 	switch {
-	case scope.Speaker != "" && scope.Affiliates:
-		// The actor, bodies that are part of it, and people holding a
-		// position in either while they held it.
-		return `MATCH (x:Actor {id: $scopeSpeaker})
-CALL (x) {
-  MATCH (b:Actor)-[:PART_OF*0..3]->(x) RETURN b AS sp, null AS h
-  UNION
-  MATCH (p:Person)-[h:HOLDS_POSITION]->(:Actor)-[:PART_OF*0..3]->(x) RETURN p AS sp, h
-}
-MATCH (sp)-[:MADE]->(s:Statement)
-WHERE h IS NULL OR ((h.start IS NULL OR h.start <= coalesce(s.date, '')) AND (h.end IS NULL OR coalesce(s.date, '') <= h.end + '~'))
-WITH s
-MATCH (s)`
 	case scope.Speaker != "":
-		return `MATCH (:Actor {id: $scopeSpeaker})-[:MADE]->(s:Statement)`
+		return `MATCH (x:Actor {id: $scopeSpeaker})
+` + madeBy("x")
 	case scope.Event != "":
 		return `MATCH (:Event {id: $scopeEvent})<-[:MADE_AT]-(s:Statement)`
 	case scope.About != "":
@@ -141,7 +130,7 @@ MATCH (s)`
   UNION MATCH (x:Topic {id: $about}) RETURN x
   UNION MATCH (x:Event {id: $about}) RETURN x
 }
-MATCH (x)<-[:TARGETS]-(s:Statement)`
+` + targeting("x")
 	}
 	return `MATCH (s:Statement)`
 }
@@ -163,7 +152,7 @@ func statementParams(scope kg.StatementScope, f kg.StatementFilter) map[string]a
 	if f.Polarity != nil {
 		p["polarity"] = string(*f.Polarity)
 	}
-	return withTrust(p, f.Trust)
+	return withReach(withTrust(p, f.Trust), scope.Reach)
 }
 
 func statementFrom(v any) kg.Statement {

@@ -129,11 +129,12 @@ func affiliatesOf(s *loader.Seeds, root string) (bodies map[string]bool, positio
 	return bodies, positions
 }
 
-func TestActorRollUpIncludesOfficialsAndBodies(t *testing.T) {
-	seeds := readSeeds(t)
-	bodies, positions := affiliatesOf(seeds, "russia")
+// rolledUp returns the ids of the seed statements root's roll-up lists:
+// those root, a body of it, or one of their officials (while in office) made.
+func rolledUp(s *loader.Seeds, root string) map[string]bool {
+	bodies, positions := affiliatesOf(s, root)
 	want := map[string]bool{}
-	for _, st := range seedStatements(seeds) {
+	for _, st := range seedStatements(s) {
 		for _, sp := range st.Speakers {
 			ok := bodies[sp]
 			for _, p := range positions {
@@ -146,6 +147,12 @@ func TestActorRollUpIncludesOfficialsAndBodies(t *testing.T) {
 			}
 		}
 	}
+	return want
+}
+
+func TestActorRollUpIncludesOfficialsAndBodies(t *testing.T) {
+	seeds := readSeeds(t)
+	want := rolledUp(seeds, "russia")
 	if len(want) < 10 {
 		t.Fatalf("the seeds give only %d statements for Russia's roll-up; the test expects Putin, Lavrov, the ministry and the chambers", len(want))
 	}
@@ -262,6 +269,8 @@ func TestStanceMatrixCountsMatchTheSeeds(t *testing.T) {
 	closure := broaderClosure(seeds)
 	actors := []string{"vladimir-putin", "csto", "federation-council"}
 	topics := []string{"syrian-crisis", "terrorism", "military-intervention-in-syria"}
+	// One cell per actor, column and proposition: the topic a statement
+	// targets, under each column it is (narrower than) or equals.
 	type cell struct{ favor, against, neutral int }
 	want := map[string]cell{}
 	for _, st := range seedStatements(seeds) {
@@ -272,34 +281,33 @@ func TestStanceMatrixCountsMatchTheSeeds(t *testing.T) {
 			if !contains(st.Speakers, a) {
 				continue
 			}
-			for _, top := range topics {
-				hit := false
+			for _, group := range topics {
 				for _, tg := range st.Targets {
-					hit = hit || closure[tg][top]
+					if !closure[tg][group] {
+						continue
+					}
+					key := a + "/" + group + "/" + tg
+					c := want[key]
+					switch st.Polarity {
+					case kg.Favor:
+						c.favor++
+					case kg.Against:
+						c.against++
+					default:
+						c.neutral++
+					}
+					want[key] = c
 				}
-				if !hit {
-					continue
-				}
-				c := want[a+"/"+top]
-				switch st.Polarity {
-				case kg.Favor:
-					c.favor++
-				case kg.Against:
-					c.against++
-				default:
-					c.neutral++
-				}
-				want[a+"/"+top] = c
 			}
 		}
 	}
 	base := startServer(t, nil, "../../seeds")
 	_, r := postGraphQL(t, base, `{ stanceMatrix(actors: ["vladimir-putin", "csto", "federation-council"], topics: ["syrian-crisis", "terrorism", "military-intervention-in-syria"]) {
-		cells { actor { id } topic { id } favor against neutral net total statements { id } } } }`, nil)
+		cells { actor { id } group { id } topic { id } favor against neutral net total statements { id } } } }`, nil)
 	got := decode[struct {
 		StanceMatrix struct {
 			Cells []struct {
-				Actor, Topic                        struct{ ID string }
+				Actor, Group, Topic                 struct{ ID string }
 				Favor, Against, Neutral, Net, Total int
 				Statements                          []struct{ ID string }
 			}
@@ -309,9 +317,9 @@ func TestStanceMatrixCountsMatchTheSeeds(t *testing.T) {
 		t.Errorf("%d cells, want %d (%v)", len(got.StanceMatrix.Cells), len(want), want)
 	}
 	for _, c := range got.StanceMatrix.Cells {
-		w := want[c.Actor.ID+"/"+c.Topic.ID]
+		w := want[c.Actor.ID+"/"+c.Group.ID+"/"+c.Topic.ID]
 		if c.Favor != w.favor || c.Against != w.against || c.Neutral != w.neutral || c.Net != w.favor-w.against || len(c.Statements) != c.Total {
-			t.Errorf("%s/%s = %+v, want %+v", c.Actor.ID, c.Topic.ID, c, w)
+			t.Errorf("%s/%s/%s = %+v, want %+v", c.Actor.ID, c.Group.ID, c.Topic.ID, c, w)
 		}
 	}
 	// With nothing given, the most active actors and topics.

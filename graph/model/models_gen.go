@@ -3,5 +3,7 @@
 package model
 
 // The entry points of the API. Lists are Relay connections paged forwards with `first` (default 20, at most 100) and `after` (a cursor of the same list).
+//
+// Scope: every query that names an actor or a topic (`statements`, `statementsAbout`, `timeline`, `alignment`, `stanceMatrix`) reaches as far as two switches say, with the same defaults everywhere. `includeNarrower` (default true): a topic stands also for its narrower topics, up to three levels down. `includeAffiliates` (default false): an actor stands also for the bodies that are part of it (up to three levels) and the people holding a position in it or them, for what they said while in office. Asked about the same actor and topic, a statement list, a timeline and a stance-matrix column therefore count the same statements (the aggregates only the asserted ones).
 type Query struct {
 }
