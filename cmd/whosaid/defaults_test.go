@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -530,5 +532,50 @@ func TestOneLogLinePerRequestAndAFinalStoppedLine(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), secret) {
 		t.Error("a request's variables reached the log")
+	}
+}
+
+// Ensure every environment variable the program reads is in the top-level
+// help and in the README's configuration section, so that neither falls
+// behind the code again.
+func TestEveryVariableIsDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := string(readme)
+	start := strings.Index(config, "## Configuration")
+	if start < 0 {
+		t.Fatal("README has no Configuration section")
+	}
+	config = config[start:]
+	if end := strings.Index(config[3:], "\n## "); end >= 0 {
+		config = config[:end+3]
+	}
+	variable := regexp.MustCompile(`"((?:WHOSAID|NEO4J|BENCH)_[A-Z_]+)"`)
+	found := 0
+	for _, dir := range []string{".", "../../server", "../../store", "../../loader", "../../export", "../../graph", "../../bench"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range variable.FindAllStringSubmatch(string(src), -1) {
+				found++
+				if !strings.Contains(usage, m[1]) {
+					t.Errorf("%s (read in %s) is not in `whosaid help`", m[1], f)
+				}
+				if !strings.Contains(config, "`"+m[1]+"`") {
+					t.Errorf("%s (read in %s) is not in the README's Configuration section", m[1], f)
+				}
+			}
+		}
+	}
+	if found < 15 {
+		t.Errorf("found only %d reads of variables: the scan is broken", found)
 	}
 }
