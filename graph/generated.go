@@ -2056,7 +2056,7 @@ type ActorConnection {
 input ActorFilter {
   "Only actors of this kind."
   kind: ActorKind
-  "Case-insensitive part of a name or alias, in English or Arabic."
+  "Part of a name or alias, in English or Arabic. Case, Arabic diacritics and tatweel, the spelling of alef, teh marbuta and alef maksura, presentation forms (text copied from PDFs) and punctuation do not matter: «بُوتِين», «ﺑﻮﺗﻴﻦ» and «بوتين» all find Vladimir Putin."
   name: String
 }
 
@@ -2519,7 +2519,7 @@ type Query {
     "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list and order); omit for the first page."
     after: String
   ): StatementConnection!
-  "Ranked hits over actor names and aliases, topic labels, event and place names, statement evidence (Arabic) and summaries (English), and document titles and texts. Arabic spelling variants and diacritics do not matter; Lucene syntax in the query is searched as plain words. ` + "`" + `lang` + "`" + ` (ar or en) restricts name matching to one language. ` + "`" + `first` + "`" + ` is capped at 100."
+  "Ranked hits over actor names and aliases, topic labels, event and place names, statement evidence (Arabic) and summaries (English), and document titles and texts. Arabic spelling variants, diacritics and presentation forms (text copied from PDFs) do not matter; Lucene syntax in the query is searched as plain words. ` + "`" + `lang` + "`" + ` (ar or en) restricts name matching to one language. ` + "`" + `first` + "`" + ` is capped at 100."
   search(
     "The words to find, in Arabic or English (e.g. تدخل عسكري); at most 500 characters, of which the first 16 words count. All words must match; if nothing does, any may, and then words of four or more letters may be one edit away."
     query: String!
@@ -2612,7 +2612,7 @@ type Query {
   ): Topic
   "Topics ordered by id; ` + "`" + `label` + "`" + ` filters by a part of a label or alias in either language."
   topics(
-    "Case-insensitive part of a label or alias, in English or Arabic (e.g. ` + "`" + `intervention` + "`" + ` or التدخل)."
+    "Part of a label or alias, in English or Arabic (e.g. ` + "`" + `intervention` + "`" + ` or التدخل), compared as ` + "`" + `ActorFilter.name` + "`" + ` compares names: case, diacritics, letter variants, presentation forms and punctuation do not matter."
     label: String
     "Page size: 0–100 (default 20)."
     first: Int = 20
