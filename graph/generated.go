@@ -59,14 +59,14 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Actor struct {
-		Aliases         func(childComplexity int, lang *string) int
+		Aliases         func(childComplexity int, lang *kg.Lang) int
 		Description     func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Iso             func(childComplexity int) int
 		Kind            func(childComplexity int) int
 		Members         func(childComplexity int) int
 		Memberships     func(childComplexity int) int
-		NameIn          func(childComplexity int, lang *string) int
+		NameIn          func(childComplexity int, lang *kg.Lang) int
 		Officials       func(childComplexity int) int
 		OrgType         func(childComplexity int) int
 		PartOf          func(childComplexity int) int
@@ -121,12 +121,12 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
-		Aliases         func(childComplexity int, lang *string) int
+		Aliases         func(childComplexity int, lang *kg.Lang) int
 		DateOrNull      func(childComplexity int) int
 		EndDate         func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
-		NameIn          func(childComplexity int, lang *string) int
+		NameIn          func(childComplexity int, lang *kg.Lang) int
 		Participants    func(childComplexity int) int
 		Place           func(childComplexity int) int
 		Statements      func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
@@ -212,7 +212,7 @@ type ComplexityRoot struct {
 	Place struct {
 		Country func(childComplexity int) int
 		ID      func(childComplexity int) int
-		NameIn  func(childComplexity int, lang *string) int
+		NameIn  func(childComplexity int, lang *kg.Lang) int
 	}
 
 	Position struct {
@@ -221,7 +221,7 @@ type ComplexityRoot struct {
 		From     func(childComplexity int) int
 		In       func(childComplexity int) int
 		Person   func(childComplexity int) int
-		Title    func(childComplexity int, lang *string) int
+		Title    func(childComplexity int, lang *kg.Lang) int
 		To       func(childComplexity int) int
 	}
 
@@ -241,7 +241,7 @@ type ComplexityRoot struct {
 		Neighbourhood func(childComplexity int, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) int
 		Node          func(childComplexity int, id string) int
 		Paths         func(childComplexity int, from string, to string, maxHops *int, statements *kg.StatementView) int
-		Search        func(childComplexity int, query string, kinds []kg.SearchKind, lang *string, first *int) int
+		Search        func(childComplexity int, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) int
 		StanceMatrix  func(childComplexity int, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64) int
 		Statement     func(childComplexity int, id string) int
 		Statements    func(childComplexity int, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) int
@@ -335,10 +335,10 @@ type ComplexityRoot struct {
 	}
 
 	Topic struct {
-		Aliases         func(childComplexity int, lang *string) int
+		Aliases         func(childComplexity int, lang *kg.Lang) int
 		Broader         func(childComplexity int) int
 		ID              func(childComplexity int) int
-		LabelIn         func(childComplexity int, lang *string) int
+		LabelIn         func(childComplexity int, lang *kg.Lang) int
 		Narrower        func(childComplexity int) int
 		StatementsAbout func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
 	}
@@ -360,7 +360,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ActorResolver interface {
-	Aliases(ctx context.Context, obj *kg.Actor, lang *string) ([]string, error)
+	Aliases(ctx context.Context, obj *kg.Actor, lang *kg.Lang) ([]string, error)
 	Wikidata(ctx context.Context, obj *kg.Actor) (*string, error)
 	Iso(ctx context.Context, obj *kg.Actor) (*string, error)
 	OrgType(ctx context.Context, obj *kg.Actor) (*string, error)
@@ -388,7 +388,7 @@ type DocumentConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[kg.Document]) (int, error)
 }
 type EventResolver interface {
-	Aliases(ctx context.Context, obj *kg.Event, lang *string) ([]string, error)
+	Aliases(ctx context.Context, obj *kg.Event, lang *kg.Lang) ([]string, error)
 
 	EndDate(ctx context.Context, obj *kg.Event) (*string, error)
 	Place(ctx context.Context, obj *kg.Event) (*kg.Place, error)
@@ -428,7 +428,7 @@ type PlaceResolver interface {
 type PositionResolver interface {
 	Person(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
 	In(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
-	Title(ctx context.Context, obj *kg.Relation, lang *string) (*string, error)
+	Title(ctx context.Context, obj *kg.Relation, lang *kg.Lang) (*string, error)
 	From(ctx context.Context, obj *kg.Relation) (*string, error)
 	To(ctx context.Context, obj *kg.Relation) (*string, error)
 }
@@ -438,7 +438,7 @@ type QueryResolver interface {
 	Actors(ctx context.Context, filter *kg.ActorFilter, first *int, after *string) (*model.Connection[kg.Actor], error)
 	Statement(ctx context.Context, id string) (*kg.Statement, error)
 	Statements(ctx context.Context, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.Connection[kg.Statement], error)
-	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error)
+	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) ([]*kg.SearchHit, error)
 	StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64) (*kg.StanceMatrix, error)
 	Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64) ([]*kg.Alignment, error)
 	Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64) ([]*kg.TimelineBucket, error)
@@ -482,7 +482,7 @@ type StatsResolver interface {
 	LastDate(ctx context.Context, obj *kg.Stats) (*string, error)
 }
 type TopicResolver interface {
-	Aliases(ctx context.Context, obj *kg.Topic, lang *string) ([]string, error)
+	Aliases(ctx context.Context, obj *kg.Topic, lang *kg.Lang) ([]string, error)
 	Broader(ctx context.Context, obj *kg.Topic) ([]*kg.Topic, error)
 	Narrower(ctx context.Context, obj *kg.Topic) ([]*kg.Topic, error)
 	StatementsAbout(ctx context.Context, obj *kg.Topic, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error)
@@ -519,7 +519,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Aliases(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Actor.Aliases(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Actor.description":
 		if e.ComplexityRoot.Actor.Description == nil {
 			break
@@ -566,7 +566,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.NameIn(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Actor.NameIn(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Actor.officials":
 		if e.ComplexityRoot.Actor.Officials == nil {
 			break
@@ -802,7 +802,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Aliases(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Event.Aliases(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.DateOrNull == nil {
 			break
@@ -837,7 +837,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.NameIn(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Event.NameIn(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Event.participants":
 		if e.ComplexityRoot.Event.Participants == nil {
 			break
@@ -1198,7 +1198,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.NameIn(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Place.NameIn(childComplexity, args["lang"].(*kg.Lang)), true
 
 	case "Position.curated":
 		if e.ComplexityRoot.Position.Curated == nil {
@@ -1240,7 +1240,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Title(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Position.Title(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Position.to":
 		if e.ComplexityRoot.Position.To == nil {
 			break
@@ -1382,7 +1382,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]kg.SearchKind), args["lang"].(*string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]kg.SearchKind), args["lang"].(*kg.Lang), args["first"].(*int)), true
 	case "Query.stanceMatrix":
 		if e.ComplexityRoot.Query.StanceMatrix == nil {
 			break
@@ -1794,7 +1794,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Aliases(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Topic.Aliases(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Topic.broader":
 		if e.ComplexityRoot.Topic.Broader == nil {
 			break
@@ -1817,7 +1817,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.LabelIn(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Topic.LabelIn(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Topic.narrower":
 		if e.ComplexityRoot.Topic.Narrower == nil {
 			break
@@ -1978,21 +1978,29 @@ enum ActorKind {
   COUNTRY
 }
 
+"A language names, labels and titles are given in."
+enum Lang {
+  "Arabic (فلاديمير بوتين)."
+  AR
+  "English (Vladimir Putin)."
+  EN
+}
+
 "A person, organisation or country that can make statements."
 type Actor implements Node {
   "Stable public id of our own, in kebab-case (e.g. ` + "`" + `vladimir-putin` + "`" + `, ` + "`" + `russia` + "`" + `, ` + "`" + `csto` + "`" + `); never a Neo4j element id."
   id: ID!
   "Whether the actor is a person, an organisation or a country."
   kind: ActorKind!
-  "The name in the given language: ` + "`" + `en` + "`" + ` (default) or ` + "`" + `ar` + "`" + `."
+  "The name in the given language: EN (default) or AR; when there is none in that language, the other."
   name(
-    """` + "`" + `ar` + "`" + ` for the Arabic name (e.g. ` + "`" + `name(lang: "ar")` + "`" + ` → فلاديمير بوتين); anything else, or the default ` + "`" + `en` + "`" + `, gives the English name."""
-    lang: String = "en"
+    "AR for the Arabic name (e.g. ` + "`" + `name(lang: AR)` + "`" + ` → فلاديمير بوتين), EN (the default) for the English one."
+    lang: Lang = EN
   ): String!
-  "Alternative names in the given language (` + "`" + `en` + "`" + ` or ` + "`" + `ar` + "`" + `), or in both when lang is omitted."
+  "Alternative names in the given language, or in both when lang is omitted."
   aliases(
-    "` + "`" + `ar` + "`" + ` for Arabic aliases (e.g. بوتين، الرئيس الروسي), any other value for English ones; omit for both, English first."
-    lang: String
+    "AR for Arabic aliases (e.g. بوتين، الرئيس الروسي), EN for English ones; omit for both, English first."
+    lang: Lang
   ): [String!]!
   "Wikidata item id (Q…), when known."
   wikidata: String
@@ -2219,13 +2227,13 @@ type Topic implements Node {
   id: ID!
   "The label in the given language, phrased so that a polarity reads naturally (against \"foreign military intervention in Syria\")."
   label(
-    """` + "`" + `ar` + "`" + ` for the Arabic label (e.g. ` + "`" + `label(lang: "ar")` + "`" + ` → التدخل العسكري في سورية); anything else, or the default ` + "`" + `en` + "`" + `, gives the English label."""
-    lang: String = "en"
+    "AR for the Arabic label (e.g. ` + "`" + `label(lang: AR)` + "`" + ` → التدخل العسكري في سورية), EN (the default) for the English one."
+    lang: Lang = EN
   ): String!
   "Alternative labels in the given language, or in both when lang is omitted."
   aliases(
-    "` + "`" + `ar` + "`" + ` for Arabic aliases, any other value for English ones; omit for both, English first."
-    lang: String
+    "AR for Arabic aliases, EN for English ones; omit for both, English first."
+    lang: Lang
   ): [String!]!
   "More general topics."
   broader: [Topic!]!
@@ -2248,15 +2256,15 @@ type Event implements Node {
   id: ID!
   "summit, meeting, conference, agreement, communique, visit, phone-call, …"
   kind: String!
-  "The name in the given language: ` + "`" + `en` + "`" + ` (default) or ` + "`" + `ar` + "`" + `."
+  "The name in the given language: EN (default) or AR; when there is none in that language, the other."
   name(
-    """` + "`" + `ar` + "`" + ` for the Arabic name (e.g. ` + "`" + `name(lang: "ar")` + "`" + ` → قمة منظمة معاهدة الأمن الجماعي في سوتشي); anything else, or the default ` + "`" + `en` + "`" + `, gives the English name."""
-    lang: String = "en"
+    "AR for the Arabic name (e.g. ` + "`" + `name(lang: AR)` + "`" + ` → قمة منظمة معاهدة الأمن الجماعي في سوتشي), EN (the default) for the English one."
+    lang: Lang = EN
   ): String!
   "Alternative names in the given language, or in both when lang is omitted."
   aliases(
-    "` + "`" + `ar` + "`" + ` for Arabic aliases (e.g. قمة سوتشي), any other value for English ones; omit for both, English first."
-    lang: String
+    "AR for Arabic aliases (e.g. قمة سوتشي), EN for English ones; omit for both, English first."
+    lang: Lang
   ): [String!]!
   "When it took place or began: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known."
   date: String
@@ -2292,10 +2300,10 @@ type Event implements Node {
 type Place implements Node {
   "Stable public id of our own, in kebab-case (e.g. ` + "`" + `sochi` + "`" + `); never a Neo4j element id."
   id: ID!
-  "The name in the given language: ` + "`" + `en` + "`" + ` (default) or ` + "`" + `ar` + "`" + `."
+  "The name in the given language: EN (default) or AR; when there is none in that language, the other."
   name(
-    """` + "`" + `ar` + "`" + ` for the Arabic name (e.g. ` + "`" + `name(lang: "ar")` + "`" + ` → سوتشي); anything else, or the default ` + "`" + `en` + "`" + `, gives the English name."""
-    lang: String = "en"
+    "AR for the Arabic name (e.g. ` + "`" + `name(lang: AR)` + "`" + ` → سوتشي), EN (the default) for the English one."
+    lang: Lang = EN
   ): String!
   "The country it is in; null for regions that span several countries."
   country: Actor
@@ -2327,8 +2335,8 @@ type Position {
   in: Actor!
   "The title of the position (Minister of Foreign Affairs), or null when not known in that language."
   title(
-    """` + "`" + `ar` + "`" + ` for the Arabic title (e.g. ` + "`" + `title(lang: "ar")` + "`" + ` → وزير الخارجية); anything else, or the default ` + "`" + `en` + "`" + `, gives the English title."""
-    lang: String = "en"
+    "AR for the Arabic title (e.g. ` + "`" + `title(lang: AR)` + "`" + ` → وزير الخارجية), EN (the default) for the English one."
+    lang: Lang = EN
   ): String
   "When the term began (YYYY, YYYY-MM or YYYY-MM-DD), when known. Each term of an office is its own Position."
   from: String
@@ -2482,7 +2490,7 @@ type DocumentConnection {
   totalCount: Int!
 }
 
-"The entry points of the API. Lists are Relay connections paged forwards with ` + "`" + `first` + "`" + ` (default 20, at most 100) and ` + "`" + `after` + "`" + ` (a cursor of the same list)."
+"The entry points of the API. Lists are Relay connections paged forwards with ` + "`" + `first` + "`" + ` (default 20; a page holds at most 100 items, and a larger ` + "`" + `first` + "`" + ` is taken as 100) and ` + "`" + `after` + "`" + ` (a cursor of the same list)."
 type Query {
   "Any object by its id."
   node(
@@ -2519,15 +2527,15 @@ type Query {
     "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list and order); omit for the first page."
     after: String
   ): StatementConnection!
-  "Ranked hits over actor names and aliases, topic labels, event and place names, statement evidence (Arabic) and summaries (English), and document titles and texts. Arabic spelling variants, diacritics and presentation forms (text copied from PDFs) do not matter; Lucene syntax in the query is searched as plain words. ` + "`" + `lang` + "`" + ` (ar or en) restricts name matching to one language. ` + "`" + `first` + "`" + ` is capped at 100."
+  "Ranked hits over actor names and aliases, topic labels, event and place names, statement evidence (Arabic) and summaries (English), and document titles and texts. Arabic spelling variants, diacritics and presentation forms (text copied from PDFs) do not matter; Lucene syntax in the query is searched as plain words. ` + "`" + `lang` + "`" + ` restricts name matching to one language. ` + "`" + `first` + "`" + ` is capped at 100: more is taken as 100."
   search(
     "The words to find, in Arabic or English (e.g. تدخل عسكري); at most 500 characters, of which the first 16 words count. All words must match; if nothing does, any may, and then words of four or more letters may be one edit away."
     query: String!
     "Only hits of these kinds; omit for all."
     kinds: [SearchKind!]
-    "` + "`" + `ar` + "`" + ` or ` + "`" + `en` + "`" + `: match names, labels and aliases in that language only (statement and document text is searched either way). Omit for both."
-    lang: String
-    "Most hits to return: 1–100 (default 10)."
+    "AR or EN: match names, labels and aliases in that language only (statement and document text is searched either way). Omit for both."
+    lang: Lang
+    "Most hits to return: 1–100 (default 10); more than 100 is taken as 100."
     first: Int = 10
   ): [SearchHit!]!
   "Per actor and topic: how many statements were for, against and neutral toward the topic (its narrower topics included), the net stance and the latest date. Without actors or topics, the most active ones (up to 10 each)."
@@ -3584,8 +3592,8 @@ func (ec *executionContext) field_Actor_aliases_args(ctx context.Context, rawArg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3598,8 +3606,8 @@ func (ec *executionContext) field_Actor_name_args(ctx context.Context, rawArgs m
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3716,8 +3724,8 @@ func (ec *executionContext) field_Event_aliases_args(ctx context.Context, rawArg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3730,8 +3738,8 @@ func (ec *executionContext) field_Event_name_args(ctx context.Context, rawArgs m
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3804,8 +3812,8 @@ func (ec *executionContext) field_Place_name_args(ctx context.Context, rawArgs m
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3818,8 +3826,8 @@ func (ec *executionContext) field_Position_title_args(ctx context.Context, rawAr
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4138,8 +4146,8 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 	}
 	args["kinds"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4372,8 +4380,8 @@ func (ec *executionContext) field_Topic_aliases_args(ctx context.Context, rawArg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4386,8 +4394,8 @@ func (ec *executionContext) field_Topic_label_args(ctx context.Context, rawArgs 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4556,7 +4564,7 @@ func (ec *executionContext) _Actor_name(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.NameIn(fc.Args["lang"].(*string)), nil
+			return obj.NameIn(fc.Args["lang"].(*kg.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -4600,7 +4608,7 @@ func (ec *executionContext) _Actor_aliases(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Aliases(ctx, obj, fc.Args["lang"].(*string))
+			return ec.Resolvers.Actor().Aliases(ctx, obj, fc.Args["lang"].(*kg.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -5751,7 +5759,7 @@ func (ec *executionContext) _Event_name(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.NameIn(fc.Args["lang"].(*string)), nil
+			return obj.NameIn(fc.Args["lang"].(*kg.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -5795,7 +5803,7 @@ func (ec *executionContext) _Event_aliases(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Aliases(ctx, obj, fc.Args["lang"].(*string))
+			return ec.Resolvers.Event().Aliases(ctx, obj, fc.Args["lang"].(*kg.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -7313,7 +7321,7 @@ func (ec *executionContext) _Place_name(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.NameIn(fc.Args["lang"].(*string)), nil
+			return obj.NameIn(fc.Args["lang"].(*kg.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -7453,7 +7461,7 @@ func (ec *executionContext) _Position_title(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Title(ctx, obj, fc.Args["lang"].(*string))
+			return ec.Resolvers.Position().Title(ctx, obj, fc.Args["lang"].(*kg.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -7864,7 +7872,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]kg.SearchKind), fc.Args["lang"].(*string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]kg.SearchKind), fc.Args["lang"].(*kg.Lang), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.SearchHit) graphql.Marshaler {
@@ -9931,7 +9939,7 @@ func (ec *executionContext) _Topic_label(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.LabelIn(fc.Args["lang"].(*string)), nil
+			return obj.LabelIn(fc.Args["lang"].(*kg.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -9975,7 +9983,7 @@ func (ec *executionContext) _Topic_aliases(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Aliases(ctx, obj, fc.Args["lang"].(*string))
+			return ec.Resolvers.Topic().Aliases(ctx, obj, fc.Args["lang"].(*kg.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -15289,6 +15297,36 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	res := graphql.MarshalInt(*v)
 	return res
 }
+
+func (ec *executionContext) unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx context.Context, v any) (*kg.Lang, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx context.Context, sel ast.SelectionSet, v *kg.Lang) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang[*v])
+	return res
+}
+
+var (
+	unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang = map[string]kg.Lang{
+		"AR": kg.Arabic,
+		"EN": kg.English,
+	}
+	marshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang = map[kg.Lang]string{
+		kg.Arabic:  "AR",
+		kg.English: "EN",
+	}
+)
 
 func (ec *executionContext) marshalONode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNode(ctx context.Context, sel ast.SelectionSet, v kg.Node) graphql.Marshaler {
 	if v == nil {

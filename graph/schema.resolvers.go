@@ -14,7 +14,7 @@ import (
 )
 
 // Aliases is the resolver for the aliases field.
-func (r *actorResolver) Aliases(ctx context.Context, obj *kg.Actor, lang *string) ([]string, error) {
+func (r *actorResolver) Aliases(ctx context.Context, obj *kg.Actor, lang *kg.Lang) ([]string, error) {
 	return aliasesIn(lang, obj.Aliases), nil
 }
 
@@ -109,7 +109,7 @@ func (r *documentConnectionResolver) TotalCount(ctx context.Context, obj *model.
 }
 
 // Aliases is the resolver for the aliases field.
-func (r *eventResolver) Aliases(ctx context.Context, obj *kg.Event, lang *string) ([]string, error) {
+func (r *eventResolver) Aliases(ctx context.Context, obj *kg.Event, lang *kg.Lang) ([]string, error) {
 	return aliasesIn(lang, obj.Aliases), nil
 }
 
@@ -237,7 +237,7 @@ func (r *positionResolver) In(ctx context.Context, obj *kg.Relation) (*kg.Actor,
 }
 
 // Title is the resolver for the title field.
-func (r *positionResolver) Title(ctx context.Context, obj *kg.Relation, lang *string) (*string, error) {
+func (r *positionResolver) Title(ctx context.Context, obj *kg.Relation, lang *kg.Lang) (*string, error) {
 	return optional(obj.Title.In(lang)), nil
 }
 
@@ -277,7 +277,7 @@ func (r *queryResolver) Statements(ctx context.Context, filter *kg.StatementFilt
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error) {
+func (r *queryResolver) Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) ([]*kg.SearchHit, error) {
 	return r.search(ctx, query, kinds, lang, first)
 }
 
@@ -482,7 +482,7 @@ func (r *statsResolver) LastDate(ctx context.Context, obj *kg.Stats) (*string, e
 }
 
 // Aliases is the resolver for the aliases field.
-func (r *topicResolver) Aliases(ctx context.Context, obj *kg.Topic, lang *string) ([]string, error) {
+func (r *topicResolver) Aliases(ctx context.Context, obj *kg.Topic, lang *kg.Lang) ([]string, error) {
 	return aliasesIn(lang, obj.Aliases), nil
 }
 

@@ -151,7 +151,7 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 	pageCost := func(child int, first *int) int {
 		n := graph.DefaultPageSize
 		if first != nil && *first > 0 {
-			n = *first
+			n = min(*first, graph.MaxPageSize) // the resolvers take more as the cap
 		}
 		return 1 + child*n
 	}
@@ -162,7 +162,9 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 	c.Complexity.Query.Statements = func(child int, _ *kg.StatementFilter, _ *kg.StatementOrder, first *int, _ *string) int {
 		return pageCost(child, first)
 	}
-	c.Complexity.Query.Search = func(child int, _ string, _ []kg.SearchKind, _ *string, first *int) int { return pageCost(child, first) }
+	c.Complexity.Query.Search = func(child int, _ string, _ []kg.SearchKind, _ *kg.Lang, first *int) int {
+		return pageCost(child, first)
+	}
 	c.Complexity.Query.Alignment = func(child int, _ string, _, _ *string, first *int, _ *kg.StatementMethod, _ *float64) int {
 		return pageCost(child, first)
 	}

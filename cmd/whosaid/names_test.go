@@ -61,3 +61,60 @@ func TestNameFiltersAndSearchFoldArabicSpellings(t *testing.T) {
 		t.Errorf("search %q = %+v, want vladimir-putin first", pdfPutin, got)
 	}
 }
+
+func TestLangIsAnEnumAndFirstIsCapped(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	_, r := postGraphQL(t, base, `query($l: Lang) { actor(id: "vladimir-putin") { ar: name(lang: AR) en: name(lang: EN) byDefault: name
+		arAliases: aliases(lang: AR) byVariable: name(lang: $l) } topic(id: "military-intervention-in-syria") { label(lang: AR) }
+		search(query: "Putin", lang: EN, kinds: [ACTOR], first: 1) { node { id } } }`, map[string]any{"l": "AR"})
+	got := decode[struct {
+		Actor struct {
+			Ar, En, ByDefault, ByVariable string
+			ArAliases                     []string
+		}
+		Topic  struct{ Label string }
+		Search []hitJSON
+	}](t, r)
+	if got.Actor.Ar != "فلاديمير بوتين" || got.Actor.ByVariable != got.Actor.Ar || got.Actor.En != "Vladimir Putin" || got.Actor.ByDefault != got.Actor.En {
+		t.Errorf("names = %+v", got.Actor)
+	}
+	if len(got.Actor.ArAliases) == 0 || !arabic.MatchString(got.Actor.ArAliases[0]) || got.Topic.Label != "التدخل العسكري في سورية" {
+		t.Errorf("aliases(lang: AR) = %q, label(lang: AR) = %q", got.Actor.ArAliases, got.Topic.Label)
+	}
+	if len(got.Search) != 1 || got.Search[0].Node.ID != "vladimir-putin" {
+		t.Errorf("search(lang: EN) = %+v", got.Search)
+	}
+	// A language the API does not have is refused alike everywhere, not read as English.
+	for _, q := range []string{
+		`{ actor(id: "vladimir-putin") { name(lang: FR) } }`,
+		`{ actor(id: "vladimir-putin") { name(lang: "fr") } }`,
+		`{ search(query: "Putin", lang: FR) { node { id } } }`,
+		`{ topic(id: "syrian-crisis") { aliases(lang: FR) } }`,
+	} {
+		if _, r := postGraphQL(t, base, q, nil); len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "GRAPHQL_VALIDATION_FAILED" {
+			t.Errorf("%s gave %+v, want GRAPHQL_VALIDATION_FAILED", q, r.Errors)
+		}
+	}
+	// More than the cap is the cap, as the schema says: every one of the
+	// 65 seed statements on one page, not an error, and priced as a page of
+	// 100 (1000 statements with their speakers, targets and evidence would
+	// be over the complexity limit).
+	_, r = postGraphQL(t, base, `{ statements(first: 1000) { totalCount edges { cursor node { speakers { id } targets { __typename } evidence { text } } }
+		pageInfo { hasNextPage } }
+		actors(first: 101) { totalCount edges { cursor } } search(query: "Russia", first: 500) { kind } }`, nil)
+	page := decode[struct {
+		Statements struct {
+			TotalCount int
+			Edges      []struct{ Cursor string }
+			PageInfo   struct{ HasNextPage bool }
+		}
+		Actors idsJSON
+		Search []hitJSON
+	}](t, r)
+	if n := len(page.Statements.Edges); n != page.Statements.TotalCount || n != 65 || page.Statements.PageInfo.HasNextPage {
+		t.Errorf("statements(first: 1000) = %d of %d, want all 65 on one page", n, page.Statements.TotalCount)
+	}
+	if len(page.Actors.Edges) != page.Actors.TotalCount || len(page.Search) == 0 {
+		t.Errorf("actors(first: 101) = %d of %d; search(first: 500) = %d hits", len(page.Actors.Edges), page.Actors.TotalCount, len(page.Search))
+	}
+}

@@ -2,6 +2,6 @@
 
 package model
 
-// The entry points of the API. Lists are Relay connections paged forwards with `first` (default 20, at most 100) and `after` (a cursor of the same list).
+// The entry points of the API. Lists are Relay connections paged forwards with `first` (default 20; a page holds at most 100 items, and a larger `first` is taken as 100) and `after` (a cursor of the same list).
 type Query struct {
 }
