@@ -185,6 +185,7 @@ type ComplexityRoot struct {
 	}
 
 	Mention struct {
+		Context         func(childComplexity int, chars *int) int
 		CueOrNull       func(childComplexity int) int
 		Document        func(childComplexity int) int
 		End             func(childComplexity int) int
@@ -193,6 +194,12 @@ type ComplexityRoot struct {
 		QuoteTypeOrNull func(childComplexity int) int
 		Start           func(childComplexity int) int
 		Text            func(childComplexity int) int
+	}
+
+	MentionContext struct {
+		End   func(childComplexity int) int
+		Start func(childComplexity int) int
+		Text  func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -417,6 +424,8 @@ type MembershipResolver interface {
 }
 type MentionResolver interface {
 	Document(ctx context.Context, obj *kg.Mention) (*kg.Document, error)
+
+	Context(ctx context.Context, obj *kg.Mention, chars *int) (*model.MentionContext, error)
 }
 type PartOfResolver interface {
 	Part(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
@@ -1077,6 +1086,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Membership.To(childComplexity), true
 
+	case "Mention.context":
+		if e.ComplexityRoot.Mention.Context == nil {
+			break
+		}
+
+		args, err := ec.field_Mention_context_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mention.Context(childComplexity, args["chars"].(*int)), true
 	case "Mention.cue":
 		if e.ComplexityRoot.Mention.CueOrNull == nil {
 			break
@@ -1125,6 +1145,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mention.Text(childComplexity), true
+
+	case "MentionContext.end":
+		if e.ComplexityRoot.MentionContext.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionContext.End(childComplexity), true
+	case "MentionContext.start":
+		if e.ComplexityRoot.MentionContext.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionContext.Start(childComplexity), true
+	case "MentionContext.text":
+		if e.ComplexityRoot.MentionContext.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionContext.Text(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2185,6 +2224,21 @@ type Mention implements Node {
   quoteType: QuoteType
   "Whether the span is a headline or sub-headline."
   headline: Boolean!
+  "The text around the span, to read it in place: the sentence (or sentences) the span lies in, but no more than ` + "`" + `chars` + "`" + ` code points on either side of the span."
+  context(
+    "The most code points of context on each side of the span: 0–1000 (default 200); more than 1000 is taken as 1000, a negative value is a BAD_USER_INPUT error."
+    chars: Int = 200
+  ): MentionContext!
+}
+
+"The text around a mention's span, with its place in the document."
+type MentionContext {
+  "The text of the context, the span included; ` + "`" + `text` + "`" + ` of the document from ` + "`" + `start` + "`" + ` to ` + "`" + `end` + "`" + `."
+  text: String!
+  "Start offset of the context in Unicode code points of the document text; the span begins at ` + "`" + `Mention.start - start` + "`" + ` within ` + "`" + `text` + "`" + `."
+  start: Int!
+  "End offset (exclusive) of the context in Unicode code points of the document text."
+  end: Int!
 }
 
 "A source document."
@@ -3192,8 +3246,22 @@ func (ec *executionContext) childFields_Mention(ctx context.Context, field graph
 		return ec.fieldContext_Mention_quoteType(ctx, field)
 	case "headline":
 		return ec.fieldContext_Mention_headline(ctx, field)
+	case "context":
+		return ec.fieldContext_Mention_context(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
+}
+
+func (ec *executionContext) childFields_MentionContext(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_MentionContext_text(ctx, field)
+	case "start":
+		return ec.fieldContext_MentionContext_start(ctx, field)
+	case "end":
+		return ec.fieldContext_MentionContext_end(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentionContext", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3805,6 +3873,20 @@ func (ec *executionContext) field_Event_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mention_context_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "chars",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["chars"] = arg0
 	return args, nil
 }
 
@@ -7075,6 +7157,119 @@ func (ec *executionContext) _Mention_headline(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Mention_headline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Mention", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Mention_context(ctx context.Context, field graphql.CollectedField, obj *kg.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_context(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mention().Context(ctx, obj, fc.Args["chars"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MentionContext) graphql.Marshaler {
+			return ec.marshalNMentionContext2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐMentionContext(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_context(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentionContext(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mention_context_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentionContext_text(ctx context.Context, field graphql.CollectedField, obj *model.MentionContext) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionContext_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionContext_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionContext", field, false, false, "String")
+}
+
+func (ec *executionContext) _MentionContext_start(ctx context.Context, field graphql.CollectedField, obj *model.MentionContext) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionContext_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionContext_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionContext", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MentionContext_end(ctx context.Context, field graphql.CollectedField, obj *model.MentionContext) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionContext_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionContext_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionContext", field, false, false, "Int")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *kg.PageInfo) (ret graphql.Marshaler) {
@@ -12626,6 +12821,55 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "context":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mention_context(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentionContextImplementors = []string{"MentionContext"}
+
+func (ec *executionContext) _MentionContext(ctx context.Context, sel ast.SelectionSet, obj *model.MentionContext) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionContextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentionContext")
+		case "text":
+			out.Values[i] = ec._MentionContext_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._MentionContext_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._MentionContext_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14525,6 +14769,14 @@ func (ec *executionContext) marshalNMention2ᚕgithubᚗcomᚋwhosaidᚋwhosaid�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNMentionContext2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐMentionContext(ctx context.Context, sel ast.SelectionSet, v *model.MentionContext) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentionContext!")
+		return graphql.Null
+	}
+	return ec._MentionContext(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNode(ctx context.Context, sel ast.SelectionSet, v kg.Node) graphql.Marshaler {

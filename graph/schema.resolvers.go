@@ -211,6 +211,11 @@ func (r *mentionResolver) Document(ctx context.Context, obj *kg.Mention) (*kg.Do
 	return load(ctx, r.loaders(ctx).documents, obj.Document)
 }
 
+// Context is the resolver for the context field.
+func (r *mentionResolver) Context(ctx context.Context, obj *kg.Mention, chars *int) (*model.MentionContext, error) {
+	return r.mentionContext(ctx, obj, chars)
+}
+
 // Part is the resolver for the part field.
 func (r *partOfResolver) Part(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
 	return r.actor(ctx, obj.From)

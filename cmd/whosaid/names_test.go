@@ -62,6 +62,68 @@ func TestNameFiltersAndSearchFoldArabicSpellings(t *testing.T) {
 	}
 }
 
+func TestMentionContextIsTheSentenceAroundTheSpan(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	_, r := postGraphQL(t, base, `{ statements(first: 100) { edges { node { id evidence { start end text document { text }
+		context { text start end } wide: context(chars: 100000) { text start end } none: context(chars: 0) { text start end } } } } } }`, nil)
+	type ctxJSON struct {
+		Text       string
+		Start, End int
+	}
+	got := decode[struct {
+		Statements struct {
+			Edges []struct {
+				Node struct {
+					ID       string
+					Evidence []struct {
+						Start, End int
+						Text       string
+						Document   struct{ Text string }
+						Context    ctxJSON
+						Wide, None ctxJSON
+					}
+				}
+			}
+		}
+	}](t, r)
+	widened := 0
+	for _, e := range got.Statements.Edges {
+		for _, m := range e.Node.Evidence {
+			doc := []rune(m.Document.Text)
+			for _, c := range []struct {
+				name  string
+				ctx   ctxJSON
+				chars int
+			}{{"context", m.Context, 200}, {"context(chars: 100000)", m.Wide, 1000}, {"context(chars: 0)", m.None, 0}} {
+				if c.ctx.Start > m.Start || c.ctx.End < m.End || c.ctx.End > len(doc) || c.ctx.Start < 0 {
+					t.Errorf("%s: %s [%d,%d) does not hold the span [%d,%d)", e.Node.ID, c.name, c.ctx.Start, c.ctx.End, m.Start, m.End)
+					continue
+				}
+				if string(doc[c.ctx.Start:c.ctx.End]) != c.ctx.Text {
+					t.Errorf("%s: %s text is not the document's text at [%d,%d)", e.Node.ID, c.name, c.ctx.Start, c.ctx.End)
+				}
+				if m.Start-c.ctx.Start > c.chars || c.ctx.End-m.End > c.chars {
+					t.Errorf("%s: %s reaches %d and %d code points around the span, more than %d", e.Node.ID, c.name, m.Start-c.ctx.Start, c.ctx.End-m.End, c.chars)
+				}
+			}
+			if m.None.Text != m.Text {
+				t.Errorf("%s: context(chars: 0) = %q, want the span %q", e.Node.ID, m.None.Text, m.Text)
+			}
+			if len([]rune(m.Context.Text)) > len([]rune(m.Text)) {
+				widened++
+			}
+		}
+	}
+	if widened == 0 {
+		t.Error("no context is wider than its span: the sentences around the spans are missing")
+	}
+	t.Logf("%d of the seed evidence spans have a wider context", widened)
+	_, r = postGraphQL(t, base, `{ statements(first: 1) { edges { node { evidence { context(chars: -1) { text } } } } } }`, nil)
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+		t.Errorf("context(chars: -1) gave %+v, want BAD_USER_INPUT", r.Errors)
+	}
+}
+
 func TestLangIsAnEnumAndFirstIsCapped(t *testing.T) {
 	base := startServer(t, nil, "../../seeds")
 	_, r := postGraphQL(t, base, `query($l: Lang) { actor(id: "vladimir-putin") { ar: name(lang: AR) en: name(lang: EN) byDefault: name

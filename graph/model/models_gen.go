@@ -2,6 +2,16 @@
 
 package model
 
+// The text around a mention's span, with its place in the document.
+type MentionContext struct {
+	// The text of the context, the span included; `text` of the document from `start` to `end`.
+	Text string `json:"text"`
+	// Start offset of the context in Unicode code points of the document text; the span begins at `Mention.start - start` within `text`.
+	Start int `json:"start"`
+	// End offset (exclusive) of the context in Unicode code points of the document text.
+	End int `json:"end"`
+}
+
 // The entry points of the API. Lists are Relay connections paged forwards with `first` (default 20; a page holds at most 100 items, and a larger `first` is taken as 100) and `after` (a cursor of the same list).
 type Query struct {
 }
