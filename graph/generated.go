@@ -64,14 +64,14 @@ type ComplexityRoot struct {
 		ID              func(childComplexity int) int
 		Iso             func(childComplexity int) int
 		Kind            func(childComplexity int) int
-		Members         func(childComplexity int) int
-		Memberships     func(childComplexity int) int
+		Members         func(childComplexity int, at *string) int
+		Memberships     func(childComplexity int, at *string) int
 		NameIn          func(childComplexity int, lang *kg.Lang) int
-		Officials       func(childComplexity int) int
+		Officials       func(childComplexity int, at *string) int
 		OrgType         func(childComplexity int) int
 		PartOf          func(childComplexity int) int
 		Parts           func(childComplexity int) int
-		Positions       func(childComplexity int) int
+		Positions       func(childComplexity int, at *string) int
 		Statements      func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
 		StatementsAbout func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
 		Wikidata        func(childComplexity int) int
@@ -374,10 +374,10 @@ type ActorResolver interface {
 	Description(ctx context.Context, obj *kg.Actor) (*string, error)
 	Statements(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error)
 	StatementsAbout(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error)
-	Memberships(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
-	Members(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
-	Positions(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
-	Officials(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
+	Memberships(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error)
+	Members(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error)
+	Positions(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error)
+	Officials(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error)
 	PartOf(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
 	Parts(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
 }
@@ -558,13 +558,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Members(childComplexity), true
+		args, err := ec.field_Actor_members_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Members(childComplexity, args["at"].(*string)), true
 	case "Actor.memberships":
 		if e.ComplexityRoot.Actor.Memberships == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Memberships(childComplexity), true
+		args, err := ec.field_Actor_memberships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Memberships(childComplexity, args["at"].(*string)), true
 	case "Actor.name":
 		if e.ComplexityRoot.Actor.NameIn == nil {
 			break
@@ -581,7 +591,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Officials(childComplexity), true
+		args, err := ec.field_Actor_officials_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Officials(childComplexity, args["at"].(*string)), true
 	case "Actor.orgType":
 		if e.ComplexityRoot.Actor.OrgType == nil {
 			break
@@ -605,7 +620,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Positions(childComplexity), true
+		args, err := ec.field_Actor_positions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Positions(childComplexity, args["at"].(*string)), true
 	case "Actor.statements":
 		if e.ComplexityRoot.Actor.Statements == nil {
 			break
@@ -2068,13 +2088,25 @@ type Actor implements Node {
     after: String
   ): StatementConnection!
   "Organisations this actor is a member of, each with the spans that state it."
-  memberships: [Membership!]!
+  memberships(
+    """Only those held at some time during this date, month or year (YYYY, YYYY-MM or YYYY-MM-DD), e.g. ` + "`" + `at: "2013-09-23"` + "`" + `; an unknown start or end counts as open. Omit for all, past ones included."""
+    at: String
+  ): [Membership!]!
   "For organisations: their members, each with the spans that state the membership."
-  members: [Membership!]!
-  "For people: positions held (President of Russia, Minister of Foreign Affairs …)."
-  positions: [Position!]!
+  members(
+    """Only those held at some time during this date, month or year (YYYY, YYYY-MM or YYYY-MM-DD), e.g. ` + "`" + `at: "2013-09-23"` + "`" + `; an unknown start or end counts as open. Omit for all, past ones included."""
+    at: String
+  ): [Membership!]!
+  "For people: positions held (President of Russia, Minister of Foreign Affairs …); each term is its own Position."
+  positions(
+    """Only those held at some time during this date, month or year (YYYY, YYYY-MM or YYYY-MM-DD), e.g. ` + "`" + `at: "2013-09-23"` + "`" + `; an unknown start or end counts as open. Omit for all, past ones included."""
+    at: String
+  ): [Position!]!
   "For organisations and countries: people holding positions in them."
-  officials: [Position!]!
+  officials(
+    """Only those held at some time during this date, month or year (YYYY, YYYY-MM or YYYY-MM-DD), e.g. ` + "`" + `at: "2013-09-23"` + "`" + `; an unknown start or end counts as open. Omit for all, past ones included."""
+    at: String
+  ): [Position!]!
   "Organisations or countries this organisation is part of (State Duma → Russia)."
   partOf: [PartOf!]!
   "Bodies that are part of this organisation or country."
@@ -3670,6 +3702,34 @@ func (ec *executionContext) field_Actor_aliases_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Actor_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Actor_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3681,6 +3741,34 @@ func (ec *executionContext) field_Actor_name_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_officials_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_positions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg0
 	return args, nil
 }
 
@@ -4913,7 +5001,8 @@ func (ec *executionContext) _Actor_memberships(ctx context.Context, field graphq
 			return ec.fieldContext_Actor_memberships(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Memberships(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Memberships(ctx, obj, fc.Args["at"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Relation) graphql.Marshaler {
@@ -4923,7 +5012,7 @@ func (ec *executionContext) _Actor_memberships(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_memberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_memberships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -4932,6 +5021,17 @@ func (ec *executionContext) fieldContext_Actor_memberships(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4945,7 +5045,8 @@ func (ec *executionContext) _Actor_members(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Actor_members(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Members(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Members(ctx, obj, fc.Args["at"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Relation) graphql.Marshaler {
@@ -4955,7 +5056,7 @@ func (ec *executionContext) _Actor_members(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -4964,6 +5065,17 @@ func (ec *executionContext) fieldContext_Actor_members(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4977,7 +5089,8 @@ func (ec *executionContext) _Actor_positions(ctx context.Context, field graphql.
 			return ec.fieldContext_Actor_positions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Positions(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Positions(ctx, obj, fc.Args["at"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Relation) graphql.Marshaler {
@@ -4987,7 +5100,7 @@ func (ec *executionContext) _Actor_positions(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_positions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_positions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -4996,6 +5109,17 @@ func (ec *executionContext) fieldContext_Actor_positions(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Position(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_positions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5009,7 +5133,8 @@ func (ec *executionContext) _Actor_officials(ctx context.Context, field graphql.
 			return ec.fieldContext_Actor_officials(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Officials(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Officials(ctx, obj, fc.Args["at"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Relation) graphql.Marshaler {
@@ -5019,7 +5144,7 @@ func (ec *executionContext) _Actor_officials(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_officials(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_officials(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5028,6 +5153,17 @@ func (ec *executionContext) fieldContext_Actor_officials(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Position(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_officials_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

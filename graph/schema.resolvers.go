@@ -49,33 +49,33 @@ func (r *actorResolver) StatementsAbout(ctx context.Context, obj *kg.Actor, filt
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *actorResolver) Memberships(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.MemberOf, obj.ID, false)
+func (r *actorResolver) Memberships(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.MemberOf, obj.ID, false, at)
 }
 
 // Members is the resolver for the members field.
-func (r *actorResolver) Members(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.MemberOf, obj.ID, true)
+func (r *actorResolver) Members(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.MemberOf, obj.ID, true, at)
 }
 
 // Positions is the resolver for the positions field.
-func (r *actorResolver) Positions(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.HoldsPosition, obj.ID, false)
+func (r *actorResolver) Positions(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.HoldsPosition, obj.ID, false, at)
 }
 
 // Officials is the resolver for the officials field.
-func (r *actorResolver) Officials(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.HoldsPosition, obj.ID, true)
+func (r *actorResolver) Officials(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.HoldsPosition, obj.ID, true, at)
 }
 
 // PartOf is the resolver for the partOf field.
 func (r *actorResolver) PartOf(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.PartOf, obj.ID, false)
+	return r.relations(ctx, kg.PartOf, obj.ID, false, nil)
 }
 
 // Parts is the resolver for the parts field.
 func (r *actorResolver) Parts(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.PartOf, obj.ID, true)
+	return r.relations(ctx, kg.PartOf, obj.ID, true, nil)
 }
 
 // TotalCount is the resolver for the totalCount field.

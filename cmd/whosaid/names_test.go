@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // These tests ask for names the ways researchers type or paste them, and
 // for the context, dates and languages of what the graph answers, through
@@ -121,6 +124,66 @@ func TestMentionContextIsTheSentenceAroundTheSpan(t *testing.T) {
 	_, r = postGraphQL(t, base, `{ statements(first: 1) { edges { node { evidence { context(chars: -1) { text } } } } } }`, nil)
 	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
 		t.Errorf("context(chars: -1) gave %+v, want BAD_USER_INPUT", r.Errors)
+	}
+}
+
+func TestMembersAndPositionsAtADate(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	type relJSON struct {
+		Member, Person, In struct{ ID string }
+		From               *string
+	}
+	ask := func(q string) map[string][]relJSON {
+		t.Helper()
+		_, r := postGraphQL(t, base, q, nil)
+		return decode[struct{ Actor map[string][]relJSON }](t, r).Actor
+	}
+	ids := func(rels []relJSON, of func(relJSON) string) string {
+		var out []string
+		for _, r := range rels {
+			out = append(out, of(r))
+		}
+		return strings.Join(out, " ")
+	}
+	member := func(r relJSON) string { return r.Member.ID }
+	// Uzbekistan suspended its CSTO membership in 2012: not a member at the 2013 summit.
+	got := ask(`{ actor(id: "csto") { all: members { member { id } } summit: members(at: "2013-09-23") { member { id } }
+		y2012: members(at: "2012") { member { id } } y2001: members(at: "2001") { member { id } } } }`)
+	if s := ids(got["summit"], member); strings.Contains(s, "uzbekistan") || !strings.Contains(s, "russia") || len(got["summit"]) != 6 {
+		t.Errorf("members(at: 2013-09-23) = %s, want the six members without uzbekistan", s)
+	}
+	if s := ids(got["all"], member); !strings.Contains(s, "uzbekistan") || len(got["all"]) != 7 {
+		t.Errorf("members = %s, want all seven, past ones included", s)
+	}
+	if s := ids(got["y2012"], member); !strings.Contains(s, "uzbekistan") {
+		t.Errorf("members(at: 2012) = %s, want uzbekistan, a member until December", s)
+	}
+	if len(got["y2001"]) != 0 {
+		t.Errorf("members(at: 2001) = %s, want none: the charter was signed in 2002", ids(got["y2001"], member))
+	}
+	// Putin's two terms as president; none in 2010, when he was prime minister.
+	got = ask(`{ actor(id: "vladimir-putin") { first: positions(at: "2005") { in { id } from } gap: positions(at: "2010") { in { id } from }
+		summit: positions(at: "2013-09-23") { in { id } from } memberships(at: "2013") { member { id } } } }`)
+	from := func(r relJSON) string { return r.In.ID + "@" + *r.From }
+	if s := ids(got["first"], from); s != "russia@2000-05-07" {
+		t.Errorf("positions(at: 2005) = %q, want his first term", s)
+	}
+	if len(got["gap"]) != 0 {
+		t.Errorf("positions(at: 2010) = %q, want none", ids(got["gap"], from))
+	}
+	if s := ids(got["summit"], from); s != "russia@2012-05-07" {
+		t.Errorf("positions(at: 2013-09-23) = %q, want his second term", s)
+	}
+	got = ask(`{ actor(id: "russia") { officials(at: "2010") { person { id } } memberships(at: "2013") { member { id } } } }`)
+	if s := ids(got["officials"], func(r relJSON) string { return r.Person.ID }); strings.Contains(s, "vladimir-putin") {
+		t.Errorf("russia officials(at: 2010) = %s, want no Putin", s)
+	}
+	if len(got["memberships"]) == 0 {
+		t.Error("russia memberships(at: 2013) is empty, want the CSTO and the Security Council")
+	}
+	_, r := postGraphQL(t, base, `{ actor(id: "csto") { members(at: "2013-02-30") { support } } }`, nil)
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+		t.Errorf("members(at: 2013-02-30) gave %+v, want BAD_USER_INPUT", r.Errors)
 	}
 }
 
