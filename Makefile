@@ -4,7 +4,7 @@ GO ?= go
 BIN := bin/whosaid
 NEO4J_DIR := .neo4j
 
-.PHONY: run test build vet generate neo4j neo4j-stop clean bench soak explorer
+.PHONY: run test build vet generate neo4j neo4j-stop clean bench soak explorer playground
 
 ## run: Neo4j (unless NEO4J_URI is set), schema, seeds, and the server on :8080
 run: build
@@ -15,7 +15,7 @@ test:
 	./scripts/test.sh
 
 build:
-	$(GO) build -o $(BIN) ./cmd/whosaid
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/whosaid
 
 vet:
 	$(GO) vet ./...
@@ -27,6 +27,10 @@ generate:
 ## explorer: rebuild the /explore page (explorer/dist, checked in) from explorer/src with Node 20+
 explorer:
 	cd explorer && npm ci --no-audit --no-fund && npm run build
+
+## playground: rebuild the GraphiQL page at / (playground/dist, checked in) from playground/src with Node 20+
+playground:
+	cd playground && npm ci --no-audit --no-fund && npm run build
 
 ## soak: restart Neo4j under load, then 64 clients for 2 minutes over 100k synthetic statements; figures to docs/SOAK.md
 soak:

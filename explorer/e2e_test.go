@@ -4,48 +4,21 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
-	"github.com/whosaid/whosaid/loader"
+	"github.com/whosaid/whosaid/dev/webtest"
 	"github.com/whosaid/whosaid/server"
 )
 
-// The browser test needs Chromium and Neo4j. Without Chromium it needs
-// neither, so TestMain starts no Neo4j for nothing.
-func TestMain(m *testing.M) {
-	if chromium() == "" {
-		os.Exit(m.Run())
-	}
-	os.Exit(neo4jtest.Main(m))
-}
-
-// chromium finds Debian's chromium (or another Chromium-based browser).
-func chromium() string {
-	if p := os.Getenv("WHOSAID_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+func TestMain(m *testing.M) { os.Exit(webtest.Main(m)) }
 
 // artifactDir is where the screenshot goes (git-ignored).
 const artifactDir = "e2e/artifacts"
@@ -57,17 +30,10 @@ var arabic = regexp.MustCompile(`\p{Arabic}`)
 // him, expand a node, click a stance edge, read the Arabic evidence; then
 // download the view as GEXF and narrow it with a predicate filter.
 func TestExplorerInChromium(t *testing.T) {
-	exe := chromium()
-	if exe == "" {
-		msg := "SKIPPED explorer browser test: chromium not installed (apt-get install chromium)"
-		if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	base := startServer(t)
-	ctx := startBrowser(t, exe)
-	problems := watchConsole(ctx)
+	exe := webtest.RequireChromium(t, "explorer browser test")
+	base := webtest.ServeSeeds(t, server.Config{})
+	ctx := webtest.StartBrowser(t, exe)
+	problems := webtest.WatchConsole(ctx)
 
 	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -194,77 +160,6 @@ func TestExplorerInChromium(t *testing.T) {
 
 	for _, p := range problems() {
 		t.Errorf("browser console: %s", p)
-	}
-}
-
-// startServer loads the seed graph into the test Neo4j and serves whosaid's
-// whole handler over it, as `whosaid serve` does.
-func startServer(t *testing.T) string {
-	t.Helper()
-	st := neo4jtest.Store(t) // empties the database
-	ctx := context.Background()
-	seeds, err := loader.Read(loader.Dir("../seeds"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := loader.Load(ctx, st, seeds, io.Discard); err != nil {
-		t.Fatalf("load seeds: %v", err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(server.New(server.Config{}, st, st, server.NewMetrics(), log))
-	t.Cleanup(srv.Close)
-	return srv.URL
-}
-
-// startBrowser starts headless Chromium with the flags this machine needs
-// (no sandbox as root, no GPU, no network of its own) and a fresh profile.
-func startBrowser(t *testing.T, exe string) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("lang", "en-GB"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1440, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil { // starts the browser, with no timeout
-		t.Fatalf("start chromium: %v", err)
-	}
-	// Every step after this one shares a deadline; the browser stays up.
-	tctx, tcancel := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(tcancel)
-	return tctx
-}
-
-// watchConsole collects uncaught exceptions and console errors (a blocked
-// script or a failed request shows there too).
-func watchConsole(ctx context.Context) func() []string {
-	var mu sync.Mutex
-	var seen []string
-	messages := chromedp.Console(ctx)
-	go func() {
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			if m.IsException() || m.Type == "error" {
-				mu.Lock()
-				seen = append(seen, fmt.Sprintf("%s:%d %s", m.URL, m.Line+1, m))
-				mu.Unlock()
-			}
-		}
-	}()
-	return func() []string {
-		time.Sleep(100 * time.Millisecond) // let the last messages arrive
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]string(nil), seen...)
 	}
 }
 
@@ -411,7 +306,7 @@ func checkServerExport(t *testing.T, ctx context.Context, g graph) {
 	if !strings.Contains(href, "/export/gexf?id=vladimir-putin&depth=1") {
 		t.Fatalf("server GEXF link = %q", href)
 	}
-	r := get(t, href, "")
+	r := webtest.Get(t, href, "")
 	if r.Status != http.StatusOK {
 		t.Fatalf("GET %s = %d: %s", href, r.Status, r.Body)
 	}

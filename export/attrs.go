@@ -34,10 +34,10 @@ func neo4jLabels(kind string) string {
 }
 
 // edgeLabel is an edge's caption: its kind, with the polarity for STANCE
-// edges ("STANCE against").
+// edges ("STANCE AGAINST").
 func edgeLabel(e kg.GraphEdge) string {
 	if e.Kind == "STANCE" && e.Polarity != "" {
-		return e.Kind + " " + string(e.Polarity)
+		return e.Kind + " " + polarityName(e.Polarity)
 	}
 	return e.Kind
 }
@@ -47,9 +47,28 @@ func edgeLabel(e kg.GraphEdge) string {
 // hostile statements about one target stay two edges.
 func edgeType(e kg.GraphEdge) string {
 	if e.Kind == "STANCE" && e.Polarity != "" {
-		return e.Kind + "_" + strings.ToUpper(string(e.Polarity))
+		return e.Kind + "_" + polarityName(e.Polarity)
 	}
 	return e.Kind
+}
+
+// polarityName is a polarity as the API spells it: FAVOR, AGAINST, NEUTRAL,
+// so that a value read from a file can be passed back to the API as it is.
+func polarityName(p kg.Polarity) string { return strings.ToUpper(string(p)) }
+
+// predicateList is an edge's predicate attribute: every predicate of the
+// statements behind it, sorted and space-separated as the statements
+// attribute lists ids ("OPPOSE WARN" for a STANCE edge drawn from
+// statements of both); "" for a stored relationship.
+func predicateList(e kg.GraphEdge) string {
+	if len(e.Predicates) == 0 {
+		return string(e.Predicate)
+	}
+	names := make([]string, len(e.Predicates))
+	for i, p := range e.Predicates {
+		names[i] = string(p)
+	}
+	return strings.Join(names, " ")
 }
 
 // interval is the edge's [start, end] as whole dates (YYYY-MM-DD), the

@@ -45,7 +45,7 @@ func EncodeCSV(w io.Writer, g Graph) error {
 			span = "<[" + start + "," + end + "]>"
 		}
 		return []string{e.Source, e.Target, "Directed", e.ID, edgeLabel(e), formatFloat(e.Weight), span,
-			e.Kind, string(e.Predicate), string(e.Polarity), e.Statement, joinIDs(e.Statements), e.Start, e.End}
+			e.Kind, predicateList(e), polarityName(e.Polarity), e.Statement, joinIDs(e.Statements), e.Start, e.End}
 	}); err != nil {
 		return err
 	}

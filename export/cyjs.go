@@ -30,6 +30,7 @@ type cyjsNode struct {
 
 type cyjsNodeData struct {
 	ID           string `json:"id"`
+	Value        string `json:"value"` // the id again: NetworkX's cytoscape_graph names nodes by it
 	Label        string `json:"label"`
 	Name         string `json:"name"` // Cytoscape desktop's caption column
 	Kind         string `json:"kind"`
@@ -48,6 +49,7 @@ type cyjsEdgeData struct {
 	ID          string   `json:"id"`
 	Source      string   `json:"source"`
 	Target      string   `json:"target"`
+	Key         string   `json:"key"` // the id again: NetworkX's cytoscape_graph keeps parallel edges apart by it
 	Label       string   `json:"label"`
 	Interaction string   `json:"interaction"` // Cytoscape desktop's edge type column
 	Kind        string   `json:"kind"`
@@ -66,10 +68,13 @@ func WriteCyJS(w io.Writer, sg kg.Subgraph) error { return EncodeCyJS(w, FromSub
 // EncodeCyJS writes g as Cytoscape.js elements JSON (.cyjs, which Cytoscape
 // desktop imports too), one element a line as g is read:
 // {format_version, generated_by, data: {name, roots, truncated}, directed,
-// multigraph, elements: {nodes: [{data: {id, label, …}, classes}], edges:
-// [{data: {id, source, target, …}, classes}]}}. Classes are the node's kind
-// ("person") and the edge's kind and polarity ("stance against"), for
-// stylesheets. Arabic is written as UTF-8, not escaped.
+// multigraph, elements: {nodes: [{data: {id, value, label, …}, classes}],
+// edges: [{data: {id, source, target, key, …}, classes}]}}. value and key
+// repeat the id for networkx.cytoscape_graph, which names nodes by value and,
+// in a multigraph, merges edges between the same nodes unless their keys
+// differ. Classes are the node's kind ("person") and the edge's kind and
+// polarity ("stance against"), lower case as stylesheet selectors are.
+// Arabic is written as UTF-8, not escaped.
 func EncodeCyJS(w io.Writer, g Graph) error {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(buf)
@@ -90,7 +95,7 @@ func EncodeCyJS(w io.Writer, g Graph) error {
 		}
 		buf.WriteString(sep)
 		sep = ","
-		if err := enc.Encode(cyjsNode{Classes: strings.ToLower(n.Kind), Data: cyjsNodeData{ID: n.ID, Label: n.Label,
+		if err := enc.Encode(cyjsNode{Classes: strings.ToLower(n.Kind), Data: cyjsNodeData{ID: n.ID, Value: n.ID, Label: n.Label,
 			Name: n.Label, Kind: n.Kind, LabelEn: n.Label, LabelAr: n.LabelAr, Degree: n.Degree, HiddenDegree: n.HiddenDegree}}); err != nil {
 			return err
 		}
@@ -104,8 +109,8 @@ func EncodeCyJS(w io.Writer, g Graph) error {
 		buf.WriteString(sep)
 		sep = ","
 		if err := enc.Encode(cyjsEdge{Classes: strings.TrimSpace(strings.ToLower(e.Kind + " " + string(e.Polarity))), Data: cyjsEdgeData{
-			ID: e.ID, Source: e.Source, Target: e.Target, Label: edgeLabel(e), Interaction: e.Kind, Kind: e.Kind,
-			Predicate: string(e.Predicate), Polarity: string(e.Polarity), Weight: e.Weight,
+			ID: e.ID, Source: e.Source, Target: e.Target, Key: e.ID, Label: edgeLabel(e), Interaction: e.Kind, Kind: e.Kind,
+			Predicate: predicateList(e), Polarity: polarityName(e.Polarity), Weight: e.Weight,
 			Statement: e.Statement, Statements: e.Statements, Start: e.Start, End: e.End}}); err != nil {
 			return err
 		}

@@ -13,7 +13,9 @@
 // Every format carries the same attributes under the same names:
 // nodes kind, label_en, label_ar, degree, hidden_degree; edges kind,
 // predicate, polarity, weight, statement, statements, start, end. Ids are the
-// API's stable public ids.
+// API's stable public ids; polarities are spelt as the API spells them
+// (FAVOR); lists (predicate, statements) are space-separated where the
+// format's attributes are scalars.
 package export
 
 import (

@@ -138,7 +138,7 @@ func EncodeGEXF(w io.Writer, g Graph) error {
 		x.element(gexfEdge{
 			ID: e.ID, Source: e.Source, Target: e.Target, Label: edgeLabel(e), Kind: edgeType(e),
 			Weight: formatFloat(e.Weight), Start: start, End: end,
-			AttValues: attValues("kind", e.Kind, "predicate", string(e.Predicate), "polarity", string(e.Polarity),
+			AttValues: attValues("kind", e.Kind, "predicate", predicateList(e), "polarity", polarityName(e.Polarity),
 				"statement", e.Statement, "statements", joinIDs(e.Statements)),
 			Colour: colour(c, ok),
 		})

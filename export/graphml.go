@@ -106,7 +106,7 @@ func EncodeGraphML(w io.Writer, g Graph) error {
 			return err
 		}
 		x.element(graphmlEdge{ID: e.ID, Source: e.Source, Target: e.Target, Data: data("e_label", e.Kind, "e_kind", e.Kind,
-			"e_predicate", string(e.Predicate), "e_polarity", string(e.Polarity), "e_weight", formatFloat(e.Weight),
+			"e_predicate", predicateList(e), "e_polarity", polarityName(e.Polarity), "e_weight", formatFloat(e.Weight),
 			"e_statement", e.Statement, "e_statements", joinIDs(e.Statements), "e_start", e.Start, "e_end", e.End)})
 		if x.err != nil {
 			return x.err

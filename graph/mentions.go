@@ -11,14 +11,14 @@ import (
 
 // Context widths of Mention.context, in code points on each side of the span.
 const (
-	defaultContextChars = 200
-	maxContextChars     = 1000
+	DefaultContextChars = 200
+	MaxContextChars     = 1000
 )
 
 // mentionContext answers Mention.context from the document's text, which the
 // request's loader reads once for all the mentions of a document.
 func (r *Resolver) mentionContext(ctx context.Context, m *kg.Mention, chars *int) (*model.MentionContext, error) {
-	n := min(intOr(chars, defaultContextChars), maxContextChars)
+	n := min(intOr(chars, DefaultContextChars), MaxContextChars)
 	if n < 0 {
 		return nil, kg.Errorf(kg.Invalid, "chars must not be negative")
 	}

@@ -134,8 +134,9 @@ type GraphEdge struct {
 	ID         string
 	Source     string
 	Target     string
-	Kind       string // STANCE, MADE, TARGETS, MADE_AT, HOLDS_POSITION, PART_OF, MEMBER_OF, PARTICIPANT, HELD_IN, ABOUT, BROADER
-	Predicate  Predicate
+	Kind       string      // STANCE, MADE, TARGETS, MADE_AT, HOLDS_POSITION, PART_OF, MEMBER_OF, PARTICIPANT, HELD_IN, ABOUT, BROADER
+	Predicate  Predicate   // the predicate all its statements share, or ""
+	Predicates []Predicate // every predicate of its statements, sorted: several behind a STANCE edge
 	Polarity   Polarity
 	Weight     float64
 	Statement  string   // MADE, TARGETS, MADE_AT: the statement it belongs to
@@ -149,9 +150,10 @@ type GraphEdge struct {
 type Link struct {
 	Source, Target string
 	Kind           string
-	Statement      string    // the statement, when the link stands for exactly one
-	Statements     []string  // every statement the link stands for (STANCE)
-	Predicate      Predicate // the predicate all its statements share, or ""
+	Statement      string      // the statement, when the link stands for exactly one
+	Statements     []string    // every statement the link stands for (STANCE)
+	Predicate      Predicate   // the predicate all its statements share, or ""
+	Predicates     []Predicate // every predicate of its statements, sorted
 	Polarity       Polarity
 	Date           string // earliest statement date (or the relationship's start)
 	Last           string // latest statement date

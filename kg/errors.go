@@ -18,6 +18,11 @@ const (
 	Internal    ErrorKind = "INTERNAL"
 )
 
+// ErrDatabaseAuth is in the chain of an Unavailable error when the database
+// refused whosaid's credentials: the one cause of unavailability that
+// waiting will not cure, so probes and logs name it.
+var ErrDatabaseAuth = errors.New("authentication failed: Neo4j refused the user name or password (NEO4J_USER, NEO4J_PASSWORD)")
+
 // Error is a classified error. Message is safe to show to API users; Err is
 // the cause, for logs only.
 type Error struct {

@@ -68,13 +68,7 @@ def open_graphml(raw):
 
 
 def open_cyjs(raw):
-    doc = json.loads(raw.decode("utf-8"))
-    g = nx.MultiDiGraph(**doc.get("data", {}))
-    for n in doc["elements"]["nodes"]:
-        g.add_node(n["data"]["id"], **n["data"])
-    for e in doc["elements"]["edges"]:
-        d = e["data"]
-        g.add_edge(d["source"], d["target"], key=d["id"], **d)
+    g = nx.cytoscape_graph(json.loads(raw.decode("utf-8")))
     return g.number_of_nodes(), g.number_of_edges(), g
 
 

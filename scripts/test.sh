@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 go vet ./...
-go build -o bin/whosaid ./cmd/whosaid
+go build -buildvcs=auto -o bin/whosaid ./cmd/whosaid
 
 # The GraphQL-over-HTTP audit (cmd/whosaid/audit_test.go) runs the pinned
 # graphql-http npm package from scripts/audit; under CI=true it must be there.

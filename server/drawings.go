@@ -12,29 +12,48 @@ import (
 	"github.com/whosaid/whosaid/kg"
 )
 
-// drawingFields are the root fields that cut subgraphs out of the graph. One
-// answer can hold thousands of edges (a dense neighbourhood of 150 nodes at
-// 100k statements has 12,000), built in memory before it is written.
-var drawingFields = map[string]bool{"neighbourhood": true, "paths": true}
+// drawingFields are the root fields whose answers are built whole in memory
+// before they are written: drawings cut out of the graph (a dense
+// neighbourhood of 150 nodes at 100k statements has 12,000 edges) and the
+// analyses that carry every statement behind their figures (a stance matrix
+// of up to 50 × 50 cells, an alignment's shared targets).
+var drawingFields = map[string]bool{"neighbourhood": true, "paths": true, "stanceMatrix": true, "alignment": true}
 
-// admitDrawings lets at most n operations that draw subgraphs run at once;
-// the others wait for a slot within their own deadline and answer TIMEOUT if
-// none comes. Drawings are bound by CPU (Neo4j's and the encoder's), so more
-// of them at once only share the same cores while each holds its answer in
+// drawingSlots admit at most n subgraph drawings at once: GraphQL
+// operations that draw (see admitDrawings) and neighbourhood exports share
+// them. Drawings are bound by CPU (Neo4j's and the encoder's), so more of
+// them at once only share the same cores while each holds its answer in
 // memory: 64 clients asking for dense neighbourhoods took the server past
-// 1 GiB. Other operations are not held back.
-func admitDrawings(n int, present graphql.ErrorPresenterFunc) graphql.OperationMiddleware {
-	slots := semaphore.NewWeighted(int64(n))
+// 1 GiB.
+type drawingSlots struct{ sem *semaphore.Weighted }
+
+func newDrawingSlots(n int) drawingSlots { return drawingSlots{semaphore.NewWeighted(int64(n))} }
+
+// errDrawingsBusy is what a drawing that found no slot in time answers.
+var errDrawingsBusy = kg.Errorf(kg.Timeout, "the server is busy building other large answers (drawings, matrices, alignments) and none finished in time; try again")
+
+// acquire waits for a slot until ctx ends (errDrawingsBusy then) and
+// returns how to give it back; calling release more than once is harmless.
+func (s drawingSlots) acquire(ctx context.Context) (release func(), err error) {
+	if err := s.sem.Acquire(ctx, 1); err != nil {
+		return nil, errDrawingsBusy
+	}
+	var once sync.Once
+	return func() { once.Do(func() { s.sem.Release(1) }) }, nil
+}
+
+// admitDrawings lets operations that draw subgraphs run only in one of
+// slots; the others wait for a slot within their own deadline and answer
+// TIMEOUT if none comes. Other operations are not held back.
+func admitDrawings(slots drawingSlots, present graphql.ErrorPresenterFunc) graphql.OperationMiddleware {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if !graphql.HasOperationContext(ctx) || !drawsSubgraph(graphql.GetOperationContext(ctx).Operation) {
 			return next(ctx)
 		}
-		if err := slots.Acquire(ctx, 1); err != nil {
-			busy := present(ctx, kg.Errorf(kg.Timeout, "the server is drawing other subgraphs and none finished in time; try again"))
-			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{busy}})
+		release, err := slots.acquire(ctx)
+		if err != nil {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{present(ctx, err)}})
 		}
-		var once sync.Once
-		release := func() { once.Do(func() { slots.Release(1) }) }
 		respond := next(ctx)
 		return func(ctx context.Context) *graphql.Response {
 			// A query has one response; its data is encoded by the time

@@ -27,7 +27,7 @@ func operation(t *testing.T, query string) context.Context {
 // their deadline passes first, go ahead once a slot is free, and that other
 // operations never wait.
 func TestDrawingsWaitForASlot(t *testing.T) {
-	admit := admitDrawings(1, presentError(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	admit := admitDrawings(newDrawingSlots(1), presentError(slog.New(slog.NewTextHandler(io.Discard, nil))))
 	const drawing = `query { neighbourhood(id: "csto") { nodes { id } } }`
 	ok := func(ctx context.Context) *graphql.Response { return &graphql.Response{Data: []byte(`{}`)} }
 	pass := func(ctx context.Context) graphql.ResponseHandler { return ok }
@@ -60,5 +60,31 @@ func TestDrawingsWaitForASlot(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("a drawing still waits after the slot was freed")
+	}
+}
+
+// Ensure the analyses that carry every statement behind their figures wait
+// for the same slots as drawings: their answers are built whole in memory.
+func TestLargeAnswersShareTheDrawingSlots(t *testing.T) {
+	for _, q := range []string{
+		`query { stanceMatrix { cells { total } } }`,
+		`query { alignment(actor: "csto") { score } }`,
+		`query { neighbourhood(id: "csto") { roots } }`,
+		`query Q { ...F } fragment F on Query { paths(from: "a", to: "b") { roots } }`,
+	} {
+		doc, err := parser.ParseQuery(&ast.Source{Input: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		op := doc.Operations[0]
+		if len(doc.Fragments) > 0 { // what validation does for spreads
+			op.SelectionSet[0].(*ast.FragmentSpread).Definition = doc.Fragments[0]
+		}
+		if !drawsSubgraph(op) {
+			t.Errorf("%s does not wait for a slot", q)
+		}
+	}
+	if drawsSubgraph(graphql.GetOperationContext(operation(t, `query { statements { totalCount } }`)).Operation) {
+		t.Error("a statements page waits for a slot")
 	}
 }

@@ -66,22 +66,20 @@ const (
 	codeIntrospectionDisabled  = "INTROSPECTION_DISABLED"
 	codePersistedQueryMismatch = "PERSISTED_QUERY_MISMATCH"
 	codePayloadTooLarge        = "PAYLOAD_TOO_LARGE"
+	codeResponseTooLarge       = "RESPONSE_TOO_LARGE"
 )
 
-// clientMistakes are the messages gqlgen's transports and extensions give
-// request errors that are the client's doing, with the code each gets.
+// clientMistakes are the messages gqlgen's extensions and generated code
+// give request errors that are the client's doing, with the code each gets
+// (the transport's own errors, transport.go, carry theirs already).
 // Without this table they would answer INTERNAL, which an alert on server
 // faults must not see. A test sends each mistake, so a gqlgen upgrade that
 // rewords one fails there.
 var clientMistakes = []struct{ prefix, code, message string }{
-	{"json request body could not be decoded", codeBadUserInput, "the request body is not a JSON object with query, variables and operationName (batches are not supported)"},
-	{"variables could not be decoded", codeBadUserInput, "variables must be a JSON object"},
-	{"extensions could not be decoded", codeBadUserInput, "extensions must be a JSON object"},
 	{"invalid APQ extension data", codeBadUserInput, "invalid persisted query extension"},
 	{"unsupported APQ version", codeBadUserInput, "unsupported persisted query version"},
 	{"provided APQ hash does not match query", codePersistedQueryMismatch, "the persisted query hash does not match the query"},
 	{"introspection disabled", codeIntrospectionDisabled, "introspection is turned off on this server"},
-	{"could not read request body", codeBadUserInput, "the request body could not be read"},
 }
 
 func clientMistake(msg string) (code, message string, ok bool) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -24,11 +23,13 @@ var exportStatus = map[kg.ErrorKind]int{
 	kg.Internal:    http.StatusInternalServerError,
 }
 
-// selectTimeout bounds cutting a neighbourhood, as the GraphQL endpoint's
-// request timeout bounds the same query. A whole-graph export has no overall
-// bound: each page's query has the store's own timeout, and the write
-// deadline moves on as long as the client keeps reading.
+// selectTimeout bounds cutting a neighbourhood, waiting for a drawing slot
+// included, as the GraphQL endpoint's request timeout bounds the same query.
 const selectTimeout = 15 * time.Second
+
+// busyRetryAfter is the Retry-After, in seconds, of a neighbourhood export
+// that found every drawing slot taken for all of selectTimeout.
+const busyRetryAfter = "5"
 
 // handleExport serves GET /export/{format}: gexf, graphml, cyjs or csv, with
 // the selection in the query (see export.ParseQuery); no id exports the whole
@@ -36,8 +37,13 @@ const selectTimeout = 15 * time.Second
 // byte are JSON {"errors": [{message, extensions: {code}}]} with a status
 // from exportStatus; a failure mid-stream aborts the response, so that a
 // client never takes a cut file for a whole one.
+//
+// Every download ends within timeout: its store reads run under that
+// deadline and so do the connection's writes, so a client that stops
+// reading cannot keep the handler, and the store reads it would go on to
+// make, beyond it. Neighbourhoods are cut in one of the drawing slots.
 // Whole-graph exports need src to be an export.Store, as the Neo4j store is.
-func handleExport(src subgraph.Source, log *slog.Logger) http.Handler {
+func handleExport(src subgraph.Source, slots drawingSlots, timeout time.Duration, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		format, ok := export.FormatNamed(r.PathValue("format"))
 		if !ok {
@@ -49,29 +55,53 @@ func handleExport(src subgraph.Source, log *slog.Logger) http.Handler {
 			exportError(w, r, log, err)
 			return
 		}
-		ctx := r.Context()
-		if req.ID != "" {
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithTimeout(ctx, selectTimeout)
-			defer cancel()
-		}
-		g, err := export.Select(ctx, src, req)
+		deadline := time.Now().Add(timeout)
+		ctx, cancel := context.WithDeadline(r.Context(), deadline)
+		defer cancel()
+		g, err := selectExport(ctx, src, slots, req)
 		if err != nil {
+			if errors.Is(err, errDrawingsBusy) {
+				w.Header().Set("Retry-After", busyRetryAfter)
+			}
 			exportError(w, r, log, err)
 			return
 		}
 		h := w.Header()
 		h.Set("Content-Type", format.ContentType)
 		h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, req.FileName(format)))
-		if err := format.Encode(keepWriting{w, http.NewResponseController(w)}, g); err != nil {
-			if errors.Is(err, context.Canceled) || r.Context().Err() != nil {
+		// Replaces the server's WriteTimeout, which may be shorter than an
+		// export; not every ResponseWriter has deadlines.
+		_ = http.NewResponseController(w).SetWriteDeadline(deadline)
+		if err := format.Encode(w, g); err != nil {
+			switch {
+			case !time.Now().Before(deadline):
+				log.WarnContext(ctx, "export cut at its time bound", "format", format.Name, "id", req.ID, "bound", timeout, "err", err)
+			case errors.Is(err, context.Canceled) || r.Context().Err() != nil:
 				log.DebugContext(ctx, "export abandoned by the client", "format", format.Name, "id", req.ID)
-			} else {
+			default:
 				log.ErrorContext(ctx, "export failed mid-stream", "format", format.Name, "id", req.ID, "err", err)
 			}
 			panic(http.ErrAbortHandler) // the status is sent: cut the connection
 		}
 	})
+}
+
+// selectExport is export.Select with a neighbourhood cut in one of the
+// drawing slots, waiting for one within selectTimeout. The whole graph takes
+// no slot: it is read a page at a time as it is written, for as long as the
+// export's own bound allows, and would keep a drawing waiting all that time.
+func selectExport(ctx context.Context, src subgraph.Source, slots drawingSlots, req export.Request) (export.Graph, error) {
+	if req.ID == "" {
+		return export.Select(ctx, src, req)
+	}
+	ctx, cancel := context.WithTimeout(ctx, selectTimeout)
+	defer cancel()
+	release, err := slots.acquire(ctx)
+	if err != nil {
+		return export.Graph{}, err
+	}
+	defer release() // a neighbourhood is in memory once selected
+	return export.Select(ctx, src, req)
 }
 
 // exportError answers with the GraphQL-shaped error body. Messages of kg
@@ -94,17 +124,4 @@ func exportError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err e
 		"message":    msg,
 		"extensions": map[string]any{"code": string(kind)},
 	}}})
-}
-
-// keepWriting moves the connection's write deadline on with every chunk
-// written, so the server's WriteTimeout bounds a stalled client, not a long
-// export.
-type keepWriting struct {
-	w  io.Writer
-	rc *http.ResponseController
-}
-
-func (k keepWriting) Write(p []byte) (int, error) {
-	_ = k.rc.SetWriteDeadline(time.Now().Add(time.Minute)) // not every ResponseWriter has deadlines
-	return k.w.Write(p)
 }

@@ -89,12 +89,33 @@ func selectionDepth(set ast.SelectionSet, guard int) int {
 	return deepest
 }
 
-// withTimeout bounds every request; the store passes what is left of it to
-// Neo4j as the transaction timeout.
+// capResponse replaces an answer whose data is larger than max bytes with a
+// RESPONSE_TOO_LARGE error. Query cost bounds what an answer can hold; this
+// bounds what it does hold, for the fields whose fan-out cost can only
+// estimate (a cell's statements, a document's text).
+func capResponse(max int) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		if resp == nil || len(resp.Data) <= max {
+			return resp
+		}
+		err := gqlerror.Errorf("the answer is %d bytes; the limit is %d: ask for fewer items (first), fewer fields, or document text in slices (text(start, end))", len(resp.Data), max)
+		err.Extensions = map[string]any{"code": codeResponseTooLarge, "limitBytes": max}
+		return &graphql.Response{Errors: gqlerror.List{err}, Extensions: resp.Extensions}
+	}
+}
+
+// withTimeout bounds every request, writing its answer included: the store
+// passes what is left of it to Neo4j as the transaction timeout, and a
+// client that stops reading loses the connection when it runs out instead
+// of holding the handler (and the answer in memory) for as long as it likes.
 func withTimeout(next http.Handler, d time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
+		// Not every ResponseWriter supports deadlines (httptest's recorder
+		// does not); the server's own WriteTimeout still applies then.
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

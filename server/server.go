@@ -6,8 +6,10 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -21,7 +23,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -30,6 +31,7 @@ import (
 	"github.com/whosaid/whosaid/explorer"
 	"github.com/whosaid/whosaid/graph"
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/playground"
 )
 
 // Config tunes the server. Zero values take the defaults noted.
@@ -55,9 +57,15 @@ type Config struct {
 	RequestTimeout time.Duration
 	// Debug adds extensions.whosaid {cypherQueries, dbMillis} to every response.
 	Debug bool
+	// MaxResponseBytes caps the data of one answer; default 16 MiB.
+	MaxResponseBytes int
 	// MaxDrawings is how many operations that draw subgraphs (neighbourhood,
-	// paths) run at once; the others wait. Default: twice the cores.
+	// paths) and neighbourhood exports run at once; the others wait.
+	// Default: twice the cores.
 	MaxDrawings int
+	// ExportTimeout bounds each /export download, first byte to last, a
+	// client that reads slowly or not at all included; default 2 min.
+	ExportTimeout time.Duration
 }
 
 // Database is what the probes need to know about Neo4j.
@@ -80,11 +88,18 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = 15 * time.Second
 	}
+	if cfg.MaxResponseBytes == 0 {
+		cfg.MaxResponseBytes = 16 << 20
+	}
 	if cfg.MaxDrawings == 0 {
 		cfg.MaxDrawings = 2 * runtime.GOMAXPROCS(0)
 	}
+	if cfg.ExportTimeout == 0 {
+		cfg.ExportTimeout = 2 * time.Minute
+	}
+	slots := newDrawingSlots(cfg.MaxDrawings)
 	mux := http.NewServeMux()
-	gql, schema := newGraphQL(cfg, reader, metrics, log)
+	gql, schema := newGraphQL(cfg, reader, slots, metrics, log)
 	mux.Handle("/graphql", limitBody(withTimeout(gql, cfg.RequestTimeout), cfg.MaxBodyBytes))
 	if cfg.Introspection {
 		mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
@@ -95,7 +110,9 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 		})
 	}
 	if cfg.Playground {
-		mux.Handle("GET /{$}", withPolicy(playgroundPolicy, playground.Handler("whosaid", "/graphql")))
+		// GraphiQL, embedded: the page at /, its script and styles under /playground/.
+		mux.Handle("GET /{$}", playground.Handler())
+		mux.Handle("GET /playground/{asset}", http.StripPrefix("/playground", playground.Handler()))
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
@@ -105,7 +122,7 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	if cfg.MetricsHere {
 		mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{})) // under New's security headers
 	}
-	mux.Handle("GET /export/{format}", handleExport(reader, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
+	mux.Handle("GET /export/{format}", handleExport(reader, slots, cfg.ExportTimeout, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
 
 	var h http.Handler = mux
 	if len(cfg.CORSOrigins) > 0 {
@@ -146,50 +163,14 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Logger) (http.Handler, *ast.Schema) {
+func newGraphQL(cfg Config, reader graph.Reader, slots drawingSlots, metrics *Metrics, log *slog.Logger) (http.Handler, *ast.Schema) {
 	c := graph.Config{Resolvers: &graph.Resolver{Graph: reader, Log: log}}
-	pageCost := func(child int, first *int) int {
-		n := graph.DefaultPageSize
-		if first != nil && *first > 0 {
-			n = min(*first, graph.MaxPageSize) // the resolvers take more as the cap
-		}
-		return 1 + child*n
-	}
-	// Every paged list costs its page size times what each item costs.
-	stmts := func(child int, _ *kg.StatementFilter, first *int, _ *string) int { return pageCost(child, first) }
-	paged := func(child int, first *int, _ *string) int { return pageCost(child, first) }
-	c.Complexity.Query.Actors = func(child int, _ *kg.ActorFilter, first *int, _ *string) int { return pageCost(child, first) }
-	c.Complexity.Query.Statements = func(child int, _ *kg.StatementFilter, _ *kg.StatementOrder, first *int, _ *string) int {
-		return pageCost(child, first)
-	}
-	c.Complexity.Query.Search = func(child int, _ string, _ []kg.SearchKind, _ *kg.Lang, first *int) int {
-		return pageCost(child, first)
-	}
-	c.Complexity.Query.Alignment = func(child int, _ string, _, _ *string, first *int, _ *kg.StatementMethod, _ *float64) int {
-		return pageCost(child, first)
-	}
-	c.Complexity.Query.Neighbourhood = func(child int, _ string, _, maxNodes *int, _ []string, _ *kg.SubgraphFilter, _ *kg.StatementView) int {
-		n := 150
-		if maxNodes != nil {
-			n = *maxNodes
-		}
-		return 1 + child*n/10 // a node of a drawing is cheap; the walk is bounded by maxNodes
-	}
-	c.Complexity.Query.Topics = func(child int, _ *string, first *int, _ *string) int { return pageCost(child, first) }
-	c.Complexity.Query.Events = paged
-	c.Complexity.Query.Documents = paged
-	c.Complexity.Actor.Statements = stmts
-	c.Complexity.Actor.StatementsAbout = stmts
-	c.Complexity.Event.Statements = stmts
-	c.Complexity.Event.StatementsAbout = stmts
-	c.Complexity.Topic.StatementsAbout = stmts
-	c.Complexity.Document.Statements = paged
+	priceFields(&c.Complexity)
 
 	exec := graph.NewExecutableSchema(c)
 	srv := handler.New(exec)
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(graphQLOverHTTP{}) // GET and POST as the GraphQL-over-HTTP spec says; see transport.go
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(15000)
 	srv.SetDisableSuggestion(!cfg.Introspection)
@@ -204,7 +185,7 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		ctx, _ = kg.WithQueryStats(ctx)
 		return next(graph.WithLoaders(ctx, reader))
 	})
-	srv.AroundOperations(admitDrawings(cfg.MaxDrawings, presentError(log)))
+	srv.AroundOperations(admitDrawings(slots, presentError(log)))
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(recoverPanic(log))
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
@@ -218,10 +199,24 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 				outcome = code
 			}
 		}
+		took := time.Since(start)
 		metrics.requests.WithLabelValues(name, outcome).Inc()
-		metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
-		if stats := kg.StatsFrom(ctx); cfg.Debug && resp != nil && stats != nil {
-			queries, db := stats.Snapshot()
+		metrics.latency.WithLabelValues(name).Observe(took.Seconds())
+		var queries int
+		var db time.Duration
+		if stats := kg.StatsFrom(ctx); stats != nil {
+			queries, db = stats.Snapshot()
+		}
+		// One line per request, without variables (they may hold what a
+		// researcher is investigating) or the query text.
+		cost := 0
+		if graphql.HasOperationContext(ctx) { // requests refused before parsing have none
+			if c := extension.GetComplexityStats(ctx); c != nil {
+				cost = c.Complexity
+			}
+		}
+		log.InfoContext(ctx, "graphql", "operation", name, "outcome", outcome, "ms", took.Milliseconds(), "cost", cost, "cypherQueries", queries)
+		if cfg.Debug && resp != nil {
 			if resp.Extensions == nil {
 				resp.Extensions = map[string]any{}
 			}
@@ -229,6 +224,9 @@ func newGraphQL(cfg Config, reader graph.Reader, metrics *Metrics, log *slog.Log
 		}
 		return resp
 	})
+	// Inside the metrics above (the first registered runs outermost), so a
+	// capped answer is counted with its code.
+	srv.AroundResponses(capResponse(cfg.MaxResponseBytes))
 	return srv, exec.Schema()
 }
 
@@ -238,25 +236,45 @@ func readyz(db Database) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
-		if err := db.Ping(ctx); err != nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "neo4j unreachable"})
-			return
+		reason, missing, _ := NotReady(ctx, db)
+		switch {
+		case reason == "":
+			writeJSON(w, http.StatusOK, map[string]any{"status": "ready"})
+		case len(missing) > 0:
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": reason, "missing": missing})
+		default:
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": reason})
 		}
-		missing, err := db.SchemaReady(ctx)
-		if err != nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "cannot read the schema"})
-			return
-		}
-		if len(missing) > 0 {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "schema incomplete", "missing": missing})
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"status": "ready"})
 	}
 }
 
+// NotReady says in a few words why the server cannot answer yet — wrong
+// credentials (which only the operator can fix), Neo4j unreachable, or
+// constraints and indexes missing (named in missing) — or "" when it can.
+// err is the cause, for the log.
+func NotReady(ctx context.Context, db Database) (reason string, missing []string, err error) {
+	if err := db.Ping(ctx); err != nil {
+		if errors.Is(err, kg.ErrDatabaseAuth) {
+			return "authentication failed", nil, err
+		}
+		return "neo4j unreachable", nil, err
+	}
+	missing, err = db.SchemaReady(ctx)
+	switch {
+	case err != nil:
+		return "cannot read the schema", nil, err
+	case len(missing) > 0:
+		return "schema incomplete", missing, nil
+	}
+	return "", nil, nil
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
+	writeJSONAs(w, mediaJSON, status, v)
+}
+
+func writeJSONAs(w http.ResponseWriter, media string, status int, v any) {
+	w.Header().Set("Content-Type", media)
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
 }
@@ -266,15 +284,16 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // reading at most max+1 bytes of a body of unknown length (chunked), which
 // then reaches the handler from memory.
 func limitBody(next http.Handler, max int64) http.Handler {
-	tooLarge := func(w http.ResponseWriter) {
-		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
+	tooLarge := func(w http.ResponseWriter, r *http.Request) {
+		// in the media type the client asked for, as the transport would answer
+		writeJSONAs(w, cmp.Or(acceptedMedia(r.Header.Get("Accept")), mediaJSON), http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
 			"message":    fmt.Sprintf("request body too large: the limit is %d bytes", max),
 			"extensions": map[string]any{"code": codePayloadTooLarge, "limitBytes": max},
 		}}})
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > max {
-			tooLarge(w)
+			tooLarge(w, r)
 			return
 		}
 		if r.Body != nil && r.Body != http.NoBody {
@@ -286,26 +305,11 @@ func limitBody(next http.Handler, max int64) http.Handler {
 				return
 			}
 			if int64(len(body)) > max {
-				tooLarge(w)
+				tooLarge(w, r)
 				return
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// playgroundPolicy lets the GraphiQL page load its pinned, integrity-checked
-// scripts and styles from jsDelivr and run its inline start-up script, and
-// talk only to this server.
-const playgroundPolicy = "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; " +
-	"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; font-src https://cdn.jsdelivr.net data:; img-src 'self' data: https:; " +
-	"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-
-// withPolicy serves a page under its own content security policy.
-func withPolicy(policy string, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", policy)
 		next.ServeHTTP(w, r)
 	})
 }

@@ -27,6 +27,22 @@ func strs(v any) []string {
 	return out
 }
 
+// predicates decodes a list of predicates, sorted and without repeats, and
+// the one predicate they all are ("" for none or several).
+func predicates(v any) (all []kg.Predicate, shared kg.Predicate) {
+	names := strs(v)
+	sort.Strings(names)
+	for i, p := range names {
+		if i == 0 || p != names[i-1] {
+			all = append(all, kg.Predicate(p))
+		}
+	}
+	if len(all) == 1 {
+		shared = all[0]
+	}
+	return all, shared
+}
+
 func num(v any) float64 {
 	switch x := v.(type) {
 	case float64:

@@ -90,10 +90,7 @@ func (s *Store) ExportEdges(ctx context.Context, ids []string, view kg.Statement
 		get := func(k string) any { v, _ := r.Get(k); return v }
 		e := kg.GraphEdge{Source: str(get("source")), Target: str(get("target")), Kind: str(get("kind")),
 			Polarity: kg.Polarity(str(get("polarity"))), Start: str(get("start")), End: str(get("end")), Weight: 1}
-		preds := strs(get("predicates"))
-		if len(preds) == 1 {
-			e.Predicate = kg.Predicate(preds[0]) // several predicates behind one edge: none
-		}
+		e.Predicates, e.Predicate = predicates(get("predicates"))
 		statements := strs(get("statements"))
 		sort.Strings(statements)
 		switch e.Kind {

@@ -144,6 +144,10 @@ func classify(ctx context.Context, op string, err error) error {
 	switch {
 	case errors.As(err, &kerr):
 		return err
+	// Wrong credentials are checked first: the driver reports them while
+	// connecting, which looks like a connectivity problem otherwise.
+	case isAuthFailure(err):
+		return &kg.Error{Kind: kg.Unavailable, Message: "the database is unavailable", Err: fmt.Errorf("store: %s: %w: %w", op, kg.ErrDatabaseAuth, err)}
 	// A database that refuses connections is unavailable, even if the
 	// request's time ran out while the driver retried.
 	case (neo4j.IsConnectivityError(err) || isUnavailable(err)) && !strings.Contains(err.Error(), "context deadline exceeded"):
@@ -162,6 +166,14 @@ func classify(ctx context.Context, op string, err error) error {
 		return &kg.Error{Kind: kg.Timeout, Message: "the query took too long", Err: fmt.Errorf("store: %s: %w", op, err)}
 	}
 	return &kg.Error{Kind: kg.Internal, Message: "internal error", Err: fmt.Errorf("store: %s: %w", op, err)}
+}
+
+// isAuthFailure reports a refused login: Neo4j's security errors (wrong
+// password, a user locked after too many attempts, an expired token).
+func isAuthFailure(err error) bool {
+	var nerr *neo4j.Neo4jError
+	var terr *neo4j.TokenExpiredError
+	return errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.") || errors.As(err, &terr)
 }
 
 func isUnavailable(err error) bool {

@@ -48,9 +48,7 @@ func linkColumns(res *neo4j.EagerResult) []kg.Link {
 		if w, ok := get("weight").(int64); ok {
 			l.Weight = int(w)
 		}
-		if preds := strs(get("predicates")); len(preds) == 1 {
-			l.Predicate = kg.Predicate(preds[0])
-		}
+		l.Predicates, l.Predicate = predicates(get("predicates"))
 		if len(l.Statements) == 1 {
 			l.Statement = l.Statements[0]
 		}

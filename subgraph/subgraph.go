@@ -6,6 +6,7 @@ package subgraph
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/whosaid/whosaid/kg"
@@ -283,6 +284,7 @@ func collapse(links []kg.Link) []kg.GraphEdge {
 				e.Polarity, e.Predicate = l.Polarity, l.Predicate
 			case "MADE", "TARGETS", "MADE_AT":
 				e.Statement, e.Polarity, e.Predicate, e.Start, e.End = l.Statement, l.Polarity, l.Predicate, l.Date, l.Date
+				e.Predicates = l.Predicates
 			}
 			byID[id] = e
 		}
@@ -308,6 +310,11 @@ func collapse(links []kg.Link) []kg.GraphEdge {
 		if e.Predicate != l.Predicate {
 			e.Predicate = "" // mixed predicates
 		}
+		for _, p := range l.Predicates {
+			if !slices.Contains(e.Predicates, p) {
+				e.Predicates = append(e.Predicates, p)
+			}
+		}
 		if l.Date != "" && (e.Start == "" || l.Date < e.Start) {
 			e.Start = l.Date
 		}
@@ -322,6 +329,7 @@ func collapse(links []kg.Link) []kg.GraphEdge {
 	out := make([]kg.GraphEdge, 0, len(byID))
 	for _, e := range byID {
 		sort.Strings(e.Statements)
+		slices.Sort(e.Predicates)
 		out = append(out, *e)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })

@@ -14,12 +14,8 @@ import (
 // auditDir holds the pinned graphql-http audit suite (npm ci installs it).
 const auditDir = "../../scripts/audit"
 
-// minShouldPassed is how many SHOULD audits whosaid passes with the pinned
-// graphql-http; README "GraphQL over HTTP conformance" lists the others.
-const minShouldPassed = 18
-
 // TestGraphQLOverHTTPAudit runs the graphql-http server audits against a
-// running whosaid: every MUST passes, and no SHOULD that passed today fails.
+// running whosaid: every MUST and every SHOULD passes (MAY is reported only).
 func TestGraphQLOverHTTPAudit(t *testing.T) {
 	node, err := exec.LookPath("node")
 	missing := ""
@@ -49,15 +45,18 @@ func TestGraphQLOverHTTPAudit(t *testing.T) {
 	if err != nil {
 		t.Errorf("audit failed (a MUST audit failed, or the suite could not run): %v", err)
 	}
-	m := regexp.MustCompile(`(?m)^MUST: passed (\d+)/(\d+), SHOULD: passed (\d+)/(\d+)`).FindSubmatch(out)
+	m := regexp.MustCompile(`(?m)^MUST: passed (\d+)/(\d+), SHOULD: passed (\d+)/(\d+), MAY: passed (\d+)/(\d+)`).FindSubmatch(out)
 	if m == nil {
 		t.Fatal("the audit printed no summary line")
 	}
 	n := func(i int) int { v, _ := strconv.Atoi(string(m[i])); return v }
-	if n(2) == 0 || n(1) != n(2) {
-		t.Errorf("MUST audits passed %d/%d, want all", n(1), n(2))
-	}
-	if n(3) < minShouldPassed {
-		t.Errorf("SHOULD audits passed %d/%d, fewer than the %d documented in the README", n(3), n(4), minShouldPassed)
+	t.Logf("MUST %d/%d, SHOULD %d/%d, MAY %d/%d", n(1), n(2), n(3), n(4), n(5), n(6))
+	for _, level := range []struct {
+		name          string
+		passed, total int
+	}{{"MUST", n(1), n(2)}, {"SHOULD", n(3), n(4)}} {
+		if level.total == 0 || level.passed != level.total {
+			t.Errorf("%s audits passed %d/%d, want all (the lines above marked error or warn say which)", level.name, level.passed, level.total)
+		}
 	}
 }

@@ -15,10 +15,13 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
+	neo4jdev "github.com/whosaid/whosaid/dev/neo4j"
 	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
+	"github.com/whosaid/whosaid/store"
 )
 
 func get(t *testing.T, url string, header map[string]string) (*http.Response, string) {
@@ -88,6 +91,7 @@ func TestSettingsThatDoNotParseStopTheServer(t *testing.T) {
 		"WHOSAID_PLAYGROUND":      "maybe",
 		"WHOSAID_INTROSPECTION":   "disabled",
 		"WHOSAID_REQUEST_TIMEOUT": "5",
+		"WHOSAID_EXPORT_TIMEOUT":  "2 minutes",
 		"WHOSAID_LOG_LEVEL":       "verbose",
 		"WHOSAID_LOG_FORMAT":      "xml",
 		"WHOSAID_ENV":             "prod",
@@ -358,4 +362,173 @@ func TestMakeRunListensOnLoopbackOnly(t *testing.T) {
 		}
 	}
 	t.Fatal("dev did not print its address")
+}
+
+// Ensure a query's cost follows what it makes the server build: aliased
+// matrices of every cell's statements' document texts, and pages of
+// statements with their documents' texts, are refused before they run (on
+// main the first answered 46.6 MB on the one-article seed graph), answers
+// larger than WHOSAID_MAX_RESPONSE_BYTES are refused, and what researchers
+// ask every day still fits.
+func TestAnswersAreBoundedInCost(t *testing.T) {
+	base := startServer(t, nil, "../../seeds")
+	aliased := func(n int, field string) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			fmt.Fprintf(&b, " a%d: %s", i, field)
+		}
+		return b.String() + " }"
+	}
+	for name, q := range map[string]string{
+		"30 matrices of document texts": aliased(30, `stanceMatrix { cells { statements { evidence { document { text } } } } }`),
+		"one matrix of document texts":  `{ stanceMatrix { cells { statements { evidence { document { text } } } } } }`,
+		"12 pages of document texts":    aliased(12, `statements(first: 100) { edges { node { id evidence { document { id text } } } } }`),
+		"alignment's statements' texts": `{ alignment(actor: "vladimir-putin", first: 100) { shared { myStatements { evidence { document { text } } } } } }`,
+	} {
+		status, r := postGraphQL(t, base, q, nil)
+		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Errorf("%s: %d %d bytes of data, errors %+v; want COMPLEXITY_LIMIT_EXCEEDED", name, status, len(r.Data), r.Errors)
+		}
+	}
+	for name, q := range map[string]string{
+		"a matrix with its statements": `{ stanceMatrix { actors { id } topics { id } cells { net statements { id summary evidence { text } } } } }`,
+		"a page of evidence":           `{ statements(first: 50) { edges { node { id evidence { text document { id title } } } } } }`,
+		"an alignment":                 `{ alignment(actor: "vladimir-putin") { score shared { myStatements { id } theirStatements { id } } } }`,
+		"a timeline":                   `{ timeline(bucket: DAY) { bucket counts { predicate count } } }`,
+		"a slice of a text":            `{ document(id: "000_34de9ea8cd55db5f") { text(start: 0, end: 2000) } }`,
+	} {
+		if _, r := postGraphQL(t, base, q, nil); len(r.Errors) > 0 {
+			t.Errorf("%s: %+v, want an answer", name, r.Errors)
+		}
+	}
+	// Within cost, over the byte cap of a server that allows 10,000: the
+	// seed article's text is longer than that.
+	base = startServer(t, map[string]string{"WHOSAID_MAX_RESPONSE_BYTES": "10000"}, "../../seeds")
+	status, r := postGraphQL(t, base, `{ documents { edges { node { text } } } }`, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "RESPONSE_TOO_LARGE" || r.Data != nil && string(r.Data) != "null" {
+		t.Errorf("an answer over the byte cap: %d, %d bytes of data, errors %+v; want RESPONSE_TOO_LARGE and no data", status, len(r.Data), r.Errors)
+	}
+	if _, metrics := get(t, base+"/metrics", nil); !strings.Contains(metrics, `outcome="RESPONSE_TOO_LARGE"`) {
+		t.Error("a capped answer is not counted under its code in /metrics")
+	}
+}
+
+// logBuffer collects a server's log, written from its goroutines.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// Ensure a wrong Neo4j password is named for what it is — "authentication
+// failed" in the log, on stdout and in /readyz — queries answer UNAVAILABLE
+// rather than INTERNAL, and "whosaid is ready" is printed only with the
+// right password. (On main: "neo4j unreachable", INTERNAL, and "ready".)
+func TestWrongNeo4jPasswordIsNamedAndNotReady(t *testing.T) {
+	inst, err := neo4jdev.Start(context.Background(), neo4jdev.Options{Password: "the-right-one", Log: io.Discard})
+	if err != nil {
+		t.Fatalf("a Neo4j that checks passwords: %v", err)
+	}
+	t.Cleanup(inst.Stop)
+	env := map[string]string{"NEO4J_URI": inst.URI, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "wrong"}
+	var logs logBuffer
+	base, line := startServerLogging(t, env, &logs)
+	if !strings.Contains(line, "NOT ready (authentication failed)") || strings.Contains(line, "is ready") {
+		t.Errorf("stdout with a wrong password: %q", line)
+	}
+	if resp, body := get(t, base+"/readyz", nil); resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "authentication failed") {
+		t.Errorf("/readyz with a wrong password: %d %s", resp.StatusCode, body)
+	}
+	if _, r := postGraphQL(t, base, `{ statements { totalCount } }`, nil); len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAVAILABLE" {
+		t.Errorf("a query with a wrong password: %+v, want UNAVAILABLE", r.Errors)
+	}
+	if !strings.Contains(logs.String(), "authentication failed") {
+		t.Errorf("the log does not say authentication failed:\n%.2000s", logs.String())
+	}
+
+	env["NEO4J_PASSWORD"] = "the-right-one"
+	st, err := store.Open(store.Config{URI: inst.URI, User: "neo4j", Password: "the-right-one"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(context.Background())
+	if err := st.EnsureSchema(context.Background()); err != nil {
+		t.Fatalf("schema with the right password: %v", err)
+	}
+	base, line = startServerLogging(t, env, io.Discard)
+	if !strings.HasPrefix(line, "whosaid is ready: ") {
+		t.Errorf("stdout with the right password: %q", line)
+	}
+	if resp, body := get(t, base+"/readyz", nil); resp.StatusCode != http.StatusOK {
+		t.Errorf("/readyz with the right password: %d %s", resp.StatusCode, body)
+	}
+}
+
+// Ensure every command's -h prints its flags and succeeds (on main it
+// failed with "flag: help requested"), and that `whosaid version` names the
+// build.
+func TestHelpSucceedsAndVersionNamesTheBuild(t *testing.T) {
+	for _, cmd := range []string{"serve", "dev", "load", "unload", "extract", "eval", "train", "export", "synth", "bench", "neo4j"} {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), []string{"whosaid", cmd, "-h"}, func(string) string { return "" }, &stdout, &stderr)
+		if err != nil || !strings.Contains(strings.ToLower(stderr.String()), "usage") || !strings.Contains(stderr.String(), "whosaid "+cmd) || strings.Contains(stderr.String()+stdout.String(), "help requested") {
+			t.Errorf("whosaid %s -h: %v\n%s", cmd, err, stderr.String())
+		}
+	}
+	var stdout bytes.Buffer
+	if err := run(context.Background(), []string{"whosaid", "version"}, func(string) string { return "" }, &stdout, io.Discard); err != nil || !regexp.MustCompile(`^whosaid \S+ .*go1\.\d+`).MatchString(stdout.String()) {
+		t.Errorf("whosaid version: %v %q", err, stdout.String())
+	}
+}
+
+// Ensure the log has what an operator needs and nothing a researcher asked:
+// a warm-up before "ready", one JSON line per GraphQL request with its
+// operation, outcome, duration, cost and Cypher round trips (never its
+// variables), and a last line saying the server stopped.
+func TestOneLogLinePerRequestAndAFinalStoppedLine(t *testing.T) {
+	var logs logBuffer
+	t.Cleanup(func() { // runs after the server's own cleanup has stopped it
+		lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+		if last := lines[len(lines)-1]; !strings.Contains(last, `"msg":"stopped"`) {
+			t.Errorf("the last log line is %s, want stopped", last)
+		}
+	})
+	base, _ := startServerLogging(t, map[string]string{"WHOSAID_LOG_FORMAT": "json"}, &logs, "../../seeds")
+	if !strings.Contains(logs.String(), `"msg":"warmed up"`) {
+		t.Errorf("no warm-up before ready:\n%.3000s", logs.String())
+	}
+	const secret = "a-researcher's-private-lead"
+	postBody(t, base, map[string]any{"operationName": "WhoOpposes",
+		"query":     `query WhoOpposes($q: String!) { search(query: $q) { matched } statements(first: 5) { edges { node { id speakers { id } } } } }`,
+		"variables": map[string]any{"q": secret}})
+	var line map[string]any
+	for _, l := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(l, `"operation":"WhoOpposes"`) {
+			if line != nil {
+				t.Errorf("more than one log line for one request: %s", l)
+			}
+			if err := json.Unmarshal([]byte(l), &line); err != nil {
+				t.Fatalf("not JSON: %s", l)
+			}
+		}
+	}
+	if line == nil || line["msg"] != "graphql" || line["level"] != "INFO" || line["outcome"] != "ok" ||
+		line["cost"].(float64) < 5 || line["cypherQueries"].(float64) < 1 || line["ms"] == nil {
+		t.Errorf("request log line: %v", line)
+	}
+	if strings.Contains(logs.String(), secret) {
+		t.Error("a request's variables reached the log")
+	}
 }

@@ -64,7 +64,7 @@ func TestReviewWorkflowAsTheReadmeTellsIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := startServer(t, nil, "../../seeds", my)
-	_, r := postGraphQL(t, base, `{ statements(first: 100, filter: {document: "a1", method: CURATED}) { totalCount
+	_, r := postGraphQL(t, base, `{ statements(first: 50, filter: {document: "a1", method: CURATED}) { totalCount
 		edges { node { speakers { id name(lang: AR) } evidence { text start end document { id text } } } } } }`, nil)
 	got := decode[struct {
 		Statements struct {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -27,6 +28,7 @@ commands:
   bench    measure loads and the query mix at 10k, 100k and 1M statements (make bench; BENCH_QUICK=1 for a quick run)
   synth    write a synthetic corpus for benchmarks: whosaid synth --statements N --seed S --out DIR
   export   write GEXF, GraphML, Cytoscape.js JSON or a CSV zip: whosaid export --format gexf [--id ID --depth N --max-nodes N --statements NODES] [--out FILE]
+  healthcheck  exit 0 when the server on WHOSAID_ADDR answers /readyz with 200, else 1 (container health checks): whosaid healthcheck [--url URL]
 
 environment (flags override; a value that does not parse is an error):
   NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE   where Neo4j is
@@ -37,7 +39,11 @@ environment (flags override; a value that does not parse is an error):
   WHOSAID_CORS_ORIGINS     comma-separated browser origins allowed to read the API (default none)
   WHOSAID_PLAYGROUND       serve GraphiQL at / (true; false in production)
   WHOSAID_INTROSPECTION    answer introspection, serve /schema.graphql (true; false in production)
-  WHOSAID_REQUEST_TIMEOUT  longest a request may take (15s)
+  WHOSAID_REQUEST_TIMEOUT  longest a request may take, writing the answer included (15s)
+  WHOSAID_MAX_COMPLEXITY   largest query cost accepted (5000)
+  WHOSAID_MAX_RESPONSE_BYTES  largest answer sent (16777216)
+  WHOSAID_EXPORT_TIMEOUT   longest an /export download may take, a client that stops reading
+                           included (2m)
   WHOSAID_DEBUG            Cypher round trips and database time in extensions.whosaid (false)
   WHOSAID_LOG_LEVEL        debug, info (default), warn, error
   WHOSAID_LOG_FORMAT       text (default) or json
@@ -56,7 +62,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	cmd, rest := args[1], args[2:]
+	err = runCommand(ctx, args[1], args[2:], getenv, stdout, stderr, log)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // -h asked for the usage the flag set has printed: not a failure
+	}
+	return err
+}
+
+// runCommand runs one subcommand.
+func runCommand(ctx context.Context, cmd string, rest []string, getenv func(string) string, stdout, stderr io.Writer, log *slog.Logger) error {
 	switch cmd {
 	case "serve":
 		return runServe(ctx, rest, getenv, stdout, stderr, log)
@@ -80,8 +94,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runSynth(ctx, rest, stdout, stderr)
 	case "bench":
 		return runBench(ctx, rest, getenv, stdout, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
+		return nil
+	case "version", "--version":
+		fmt.Fprintln(stdout, version())
 		return nil
 	}
 	fmt.Fprint(stderr, usage)
@@ -131,4 +150,28 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// version names the build: the module version, the commit it was built from
+// (with "+dirty" when the tree had changes) and its time, and the Go release.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "whosaid (no build information)"
+	}
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	v := "whosaid " + info.Main.Version
+	if rev := settings["vcs.revision"]; rev != "" {
+		v += " commit " + rev
+		if settings["vcs.modified"] == "true" {
+			v += "+dirty"
+		}
+		if at := settings["vcs.time"]; at != "" {
+			v += " (" + at + ")"
+		}
+	}
+	return v + " " + info.GoVersion
 }

@@ -276,7 +276,10 @@ func TestServeProbesAndMetrics(t *testing.T) {
 	}
 }
 
-func TestReadyzReportsMissingNeo4j(t *testing.T) {
+// startServerWithoutNeo4j runs `whosaid serve` in-process against a Neo4j
+// URI where nothing listens, and returns its base URL.
+func startServerWithoutNeo4j(t *testing.T) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	getenv := func(k string) string {
@@ -290,7 +293,7 @@ func TestReadyzReportsMissingNeo4j(t *testing.T) {
 		done <- run(ctx, []string{"whosaid", "serve", "--addr", "127.0.0.1:0"}, getenv, pw, io.Discard)
 		pw.Close()
 	}()
-	defer func() { cancel(); <-done }()
+	t.Cleanup(func() { cancel(); <-done })
 	m := regexp.MustCompile(`playground (http://\S+)/ `)
 	sc := bufio.NewScanner(pr)
 	var base string
@@ -300,7 +303,15 @@ func TestReadyzReportsMissingNeo4j(t *testing.T) {
 			break
 		}
 	}
+	if base == "" {
+		t.Fatal("serve did not print its address")
+	}
 	go io.Copy(io.Discard, pr)
+	return base
+}
+
+func TestReadyzReportsMissingNeo4j(t *testing.T) {
+	base := startServerWithoutNeo4j(t)
 	client := http.Client{Timeout: 20 * time.Second}
 	resp, err := client.Get(base + "/readyz")
 	if err != nil {

@@ -24,8 +24,10 @@ type serveOptions struct {
 	introspection bool
 	maxBody       int64
 	maxComplexity int
+	maxResponse   int
 	debug         bool
 	timeout       time.Duration
+	exportTimeout time.Duration
 	production    bool
 }
 
@@ -50,8 +52,10 @@ func serveFlags(fs *flag.FlagSet, getenv func(string) string, defaultAddr string
 	fs.BoolVar(&o.playground, "playground", env.boolean("WHOSAID_PLAYGROUND", devOnly), "serve the GraphiQL playground at / (env WHOSAID_PLAYGROUND)")
 	fs.BoolVar(&o.introspection, "introspection", env.boolean("WHOSAID_INTROSPECTION", devOnly), "answer introspection queries and serve /schema.graphql (env WHOSAID_INTROSPECTION)")
 	fs.Int64Var(&o.maxBody, "max-body-bytes", 1<<20, "largest request body accepted")
-	fs.IntVar(&o.maxComplexity, "max-complexity", 5000, "largest query cost accepted (list fields count `first` times)")
+	fs.IntVar(&o.maxComplexity, "max-complexity", env.positive("WHOSAID_MAX_COMPLEXITY", 5000), "largest query cost accepted: lists count their page size times an item, a whole document text 50 (env WHOSAID_MAX_COMPLEXITY)")
+	fs.IntVar(&o.maxResponse, "max-response-bytes", env.positive("WHOSAID_MAX_RESPONSE_BYTES", 16<<20), "largest answer sent; larger ones get RESPONSE_TOO_LARGE (env WHOSAID_MAX_RESPONSE_BYTES)")
 	fs.DurationVar(&o.timeout, "request-timeout", env.duration("WHOSAID_REQUEST_TIMEOUT", 15*time.Second), "longest a request may take, Neo4j time and writing the response included (env WHOSAID_REQUEST_TIMEOUT)")
+	fs.DurationVar(&o.exportTimeout, "export-timeout", env.duration("WHOSAID_EXPORT_TIMEOUT", 2*time.Minute), "longest an /export download may take, however slowly the client reads (env WHOSAID_EXPORT_TIMEOUT)")
 	fs.BoolVar(&o.debug, "debug", env.boolean("WHOSAID_DEBUG", false), "report Cypher round trips and database time in extensions.whosaid (env WHOSAID_DEBUG)")
 	return o, env.err()
 }
@@ -81,22 +85,17 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 // serve listens and answers until ctx ends, then lets in-flight requests
 // finish (up to 20 s) while refusing new ones.
 func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *server.Metrics, stdout io.Writer, log *slog.Logger) error {
-	pingCtx, cancelPing := context.WithTimeout(ctx, 5*time.Second)
-	err := st.Ping(pingCtx)
-	cancelPing()
-	if err != nil {
-		// Not fatal: /readyz reports it and queries answer UNAVAILABLE until Neo4j is back.
-		log.Warn("neo4j not reachable yet; serving anyway", "err", err)
-	}
 	handler := server.New(server.Config{
-		CORSOrigins:    splitList(o.cors),
-		MaxBodyBytes:   o.maxBody,
-		MaxComplexity:  o.maxComplexity,
-		Playground:     o.playground,
-		Introspection:  o.introspection,
-		MetricsHere:    o.metricsAddr == "",
-		Debug:          o.debug,
-		RequestTimeout: o.timeout,
+		CORSOrigins:      splitList(o.cors),
+		MaxBodyBytes:     o.maxBody,
+		MaxComplexity:    o.maxComplexity,
+		MaxResponseBytes: o.maxResponse,
+		Playground:       o.playground,
+		Introspection:    o.introspection,
+		MetricsHere:      o.metricsAddr == "",
+		Debug:            o.debug,
+		RequestTimeout:   o.timeout,
+		ExportTimeout:    o.exportTimeout,
 	}, st, st, metrics, log)
 
 	ln, err := net.Listen("tcp", o.addr)
@@ -129,10 +128,17 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 		}()
 		metricsURL = "http://" + displayAddr(mln.Addr()) + "/metrics"
 	}
-	fmt.Fprintf(stdout, "whosaid is ready: playground %s/  GraphQL %s/graphql  health %s/readyz  metrics %s\n", url, url, url, metricsURL)
+	addresses := fmt.Sprintf("playground %s/  GraphQL %s/graphql  health %s/readyz  metrics %s", url, url, url, metricsURL)
 	log.Info("serving", "addr", ln.Addr().String(), "metrics", metricsURL, "production", o.production)
 
 	go func() { errc <- srv.Serve(ln) }()
+	announced := make(chan struct{})
+	announceCtx, stopAnnouncing := context.WithCancel(ctx)
+	go func() {
+		defer close(announced)
+		announceReady(announceCtx, st, handler, addresses, stdout, log)
+	}()
+	defer func() { stopAnnouncing(); <-announced }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -144,7 +150,52 @@ func serve(ctx context.Context, o *serveOptions, st *store.Store, metrics *serve
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
+	log.Info("stopped")
 	return nil
+}
+
+// announceReady prints "whosaid is ready" once the server is (Neo4j
+// answers, the schema is in place) and the warm-up queries have run, and not
+// before: until then it prints that the server is up but not ready and why
+// (wrong credentials are named: waiting will not cure them), each time the
+// reason changes, and asks again every few seconds. Requests are served all
+// along; they answer UNAVAILABLE until Neo4j does.
+func announceReady(ctx context.Context, db server.Database, handler http.Handler, addresses string, stdout io.Writer, log *slog.Logger) {
+	lastReason := ""
+	for {
+		checkCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		reason, missing, err := server.NotReady(checkCtx, db)
+		cancel()
+		if ctx.Err() != nil {
+			return
+		}
+		if reason == "" {
+			break
+		}
+		if reason != lastReason {
+			lastReason = reason
+			log.Warn("not ready: serving anyway; /readyz says why until it is", "reason", reason, "missing", missing, "err", err)
+			fmt.Fprintf(stdout, "whosaid is serving but NOT ready (%s): %s\n", reason, addresses)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(2 * time.Second):
+		}
+	}
+	start := time.Now()
+	warmCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	err := server.WarmUp(warmCtx, handler)
+	cancel()
+	if ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		log.Warn("warm-up failed; serving anyway", "err", err)
+	} else {
+		log.Info("warmed up", "ms", time.Since(start).Milliseconds())
+	}
+	fmt.Fprintf(stdout, "whosaid is ready: %s\n", addresses)
 }
 
 // displayAddr turns ":8080" or "[::]:8080" into "localhost:8080" for people.

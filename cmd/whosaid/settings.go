@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -61,6 +62,20 @@ func (s *settings) duration(name string, def time.Duration) time.Duration {
 		return def
 	}
 	return d
+}
+
+// positive accepts a whole number above zero.
+func (s *settings) positive(name string, def int) int {
+	v := strings.TrimSpace(s.getenv(name))
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		s.fail(name, v, "a whole number above zero")
+		return def
+	}
+	return n
 }
 
 // oneOf accepts one of the allowed values (case-insensitive).

@@ -56,6 +56,9 @@ type Options struct {
 	PageCacheMB int
 	// Log receives Maven and JVM output. Nil means os.Stderr.
 	Log io.Writer
+	// Password turns authentication on, for the user neo4j with this
+	// password; empty leaves it off.
+	Password string
 	// StartTimeout bounds the wait for READY; 0 means 3 minutes (2 cores, cold JIT).
 	StartTimeout time.Duration
 }
@@ -119,6 +122,9 @@ func Start(ctx context.Context, opt Options) (*Instance, error) {
 		"--pagecache-mb", strconv.Itoa(pageCache), "--exit-on-stdin-eof")
 	if !opt.Keep {
 		args = append(args, "--wipe")
+	}
+	if opt.Password != "" {
+		args = append(args, "--password", opt.Password)
 	}
 	// Not CommandContext: the instance must outlive the start context; Stop ends it.
 	cmd := exec.Command(java, args...)

@@ -16,7 +16,8 @@ import org.neo4j.io.fs.FileUtils;
  * Starts embedded Neo4j 5.26 Community with Bolt on a loopback port, for development and tests
  * on machines without Docker. Prints "NEO4J_READY bolt://host:port" once the default database
  * answers RETURN 1, and shuts down cleanly (checkpoint) on SIGTERM/SIGINT or, with
- * --exit-on-stdin-eof, when the parent process closes our stdin or dies.
+ * --exit-on-stdin-eof, when the parent process closes our stdin or dies. Authentication is off
+ * unless --password sets the password of the user neo4j.
  */
 public final class Main {
     public static void main(String[] args) throws Exception {
@@ -26,6 +27,7 @@ public final class Main {
         long pageCacheMb = 512;
         boolean wipe = false;
         boolean exitOnStdinEof = false;
+        String password = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(args[++i]);
@@ -34,6 +36,7 @@ public final class Main {
                 case "--pagecache-mb" -> pageCacheMb = Long.parseLong(args[++i]);
                 case "--wipe" -> wipe = true;
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
+                case "--password" -> password = args[++i];
                 default -> {
                     System.err.println("neo4j-launcher: unknown argument " + args[i]);
                     System.exit(64);
@@ -53,7 +56,11 @@ public final class Main {
                 // advertised = listen, so neo4j:// routing tables point back at us
                 .setConfig(BoltConnector.advertised_address, bolt)
                 .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // off unless a password is given: tests of what whosaid does
+                // with wrong credentials need a Neo4j that checks them
+                .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
+                // no lock-out after failed logins: those tests fail them on purpose
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 // sized for a 2-core, 24 GiB machine that also runs the Go tests
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
@@ -62,6 +69,12 @@ public final class Main {
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
+        if (password != null) {
+            // Embedded transactions bypass authentication, so the system
+            // database takes the password of the built-in user directly.
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+        }
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!db.isAvailable(180_000)) {
             System.err.println("neo4j-launcher: default database did not become available");

@@ -1,0 +1,129 @@
+package server
+
+import (
+	"github.com/whosaid/whosaid/graph"
+	"github.com/whosaid/whosaid/kg"
+)
+
+// What a query costs is what it can make the server build and send: every
+// list is priced at the number of items it can hold times what each item
+// costs, and the one large scalar, a document's text, by its size. Scalars
+// are otherwise free. Lists with no page size of their own (a matrix's
+// cells, a cell's statements, an alignment's shared targets, a timeline's
+// buckets) are priced at a typical fan-out measured on the seed and
+// synthetic graphs, so that nesting them multiplies as the answer does:
+// before, 30 aliased stanceMatrix fields selecting every cell's statements'
+// documents' texts cost under 5,000 and answered 46.6 MB.
+const (
+	// defaultMatrixSide is how many actors or topics a matrix has when
+	// they are not given.
+	defaultMatrixSide = 10
+	// listFanOut prices a list with no page size: a cell's statements, an
+	// alignment's shared targets and their statements.
+	listFanOut = 10
+	// timelineBuckets prices a timeline: months over a few years.
+	timelineBuckets = 50
+	// documentTextCost prices a whole document text (articles run to a few
+	// thousand characters); a slice [start, end) costs one per 1,000 code
+	// points.
+	documentTextCost = 50
+	textSliceUnit    = 1000
+	// drawingNodes prices a drawing without maxNodes; a node of a drawing
+	// is cheap, so each costs a tenth of what its fields do.
+	drawingNodes = 150
+)
+
+// priceFields sets the complexity function of every field whose cost is not
+// its children's sum.
+func priceFields(c *graph.ComplexityRoot) {
+	stmts := func(child int, _ *kg.StatementFilter, first *int, _ *string) int { return pageCost(child, first) }
+	paged := func(child int, first *int, _ *string) int { return pageCost(child, first) }
+	fanOut := func(child int) int { return 1 + child*listFanOut }
+
+	c.Query.Actors = func(child int, _ *kg.ActorFilter, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.Statements = func(child int, _ *kg.StatementFilter, _ *kg.StatementOrder, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.Search = func(child int, _ string, _ []kg.SearchKind, _ *kg.Lang, first *int) int {
+		return pageCost(child, first)
+	}
+	c.Query.Topics = func(child int, _ *string, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.Events = paged
+	c.Query.Documents = paged
+	c.Actor.Statements = stmts
+	c.Actor.StatementsAbout = stmts
+	c.Event.Statements = stmts
+	c.Event.StatementsAbout = stmts
+	c.Topic.StatementsAbout = stmts
+	c.Document.Statements = paged
+	c.Document.Text = func(_ int, start, end *int) int { return textCost(start, end) }
+	c.Mention.Context = func(child int, chars *int) int { return child + contextCost(chars) }
+
+	// A matrix holds up to rows × columns cells; its actors and topics lists
+	// are priced with them, which overcounts them a little.
+	c.Query.StanceMatrix = func(child int, actors, topics []string, _, _ *string, _ *kg.StatementMethod, _ *float64) int {
+		return 1 + child*matrixSide(actors)*matrixSide(topics)
+	}
+	c.StanceCell.Statements = fanOut
+	c.Query.Alignment = func(child int, _ string, _, _ *string, first *int, _ *kg.StatementMethod, _ *float64) int {
+		return pageCost(child, first)
+	}
+	c.Alignment.Shared = fanOut
+	c.SharedTarget.MyStatements = fanOut
+	c.SharedTarget.TheirStatements = fanOut
+	c.Query.Timeline = func(child int, _, _, _, _ *string, _ *kg.TimeBucket, _ *kg.StatementMethod, _ *float64) int {
+		return 1 + child*timelineBuckets
+	}
+	c.Query.Neighbourhood = func(child int, _ string, _, maxNodes *int, _ []string, _ *kg.SubgraphFilter, _ *kg.StatementView) int {
+		return drawingCost(child, maxNodes)
+	}
+	c.Query.Paths = func(child int, _, _ string, _ *int, _ *kg.StatementView) int { return drawingCost(child, nil) }
+}
+
+// pageCost is a paged list's cost: its page size times an item's cost. A
+// first above the cap is priced as the cap, which is what the resolvers
+// take it as.
+func pageCost(child int, first *int) int {
+	n := graph.DefaultPageSize
+	if first != nil && *first > 0 {
+		n = min(*first, graph.MaxPageSize)
+	}
+	return 1 + child*n
+}
+
+func matrixSide(ids []string) int {
+	if len(ids) == 0 {
+		return defaultMatrixSide
+	}
+	return len(ids)
+}
+
+// textCost prices a document text by how much of it is asked for.
+func textCost(start, end *int) int {
+	if end == nil {
+		return documentTextCost
+	}
+	from := 0
+	if start != nil {
+		from = *start
+	}
+	return 1 + max(*end-from, 0)/textSliceUnit
+}
+
+// contextCost prices a mention's context as a slice of its document's text:
+// up to chars code points on each side of the span.
+func contextCost(chars *int) int {
+	n := graph.DefaultContextChars
+	if chars != nil {
+		n = min(max(*chars, 0), graph.MaxContextChars)
+	}
+	return 1 + 2*n/textSliceUnit
+}
+
+func drawingCost(child int, maxNodes *int) int {
+	n := drawingNodes
+	if maxNodes != nil {
+		n = *maxNodes
+	}
+	return 1 + child*n/10
+}
