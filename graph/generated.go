@@ -59,19 +59,19 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Actor struct {
-		Aliases         func(childComplexity int, lang *string) int
+		Aliases         func(childComplexity int, lang *kg.Lang) int
 		Description     func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Iso             func(childComplexity int) int
 		Kind            func(childComplexity int) int
-		Members         func(childComplexity int) int
-		Memberships     func(childComplexity int) int
-		NameIn          func(childComplexity int, lang *string) int
-		Officials       func(childComplexity int) int
+		Members         func(childComplexity int, at *string) int
+		Memberships     func(childComplexity int, at *string) int
+		NameIn          func(childComplexity int, lang *kg.Lang) int
+		Officials       func(childComplexity int, at *string) int
 		OrgType         func(childComplexity int) int
 		PartOf          func(childComplexity int) int
 		Parts           func(childComplexity int) int
-		Positions       func(childComplexity int) int
+		Positions       func(childComplexity int, at *string) int
 		Statements      func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
 		StatementsAbout func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
 		Wikidata        func(childComplexity int) int
@@ -121,12 +121,12 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
-		Aliases         func(childComplexity int, lang *string) int
+		Aliases         func(childComplexity int, lang *kg.Lang) int
 		DateOrNull      func(childComplexity int) int
 		EndDate         func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
-		NameIn          func(childComplexity int, lang *string) int
+		NameIn          func(childComplexity int, lang *kg.Lang) int
 		Participants    func(childComplexity int) int
 		Place           func(childComplexity int) int
 		Statements      func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
@@ -185,6 +185,7 @@ type ComplexityRoot struct {
 	}
 
 	Mention struct {
+		Context         func(childComplexity int, chars *int) int
 		CueOrNull       func(childComplexity int) int
 		Document        func(childComplexity int) int
 		End             func(childComplexity int) int
@@ -193,6 +194,12 @@ type ComplexityRoot struct {
 		QuoteTypeOrNull func(childComplexity int) int
 		Start           func(childComplexity int) int
 		Text            func(childComplexity int) int
+	}
+
+	MentionContext struct {
+		End   func(childComplexity int) int
+		Start func(childComplexity int) int
+		Text  func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -212,7 +219,7 @@ type ComplexityRoot struct {
 	Place struct {
 		Country func(childComplexity int) int
 		ID      func(childComplexity int) int
-		NameIn  func(childComplexity int, lang *string) int
+		NameIn  func(childComplexity int, lang *kg.Lang) int
 	}
 
 	Position struct {
@@ -221,7 +228,7 @@ type ComplexityRoot struct {
 		From     func(childComplexity int) int
 		In       func(childComplexity int) int
 		Person   func(childComplexity int) int
-		Title    func(childComplexity int, lang *string) int
+		Title    func(childComplexity int, lang *kg.Lang) int
 		To       func(childComplexity int) int
 	}
 
@@ -241,7 +248,7 @@ type ComplexityRoot struct {
 		Neighbourhood func(childComplexity int, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) int
 		Node          func(childComplexity int, id string) int
 		Paths         func(childComplexity int, from string, to string, maxHops *int, statements *kg.StatementView) int
-		Search        func(childComplexity int, query string, kinds []kg.SearchKind, lang *string, first *int) int
+		Search        func(childComplexity int, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) int
 		StanceMatrix  func(childComplexity int, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) int
 		Statement     func(childComplexity int, id string) int
 		Statements    func(childComplexity int, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) int
@@ -336,10 +343,10 @@ type ComplexityRoot struct {
 	}
 
 	Topic struct {
-		Aliases         func(childComplexity int, lang *string) int
+		Aliases         func(childComplexity int, lang *kg.Lang) int
 		Broader         func(childComplexity int) int
 		ID              func(childComplexity int) int
-		LabelIn         func(childComplexity int, lang *string) int
+		LabelIn         func(childComplexity int, lang *kg.Lang) int
 		Narrower        func(childComplexity int) int
 		StatementsAbout func(childComplexity int, filter *kg.StatementFilter, first *int, after *string) int
 	}
@@ -361,17 +368,17 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ActorResolver interface {
-	Aliases(ctx context.Context, obj *kg.Actor, lang *string) ([]string, error)
+	Aliases(ctx context.Context, obj *kg.Actor, lang *kg.Lang) ([]string, error)
 	Wikidata(ctx context.Context, obj *kg.Actor) (*string, error)
 	Iso(ctx context.Context, obj *kg.Actor) (*string, error)
 	OrgType(ctx context.Context, obj *kg.Actor) (*string, error)
 	Description(ctx context.Context, obj *kg.Actor) (*string, error)
 	Statements(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error)
 	StatementsAbout(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error)
-	Memberships(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
-	Members(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
-	Positions(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
-	Officials(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
+	Memberships(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error)
+	Members(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error)
+	Positions(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error)
+	Officials(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error)
 	PartOf(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
 	Parts(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error)
 }
@@ -389,7 +396,7 @@ type DocumentConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[kg.Document]) (int, error)
 }
 type EventResolver interface {
-	Aliases(ctx context.Context, obj *kg.Event, lang *string) ([]string, error)
+	Aliases(ctx context.Context, obj *kg.Event, lang *kg.Lang) ([]string, error)
 
 	EndDate(ctx context.Context, obj *kg.Event) (*string, error)
 	Place(ctx context.Context, obj *kg.Event) (*kg.Place, error)
@@ -418,6 +425,8 @@ type MembershipResolver interface {
 }
 type MentionResolver interface {
 	Document(ctx context.Context, obj *kg.Mention) (*kg.Document, error)
+
+	Context(ctx context.Context, obj *kg.Mention, chars *int) (*model.MentionContext, error)
 }
 type PartOfResolver interface {
 	Part(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
@@ -429,7 +438,7 @@ type PlaceResolver interface {
 type PositionResolver interface {
 	Person(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
 	In(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
-	Title(ctx context.Context, obj *kg.Relation, lang *string) (*string, error)
+	Title(ctx context.Context, obj *kg.Relation, lang *kg.Lang) (*string, error)
 	From(ctx context.Context, obj *kg.Relation) (*string, error)
 	To(ctx context.Context, obj *kg.Relation) (*string, error)
 }
@@ -439,7 +448,7 @@ type QueryResolver interface {
 	Actors(ctx context.Context, filter *kg.ActorFilter, first *int, after *string) (*model.Connection[kg.Actor], error)
 	Statement(ctx context.Context, id string) (*kg.Statement, error)
 	Statements(ctx context.Context, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.Connection[kg.Statement], error)
-	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error)
+	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) ([]*kg.SearchHit, error)
 	StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) (*kg.StanceMatrix, error)
 	Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool) ([]*kg.Alignment, error)
 	Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) ([]*kg.TimelineBucket, error)
@@ -484,7 +493,7 @@ type StatsResolver interface {
 	LastDate(ctx context.Context, obj *kg.Stats) (*string, error)
 }
 type TopicResolver interface {
-	Aliases(ctx context.Context, obj *kg.Topic, lang *string) ([]string, error)
+	Aliases(ctx context.Context, obj *kg.Topic, lang *kg.Lang) ([]string, error)
 	Broader(ctx context.Context, obj *kg.Topic) ([]*kg.Topic, error)
 	Narrower(ctx context.Context, obj *kg.Topic) ([]*kg.Topic, error)
 	StatementsAbout(ctx context.Context, obj *kg.Topic, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error)
@@ -521,7 +530,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Aliases(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Actor.Aliases(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Actor.description":
 		if e.ComplexityRoot.Actor.Description == nil {
 			break
@@ -551,13 +560,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Members(childComplexity), true
+		args, err := ec.field_Actor_members_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Members(childComplexity, args["at"].(*string)), true
 	case "Actor.memberships":
 		if e.ComplexityRoot.Actor.Memberships == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Memberships(childComplexity), true
+		args, err := ec.field_Actor_memberships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Memberships(childComplexity, args["at"].(*string)), true
 	case "Actor.name":
 		if e.ComplexityRoot.Actor.NameIn == nil {
 			break
@@ -568,13 +587,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.NameIn(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Actor.NameIn(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Actor.officials":
 		if e.ComplexityRoot.Actor.Officials == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Officials(childComplexity), true
+		args, err := ec.field_Actor_officials_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Officials(childComplexity, args["at"].(*string)), true
 	case "Actor.orgType":
 		if e.ComplexityRoot.Actor.OrgType == nil {
 			break
@@ -598,7 +622,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Positions(childComplexity), true
+		args, err := ec.field_Actor_positions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Positions(childComplexity, args["at"].(*string)), true
 	case "Actor.statements":
 		if e.ComplexityRoot.Actor.Statements == nil {
 			break
@@ -804,7 +833,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Aliases(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Event.Aliases(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.DateOrNull == nil {
 			break
@@ -839,7 +868,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.NameIn(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Event.NameIn(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Event.participants":
 		if e.ComplexityRoot.Event.Participants == nil {
 			break
@@ -1079,6 +1108,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Membership.To(childComplexity), true
 
+	case "Mention.context":
+		if e.ComplexityRoot.Mention.Context == nil {
+			break
+		}
+
+		args, err := ec.field_Mention_context_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mention.Context(childComplexity, args["chars"].(*int)), true
 	case "Mention.cue":
 		if e.ComplexityRoot.Mention.CueOrNull == nil {
 			break
@@ -1127,6 +1167,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mention.Text(childComplexity), true
+
+	case "MentionContext.end":
+		if e.ComplexityRoot.MentionContext.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionContext.End(childComplexity), true
+	case "MentionContext.start":
+		if e.ComplexityRoot.MentionContext.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionContext.Start(childComplexity), true
+	case "MentionContext.text":
+		if e.ComplexityRoot.MentionContext.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionContext.Text(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1200,7 +1259,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.NameIn(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Place.NameIn(childComplexity, args["lang"].(*kg.Lang)), true
 
 	case "Position.curated":
 		if e.ComplexityRoot.Position.Curated == nil {
@@ -1242,7 +1301,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Title(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Position.Title(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Position.to":
 		if e.ComplexityRoot.Position.To == nil {
 			break
@@ -1384,7 +1443,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]kg.SearchKind), args["lang"].(*string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]kg.SearchKind), args["lang"].(*kg.Lang), args["first"].(*int)), true
 	case "Query.stanceMatrix":
 		if e.ComplexityRoot.Query.StanceMatrix == nil {
 			break
@@ -1802,7 +1861,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Aliases(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Topic.Aliases(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Topic.broader":
 		if e.ComplexityRoot.Topic.Broader == nil {
 			break
@@ -1825,7 +1884,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.LabelIn(childComplexity, args["lang"].(*string)), true
+		return e.ComplexityRoot.Topic.LabelIn(childComplexity, args["lang"].(*kg.Lang)), true
 	case "Topic.narrower":
 		if e.ComplexityRoot.Topic.Narrower == nil {
 			break
@@ -1986,21 +2045,29 @@ enum ActorKind {
   COUNTRY
 }
 
+"A language names, labels and titles are given in."
+enum Lang {
+  "Arabic (فلاديمير بوتين)."
+  AR
+  "English (Vladimir Putin)."
+  EN
+}
+
 "A person, organisation or country that can make statements."
 type Actor implements Node {
   "Stable public id of our own, in kebab-case (e.g. ` + "`" + `vladimir-putin` + "`" + `, ` + "`" + `russia` + "`" + `, ` + "`" + `csto` + "`" + `); never a Neo4j element id."
   id: ID!
   "Whether the actor is a person, an organisation or a country."
   kind: ActorKind!
-  "The name in the given language: ` + "`" + `en` + "`" + ` (default) or ` + "`" + `ar` + "`" + `."
+  "The name in the given language: EN (default) or AR; when there is none in that language, the other."
   name(
-    """` + "`" + `ar` + "`" + ` for the Arabic name (e.g. ` + "`" + `name(lang: "ar")` + "`" + ` → فلاديمير بوتين); anything else, or the default ` + "`" + `en` + "`" + `, gives the English name."""
-    lang: String = "en"
+    "AR for the Arabic name (e.g. ` + "`" + `name(lang: AR)` + "`" + ` → فلاديمير بوتين), EN (the default) for the English one."
+    lang: Lang = EN
   ): String!
-  "Alternative names in the given language (` + "`" + `en` + "`" + ` or ` + "`" + `ar` + "`" + `), or in both when lang is omitted."
+  "Alternative names in the given language, or in both when lang is omitted."
   aliases(
-    "` + "`" + `ar` + "`" + ` for Arabic aliases (e.g. بوتين، الرئيس الروسي), any other value for English ones; omit for both, English first."
-    lang: String
+    "AR for Arabic aliases (e.g. بوتين، الرئيس الروسي), EN for English ones; omit for both, English first."
+    lang: Lang
   ): [String!]!
   "Wikidata item id (Q…), when known."
   wikidata: String
@@ -2029,13 +2096,25 @@ type Actor implements Node {
     after: String
   ): StatementConnection!
   "Organisations this actor is a member of, each with the spans that state it."
-  memberships: [Membership!]!
+  memberships(
+    """Only those held at some time during this date, month or year (YYYY, YYYY-MM or YYYY-MM-DD), e.g. ` + "`" + `at: "2013-09-23"` + "`" + `; an unknown start or end counts as open. Omit for all, past ones included."""
+    at: String
+  ): [Membership!]!
   "For organisations: their members, each with the spans that state the membership."
-  members: [Membership!]!
-  "For people: positions held (President of Russia, Minister of Foreign Affairs …)."
-  positions: [Position!]!
+  members(
+    """Only those held at some time during this date, month or year (YYYY, YYYY-MM or YYYY-MM-DD), e.g. ` + "`" + `at: "2013-09-23"` + "`" + `; an unknown start or end counts as open. Omit for all, past ones included."""
+    at: String
+  ): [Membership!]!
+  "For people: positions held (President of Russia, Minister of Foreign Affairs …); each term is its own Position."
+  positions(
+    """Only those held at some time during this date, month or year (YYYY, YYYY-MM or YYYY-MM-DD), e.g. ` + "`" + `at: "2013-09-23"` + "`" + `; an unknown start or end counts as open. Omit for all, past ones included."""
+    at: String
+  ): [Position!]!
   "For organisations and countries: people holding positions in them."
-  officials: [Position!]!
+  officials(
+    """Only those held at some time during this date, month or year (YYYY, YYYY-MM or YYYY-MM-DD), e.g. ` + "`" + `at: "2013-09-23"` + "`" + `; an unknown start or end counts as open. Omit for all, past ones included."""
+    at: String
+  ): [Position!]!
   "Organisations or countries this organisation is part of (State Duma → Russia)."
   partOf: [PartOf!]!
   "Bodies that are part of this organisation or country."
@@ -2064,7 +2143,7 @@ type ActorConnection {
 input ActorFilter {
   "Only actors of this kind."
   kind: ActorKind
-  "Case-insensitive part of a name or alias, in English or Arabic."
+  "Part of a name or alias, in English or Arabic. Case, Arabic diacritics and tatweel, the spelling of alef, teh marbuta and alef maksura, presentation forms (text copied from PDFs) and punctuation do not matter: «بُوتِين», «ﺑﻮﺗﻴﻦ» and «بوتين» all find Vladimir Putin."
   name: String
 }
 
@@ -2185,6 +2264,21 @@ type Mention implements Node {
   quoteType: QuoteType
   "Whether the span is a headline or sub-headline."
   headline: Boolean!
+  "The text around the span, to read it in place: the sentence (or sentences) the span lies in, but no more than ` + "`" + `chars` + "`" + ` code points on either side of the span."
+  context(
+    "The most code points of context on each side of the span: 0–1000 (default 200); more than 1000 is taken as 1000, a negative value is a BAD_USER_INPUT error."
+    chars: Int = 200
+  ): MentionContext!
+}
+
+"The text around a mention's span, with its place in the document."
+type MentionContext {
+  "The text of the context, the span included; ` + "`" + `text` + "`" + ` of the document from ` + "`" + `start` + "`" + ` to ` + "`" + `end` + "`" + `."
+  text: String!
+  "Start offset of the context in Unicode code points of the document text; the span begins at ` + "`" + `Mention.start - start` + "`" + ` within ` + "`" + `text` + "`" + `."
+  start: Int!
+  "End offset (exclusive) of the context in Unicode code points of the document text."
+  end: Int!
 }
 
 "A source document."
@@ -2227,13 +2321,13 @@ type Topic implements Node {
   id: ID!
   "The label in the given language, phrased so that a polarity reads naturally (against \"foreign military intervention in Syria\")."
   label(
-    """` + "`" + `ar` + "`" + ` for the Arabic label (e.g. ` + "`" + `label(lang: "ar")` + "`" + ` → التدخل العسكري في سورية); anything else, or the default ` + "`" + `en` + "`" + `, gives the English label."""
-    lang: String = "en"
+    "AR for the Arabic label (e.g. ` + "`" + `label(lang: AR)` + "`" + ` → التدخل العسكري في سورية), EN (the default) for the English one."
+    lang: Lang = EN
   ): String!
   "Alternative labels in the given language, or in both when lang is omitted."
   aliases(
-    "` + "`" + `ar` + "`" + ` for Arabic aliases, any other value for English ones; omit for both, English first."
-    lang: String
+    "AR for Arabic aliases, EN for English ones; omit for both, English first."
+    lang: Lang
   ): [String!]!
   "More general topics."
   broader: [Topic!]!
@@ -2256,15 +2350,15 @@ type Event implements Node {
   id: ID!
   "summit, meeting, conference, agreement, communique, visit, phone-call, …"
   kind: String!
-  "The name in the given language: ` + "`" + `en` + "`" + ` (default) or ` + "`" + `ar` + "`" + `."
+  "The name in the given language: EN (default) or AR; when there is none in that language, the other."
   name(
-    """` + "`" + `ar` + "`" + ` for the Arabic name (e.g. ` + "`" + `name(lang: "ar")` + "`" + ` → قمة منظمة معاهدة الأمن الجماعي في سوتشي); anything else, or the default ` + "`" + `en` + "`" + `, gives the English name."""
-    lang: String = "en"
+    "AR for the Arabic name (e.g. ` + "`" + `name(lang: AR)` + "`" + ` → قمة منظمة معاهدة الأمن الجماعي في سوتشي), EN (the default) for the English one."
+    lang: Lang = EN
   ): String!
   "Alternative names in the given language, or in both when lang is omitted."
   aliases(
-    "` + "`" + `ar` + "`" + ` for Arabic aliases (e.g. قمة سوتشي), any other value for English ones; omit for both, English first."
-    lang: String
+    "AR for Arabic aliases (e.g. قمة سوتشي), EN for English ones; omit for both, English first."
+    lang: Lang
   ): [String!]!
   "When it took place or began: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known."
   date: String
@@ -2300,10 +2394,10 @@ type Event implements Node {
 type Place implements Node {
   "Stable public id of our own, in kebab-case (e.g. ` + "`" + `sochi` + "`" + `); never a Neo4j element id."
   id: ID!
-  "The name in the given language: ` + "`" + `en` + "`" + ` (default) or ` + "`" + `ar` + "`" + `."
+  "The name in the given language: EN (default) or AR; when there is none in that language, the other."
   name(
-    """` + "`" + `ar` + "`" + ` for the Arabic name (e.g. ` + "`" + `name(lang: "ar")` + "`" + ` → سوتشي); anything else, or the default ` + "`" + `en` + "`" + `, gives the English name."""
-    lang: String = "en"
+    "AR for the Arabic name (e.g. ` + "`" + `name(lang: AR)` + "`" + ` → سوتشي), EN (the default) for the English one."
+    lang: Lang = EN
   ): String!
   "The country it is in; null for regions that span several countries."
   country: Actor
@@ -2335,8 +2429,8 @@ type Position {
   in: Actor!
   "The title of the position (Minister of Foreign Affairs), or null when not known in that language."
   title(
-    """` + "`" + `ar` + "`" + ` for the Arabic title (e.g. ` + "`" + `title(lang: "ar")` + "`" + ` → وزير الخارجية); anything else, or the default ` + "`" + `en` + "`" + `, gives the English title."""
-    lang: String = "en"
+    "AR for the Arabic title (e.g. ` + "`" + `title(lang: AR)` + "`" + ` → وزير الخارجية), EN (the default) for the English one."
+    lang: Lang = EN
   ): String
   "When the term began (YYYY, YYYY-MM or YYYY-MM-DD), when known. Each term of an office is its own Position."
   from: String
@@ -2493,7 +2587,7 @@ type DocumentConnection {
 }
 
 """
-The entry points of the API. Lists are Relay connections paged forwards with ` + "`" + `first` + "`" + ` (default 20, at most 100) and ` + "`" + `after` + "`" + ` (a cursor of the same list).
+The entry points of the API. Lists are Relay connections paged forwards with ` + "`" + `first` + "`" + ` (default 20; a page holds at most 100 items, and a larger ` + "`" + `first` + "`" + ` is taken as 100) and ` + "`" + `after` + "`" + ` (a cursor of the same list).
 
 Scope: every query that names an actor or a topic (` + "`" + `statements` + "`" + `, ` + "`" + `statementsAbout` + "`" + `, ` + "`" + `timeline` + "`" + `, ` + "`" + `alignment` + "`" + `, ` + "`" + `stanceMatrix` + "`" + `) reaches as far as two switches say, with the same defaults everywhere. ` + "`" + `includeNarrower` + "`" + ` (default true): a topic stands also for its narrower topics, up to three levels down. ` + "`" + `includeAffiliates` + "`" + ` (default false): an actor stands also for the bodies that are part of it (up to three levels) and the people holding a position in it or them, for what they said while in office. Asked about the same actor and topic, a statement list, a timeline and a stance-matrix column therefore count the same statements (the aggregates only the asserted ones).
 """
@@ -2533,15 +2627,15 @@ type Query {
     "Return the statements after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` of this list and order); omit for the first page."
     after: String
   ): StatementConnection!
-  "Ranked hits over actor names and aliases, topic labels, event and place names, statement evidence (Arabic) and summaries (English), and document titles and texts. Arabic spelling variants and diacritics do not matter; Lucene syntax in the query is searched as plain words. ` + "`" + `lang` + "`" + ` (ar or en) restricts name matching to one language. ` + "`" + `first` + "`" + ` is capped at 100."
+  "Ranked hits over actor names and aliases, topic labels, event and place names, statement evidence (Arabic) and summaries (English), and document titles and texts. Arabic spelling variants, diacritics and presentation forms (text copied from PDFs) do not matter; Lucene syntax in the query is searched as plain words. ` + "`" + `lang` + "`" + ` restricts name matching to one language. ` + "`" + `first` + "`" + ` is capped at 100: more is taken as 100."
   search(
     "The words to find, in Arabic or English (e.g. تدخل عسكري); at most 500 characters, of which the first 16 words count. All words must match; if nothing does, any may, and then words of four or more letters may be one edit away."
     query: String!
     "Only hits of these kinds; omit for all."
     kinds: [SearchKind!]
-    "` + "`" + `ar` + "`" + ` or ` + "`" + `en` + "`" + `: match names, labels and aliases in that language only (statement and document text is searched either way). Omit for both."
-    lang: String
-    "Most hits to return: 1–100 (default 10)."
+    "AR or EN: match names, labels and aliases in that language only (statement and document text is searched either way). Omit for both."
+    lang: Lang
+    "Most hits to return: 1–100 (default 10); more than 100 is taken as 100."
     first: Int = 10
   ): [SearchHit!]!
   "Per actor and proposition: how many statements were for, against and neutral toward it, the net stance and the latest date. The topics asked for are columns grouping propositions: the topic itself and its narrower topics (see ` + "`" + `StanceCell` + "`" + `). Without actors or topics, the most active ones (up to 10 each)."
@@ -2636,7 +2730,7 @@ type Query {
   ): Topic
   "Topics ordered by id; ` + "`" + `label` + "`" + ` filters by a part of a label or alias in either language."
   topics(
-    "Case-insensitive part of a label or alias, in English or Arabic (e.g. ` + "`" + `intervention` + "`" + ` or التدخل)."
+    "Part of a label or alias, in English or Arabic (e.g. ` + "`" + `intervention` + "`" + ` or التدخل), compared as ` + "`" + `ActorFilter.name` + "`" + ` compares names: case, diacritics, letter variants, presentation forms and punctuation do not matter."
     label: String
     "Page size: 0–100 (default 20)."
     first: Int = 20
@@ -3212,8 +3306,22 @@ func (ec *executionContext) childFields_Mention(ctx context.Context, field graph
 		return ec.fieldContext_Mention_quoteType(ctx, field)
 	case "headline":
 		return ec.fieldContext_Mention_headline(ctx, field)
+	case "context":
+		return ec.fieldContext_Mention_context(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
+}
+
+func (ec *executionContext) childFields_MentionContext(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_MentionContext_text(ctx, field)
+	case "start":
+		return ec.fieldContext_MentionContext_start(ctx, field)
+	case "end":
+		return ec.fieldContext_MentionContext_end(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentionContext", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3614,8 +3722,8 @@ func (ec *executionContext) field_Actor_aliases_args(ctx context.Context, rawArg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3624,17 +3732,73 @@ func (ec *executionContext) field_Actor_aliases_args(ctx context.Context, rawArg
 	return args, nil
 }
 
-func (ec *executionContext) field_Actor_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Actor_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "at",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
+	args["at"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_officials_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_positions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg0
 	return args, nil
 }
 
@@ -3746,8 +3910,8 @@ func (ec *executionContext) field_Event_aliases_args(ctx context.Context, rawArg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3760,8 +3924,8 @@ func (ec *executionContext) field_Event_name_args(ctx context.Context, rawArgs m
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3830,12 +3994,26 @@ func (ec *executionContext) field_Event_statements_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mention_context_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "chars",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["chars"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Place_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3848,8 +4026,8 @@ func (ec *executionContext) field_Position_title_args(ctx context.Context, rawAr
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4176,8 +4354,8 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 	}
 	args["kinds"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4442,8 +4620,8 @@ func (ec *executionContext) field_Topic_aliases_args(ctx context.Context, rawArg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4456,8 +4634,8 @@ func (ec *executionContext) field_Topic_label_args(ctx context.Context, rawArgs 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*kg.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4626,7 +4804,7 @@ func (ec *executionContext) _Actor_name(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.NameIn(fc.Args["lang"].(*string)), nil
+			return obj.NameIn(fc.Args["lang"].(*kg.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -4670,7 +4848,7 @@ func (ec *executionContext) _Actor_aliases(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Aliases(ctx, obj, fc.Args["lang"].(*string))
+			return ec.Resolvers.Actor().Aliases(ctx, obj, fc.Args["lang"].(*kg.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -4893,7 +5071,8 @@ func (ec *executionContext) _Actor_memberships(ctx context.Context, field graphq
 			return ec.fieldContext_Actor_memberships(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Memberships(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Memberships(ctx, obj, fc.Args["at"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Relation) graphql.Marshaler {
@@ -4903,7 +5082,7 @@ func (ec *executionContext) _Actor_memberships(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_memberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_memberships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -4912,6 +5091,17 @@ func (ec *executionContext) fieldContext_Actor_memberships(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4925,7 +5115,8 @@ func (ec *executionContext) _Actor_members(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Actor_members(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Members(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Members(ctx, obj, fc.Args["at"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Relation) graphql.Marshaler {
@@ -4935,7 +5126,7 @@ func (ec *executionContext) _Actor_members(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -4944,6 +5135,17 @@ func (ec *executionContext) fieldContext_Actor_members(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4957,7 +5159,8 @@ func (ec *executionContext) _Actor_positions(ctx context.Context, field graphql.
 			return ec.fieldContext_Actor_positions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Positions(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Positions(ctx, obj, fc.Args["at"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Relation) graphql.Marshaler {
@@ -4967,7 +5170,7 @@ func (ec *executionContext) _Actor_positions(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_positions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_positions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -4976,6 +5179,17 @@ func (ec *executionContext) fieldContext_Actor_positions(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Position(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_positions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4989,7 +5203,8 @@ func (ec *executionContext) _Actor_officials(ctx context.Context, field graphql.
 			return ec.fieldContext_Actor_officials(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Officials(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Officials(ctx, obj, fc.Args["at"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Relation) graphql.Marshaler {
@@ -4999,7 +5214,7 @@ func (ec *executionContext) _Actor_officials(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_officials(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_officials(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5008,6 +5223,17 @@ func (ec *executionContext) fieldContext_Actor_officials(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Position(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_officials_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5821,7 +6047,7 @@ func (ec *executionContext) _Event_name(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.NameIn(fc.Args["lang"].(*string)), nil
+			return obj.NameIn(fc.Args["lang"].(*kg.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -5865,7 +6091,7 @@ func (ec *executionContext) _Event_aliases(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Aliases(ctx, obj, fc.Args["lang"].(*string))
+			return ec.Resolvers.Event().Aliases(ctx, obj, fc.Args["lang"].(*kg.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -7139,6 +7365,119 @@ func (ec *executionContext) fieldContext_Mention_headline(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Mention", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Mention_context(ctx context.Context, field graphql.CollectedField, obj *kg.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_context(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mention().Context(ctx, obj, fc.Args["chars"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MentionContext) graphql.Marshaler {
+			return ec.marshalNMentionContext2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐMentionContext(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_context(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentionContext(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mention_context_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentionContext_text(ctx context.Context, field graphql.CollectedField, obj *model.MentionContext) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionContext_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionContext_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionContext", field, false, false, "String")
+}
+
+func (ec *executionContext) _MentionContext_start(ctx context.Context, field graphql.CollectedField, obj *model.MentionContext) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionContext_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionContext_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionContext", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MentionContext_end(ctx context.Context, field graphql.CollectedField, obj *model.MentionContext) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionContext_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionContext_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionContext", field, false, false, "Int")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *kg.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7383,7 +7722,7 @@ func (ec *executionContext) _Place_name(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.NameIn(fc.Args["lang"].(*string)), nil
+			return obj.NameIn(fc.Args["lang"].(*kg.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -7523,7 +7862,7 @@ func (ec *executionContext) _Position_title(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Title(ctx, obj, fc.Args["lang"].(*string))
+			return ec.Resolvers.Position().Title(ctx, obj, fc.Args["lang"].(*kg.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -7934,7 +8273,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]kg.SearchKind), fc.Args["lang"].(*string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]kg.SearchKind), fc.Args["lang"].(*kg.Lang), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.SearchHit) graphql.Marshaler {
@@ -10033,7 +10372,7 @@ func (ec *executionContext) _Topic_label(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.LabelIn(fc.Args["lang"].(*string)), nil
+			return obj.LabelIn(fc.Args["lang"].(*kg.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -10077,7 +10416,7 @@ func (ec *executionContext) _Topic_aliases(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Aliases(ctx, obj, fc.Args["lang"].(*string))
+			return ec.Resolvers.Topic().Aliases(ctx, obj, fc.Args["lang"].(*kg.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -12730,6 +13069,55 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "context":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mention_context(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentionContextImplementors = []string{"MentionContext"}
+
+func (ec *executionContext) _MentionContext(ctx context.Context, sel ast.SelectionSet, obj *model.MentionContext) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionContextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentionContext")
+		case "text":
+			out.Values[i] = ec._MentionContext_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._MentionContext_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._MentionContext_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14637,6 +15025,14 @@ func (ec *executionContext) marshalNMention2ᚕgithubᚗcomᚋwhosaidᚋwhosaid�
 	return ret
 }
 
+func (ec *executionContext) marshalNMentionContext2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋgraphᚋmodelᚐMentionContext(ctx context.Context, sel ast.SelectionSet, v *model.MentionContext) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentionContext!")
+		return graphql.Null
+	}
+	return ec._MentionContext(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNode(ctx context.Context, sel ast.SelectionSet, v kg.Node) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Node!")
@@ -15407,6 +15803,36 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	res := graphql.MarshalInt(*v)
 	return res
 }
+
+func (ec *executionContext) unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx context.Context, v any) (*kg.Lang, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang(ctx context.Context, sel ast.SelectionSet, v *kg.Lang) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang[*v])
+	return res
+}
+
+var (
+	unmarshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang = map[string]kg.Lang{
+		"AR": kg.Arabic,
+		"EN": kg.English,
+	}
+	marshalOLang2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐLang = map[kg.Lang]string{
+		kg.Arabic:  "AR",
+		kg.English: "EN",
+	}
+)
 
 func (ec *executionContext) marshalONode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNode(ctx context.Context, sel ast.SelectionSet, v kg.Node) graphql.Marshaler {
 	if v == nil {

@@ -112,14 +112,28 @@ func loadAll[T any](ctx context.Context, l *dataloadgen.Loader[string, T], ids [
 	return out, nil
 }
 
-func (r *Resolver) relations(ctx context.Context, t kg.RelationType, id string, incoming bool) ([]*kg.Relation, error) {
+// relations lists an actor's relations of one type; with at, only those
+// held at some time during that date, month or year. The request's loader
+// reads them all once, so asking for several dates costs no more queries.
+func (r *Resolver) relations(ctx context.Context, t kg.RelationType, id string, incoming bool, at *string) ([]*kg.Relation, error) {
+	if err := checkDates(at); err != nil {
+		return nil, err
+	}
 	rels, err := load(ctx, r.loaders(ctx).relations[relationKey{t, incoming}], id)
 	if err != nil || rels == nil {
 		return []*kg.Relation{}, err
 	}
-	out := make([]*kg.Relation, len(*rels))
+	held := func(*kg.Relation) bool { return true }
+	if at != nil {
+		first, _ := kg.ParseDate(*at, false)
+		last, _ := kg.ParseDate(*at, true)
+		held = func(rel *kg.Relation) bool { return rel.HeldDuring(first, last) }
+	}
+	out := make([]*kg.Relation, 0, len(*rels))
 	for i := range *rels {
-		out[i] = &(*rels)[i]
+		if held(&(*rels)[i]) {
+			out = append(out, &(*rels)[i])
+		}
 	}
 	return out, nil
 }

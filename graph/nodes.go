@@ -59,21 +59,19 @@ func (r *Resolver) edgeStatements(ctx context.Context, e *kg.GraphEdge) ([]*kg.S
 	return r.statementList(ctx, ids)
 }
 
-// search checks the arguments of Query.search.
-func (r *Resolver) search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error) {
-	n := 10
-	if first != nil {
-		n = *first
-	}
-	if n < 1 || n > MaxPageSize {
-		return nil, kg.Errorf(kg.Invalid, "first must be between 1 and %d", MaxPageSize)
+// search checks the arguments of Query.search; a first above the cap is
+// taken as the cap, as for every list.
+func (r *Resolver) search(ctx context.Context, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) ([]*kg.SearchHit, error) {
+	n := min(intOr(first, 10), MaxPageSize)
+	if n < 1 {
+		return nil, kg.Errorf(kg.Invalid, "first must be at least 1")
 	}
 	if len([]rune(query)) > 500 {
 		return nil, kg.Errorf(kg.Invalid, "query is longer than 500 characters")
 	}
-	l := deref(lang)
-	if l != "" && l != "ar" && l != "en" {
-		return nil, kg.Errorf(kg.Invalid, "lang must be ar or en")
+	var l kg.Lang
+	if lang != nil {
+		l = *lang
 	}
 	hits, err := r.Graph.Search(ctx, query, kinds, l, n)
 	return pointers(hits), err

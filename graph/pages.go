@@ -212,11 +212,11 @@ func optional(s string) *string {
 }
 
 // aliasesIn picks aliases by language; without one, both.
-func aliasesIn(lang *string, a kg.Aliases) []string {
+func aliasesIn(lang *kg.Lang, a kg.Aliases) []string {
 	switch {
 	case lang == nil:
 		return append(append([]string{}, a.En...), a.Ar...)
-	case *lang == "ar":
+	case *lang == kg.Arabic:
 		return orEmpty(a.Ar)
 	}
 	return orEmpty(a.En)

@@ -7,22 +7,24 @@ import (
 	"github.com/whosaid/whosaid/kg"
 )
 
-// Page sizes: clients may ask for up to MaxPageSize items; without `first`
-// they get DefaultPageSize.
+// Page sizes: a page holds at most MaxPageSize items; without `first`
+// clients get DefaultPageSize.
 const (
 	DefaultPageSize = 20
 	MaxPageSize     = 100
 )
 
-// pageSize checks a client's `first` against the server's cap.
+// pageSize reads a client's `first`. More than the cap is taken as the cap,
+// as the schema promises ("capped"): a client asking for everything gets a
+// full page and a cursor, not an error. A negative size means nothing.
 func pageSize(first *int) (int, error) {
 	if first == nil {
 		return DefaultPageSize, nil
 	}
-	if *first < 0 || *first > MaxPageSize {
-		return 0, kg.Errorf(kg.Invalid, "first must be between 0 and %d", MaxPageSize)
+	if *first < 0 {
+		return 0, kg.Errorf(kg.Invalid, "first must not be negative")
 	}
-	return *first, nil
+	return min(*first, MaxPageSize), nil
 }
 
 // Cursors are opaque to clients: base64 of "<list>:<key>", where key is the

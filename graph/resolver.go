@@ -43,7 +43,7 @@ type Reader interface {
 	DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]kg.Document, error)
 	MentionsByID(ctx context.Context, ids []string) (map[string]kg.Mention, error)
 
-	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang string, first int) ([]kg.SearchHit, error)
+	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang kg.Lang, first int) ([]kg.SearchHit, error)
 	StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error)
 	Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust, reach kg.Reach) ([]kg.Alignment, error)
 	Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket, trust kg.Trust, reach kg.Reach) ([]kg.TimelineBucket, error)

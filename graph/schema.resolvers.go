@@ -14,7 +14,7 @@ import (
 )
 
 // Aliases is the resolver for the aliases field.
-func (r *actorResolver) Aliases(ctx context.Context, obj *kg.Actor, lang *string) ([]string, error) {
+func (r *actorResolver) Aliases(ctx context.Context, obj *kg.Actor, lang *kg.Lang) ([]string, error) {
 	return aliasesIn(lang, obj.Aliases), nil
 }
 
@@ -49,33 +49,33 @@ func (r *actorResolver) StatementsAbout(ctx context.Context, obj *kg.Actor, filt
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *actorResolver) Memberships(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.MemberOf, obj.ID, false)
+func (r *actorResolver) Memberships(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.MemberOf, obj.ID, false, at)
 }
 
 // Members is the resolver for the members field.
-func (r *actorResolver) Members(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.MemberOf, obj.ID, true)
+func (r *actorResolver) Members(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.MemberOf, obj.ID, true, at)
 }
 
 // Positions is the resolver for the positions field.
-func (r *actorResolver) Positions(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.HoldsPosition, obj.ID, false)
+func (r *actorResolver) Positions(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.HoldsPosition, obj.ID, false, at)
 }
 
 // Officials is the resolver for the officials field.
-func (r *actorResolver) Officials(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.HoldsPosition, obj.ID, true)
+func (r *actorResolver) Officials(ctx context.Context, obj *kg.Actor, at *string) ([]*kg.Relation, error) {
+	return r.relations(ctx, kg.HoldsPosition, obj.ID, true, at)
 }
 
 // PartOf is the resolver for the partOf field.
 func (r *actorResolver) PartOf(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.PartOf, obj.ID, false)
+	return r.relations(ctx, kg.PartOf, obj.ID, false, nil)
 }
 
 // Parts is the resolver for the parts field.
 func (r *actorResolver) Parts(ctx context.Context, obj *kg.Actor) ([]*kg.Relation, error) {
-	return r.relations(ctx, kg.PartOf, obj.ID, true)
+	return r.relations(ctx, kg.PartOf, obj.ID, true, nil)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -109,7 +109,7 @@ func (r *documentConnectionResolver) TotalCount(ctx context.Context, obj *model.
 }
 
 // Aliases is the resolver for the aliases field.
-func (r *eventResolver) Aliases(ctx context.Context, obj *kg.Event, lang *string) ([]string, error) {
+func (r *eventResolver) Aliases(ctx context.Context, obj *kg.Event, lang *kg.Lang) ([]string, error) {
 	return aliasesIn(lang, obj.Aliases), nil
 }
 
@@ -211,6 +211,11 @@ func (r *mentionResolver) Document(ctx context.Context, obj *kg.Mention) (*kg.Do
 	return load(ctx, r.loaders(ctx).documents, obj.Document)
 }
 
+// Context is the resolver for the context field.
+func (r *mentionResolver) Context(ctx context.Context, obj *kg.Mention, chars *int) (*model.MentionContext, error) {
+	return r.mentionContext(ctx, obj, chars)
+}
+
 // Part is the resolver for the part field.
 func (r *partOfResolver) Part(ctx context.Context, obj *kg.Relation) (*kg.Actor, error) {
 	return r.actor(ctx, obj.From)
@@ -237,7 +242,7 @@ func (r *positionResolver) In(ctx context.Context, obj *kg.Relation) (*kg.Actor,
 }
 
 // Title is the resolver for the title field.
-func (r *positionResolver) Title(ctx context.Context, obj *kg.Relation, lang *string) (*string, error) {
+func (r *positionResolver) Title(ctx context.Context, obj *kg.Relation, lang *kg.Lang) (*string, error) {
 	return optional(obj.Title.In(lang)), nil
 }
 
@@ -277,7 +282,7 @@ func (r *queryResolver) Statements(ctx context.Context, filter *kg.StatementFilt
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *string, first *int) ([]*kg.SearchHit, error) {
+func (r *queryResolver) Search(ctx context.Context, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) ([]*kg.SearchHit, error) {
 	return r.search(ctx, query, kinds, lang, first)
 }
 
@@ -487,7 +492,7 @@ func (r *statsResolver) LastDate(ctx context.Context, obj *kg.Stats) (*string, e
 }
 
 // Aliases is the resolver for the aliases field.
-func (r *topicResolver) Aliases(ctx context.Context, obj *kg.Topic, lang *string) ([]string, error) {
+func (r *topicResolver) Aliases(ctx context.Context, obj *kg.Topic, lang *kg.Lang) ([]string, error) {
 	return aliasesIn(lang, obj.Aliases), nil
 }
 

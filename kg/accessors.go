@@ -17,27 +17,27 @@ func orNull[T ~string](v T) *T {
 	return &v
 }
 
-// In is the name in lang ("ar" for Arabic; English otherwise), or the
-// other one when that is all there is (a person extracted from an Arabic
-// article has only the Arabic name the text gives).
-func (n Names) In(lang *string) string {
-	if lang != nil && *lang == "ar" {
+// In is the name in lang (English when lang is nil), or the other one when
+// that is all there is (a person extracted from an Arabic article has only
+// the Arabic name the text gives).
+func (n Names) In(lang *Lang) string {
+	if lang != nil && *lang == Arabic {
 		return cmp.Or(n.Ar, n.En)
 	}
 	return cmp.Or(n.En, n.Ar)
 }
 
 // NameIn is the actor's name in lang.
-func (a Actor) NameIn(lang *string) string { return a.Name.In(lang) }
+func (a Actor) NameIn(lang *Lang) string { return a.Name.In(lang) }
 
 // LabelIn is the topic's label in lang.
-func (t Topic) LabelIn(lang *string) string { return t.Label.In(lang) }
+func (t Topic) LabelIn(lang *Lang) string { return t.Label.In(lang) }
 
 // NameIn is the event's name in lang.
-func (e Event) NameIn(lang *string) string { return e.Name.In(lang) }
+func (e Event) NameIn(lang *Lang) string { return e.Name.In(lang) }
 
 // NameIn is the place's name in lang.
-func (p Place) NameIn(lang *string) string { return p.Name.In(lang) }
+func (p Place) NameIn(lang *Lang) string { return p.Name.In(lang) }
 
 // DateOrNull is the statement's date, or null when undated.
 func (s Statement) DateOrNull() *string { return orNull(s.Date) }

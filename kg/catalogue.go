@@ -1,5 +1,7 @@
 package kg
 
+import "time"
+
 // Topic is an issue, policy or proposition statements take positions on.
 type Topic struct {
 	ID      string
@@ -88,6 +90,20 @@ type Relation struct {
 	End      string
 	Evidence []Mention
 	Curated  bool // recorded by the catalogue, besides any document
+}
+
+// HeldDuring reports whether the relation held at some time in the period
+// of days [first, last]. Its start and end are dates as ParseDate reads
+// them, a month or year standing for all of it; an unknown start or end is
+// open, as the catalogue leaves out the end of what is still current.
+func (r Relation) HeldDuring(first, last time.Time) bool {
+	if start, ok := ParseDate(r.Start, false); ok && start.After(last) {
+		return false
+	}
+	if end, ok := ParseDate(r.End, true); ok && end.Before(first) {
+		return false
+	}
+	return true
 }
 
 // RelationType names the relationship a Relation becomes in the graph.

@@ -25,6 +25,17 @@ type Names struct {
 	Ar string
 }
 
+// Lang is a language names, labels and titles are given in. Its values are
+// the suffixes of the stored properties (name_ar, name_en); the GraphQL enum
+// spells them AR and EN.
+type Lang string
+
+// The languages of names.
+const (
+	Arabic  Lang = "ar"
+	English Lang = "en"
+)
+
 // Aliases holds alternative names in English and Arabic.
 type Aliases struct {
 	En []string

@@ -48,7 +48,9 @@ func priceFields(c *graph.ComplexityRoot) {
 	c.Query.Statements = func(child int, _ *kg.StatementFilter, _ *kg.StatementOrder, first *int, _ *string) int {
 		return pageCost(child, first)
 	}
-	c.Query.Search = func(child int, _ string, _ []kg.SearchKind, _ *string, first *int) int { return pageCost(child, first) }
+	c.Query.Search = func(child int, _ string, _ []kg.SearchKind, _ *kg.Lang, first *int) int {
+		return pageCost(child, first)
+	}
 	c.Query.Topics = func(child int, _ *string, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.Events = paged
 	c.Query.Documents = paged
@@ -59,6 +61,7 @@ func priceFields(c *graph.ComplexityRoot) {
 	c.Topic.StatementsAbout = stmts
 	c.Document.Statements = paged
 	c.Document.Text = func(_ int, start, end *int) int { return textCost(start, end) }
+	c.Mention.Context = func(child int, chars *int) int { return child + contextCost(chars) }
 
 	// A matrix holds rows × columns × propositions cells; its actors and
 	// topics lists are priced with them, which overcounts them a little.
@@ -81,11 +84,13 @@ func priceFields(c *graph.ComplexityRoot) {
 	c.Query.Paths = func(child int, _, _ string, _ *int, _ *kg.StatementView) int { return drawingCost(child, nil) }
 }
 
-// pageCost is a paged list's cost: its page size times an item's cost.
+// pageCost is a paged list's cost: its page size times an item's cost. A
+// first above the cap is priced as the cap, which is what the resolvers
+// take it as.
 func pageCost(child int, first *int) int {
 	n := graph.DefaultPageSize
 	if first != nil && *first > 0 {
-		n = *first
+		n = min(*first, graph.MaxPageSize)
 	}
 	return 1 + child*n
 }
@@ -107,6 +112,16 @@ func textCost(start, end *int) int {
 		from = *start
 	}
 	return 1 + max(*end-from, 0)/textSliceUnit
+}
+
+// contextCost prices a mention's context as a slice of its document's text:
+// up to chars code points on each side of the span.
+func contextCost(chars *int) int {
+	n := graph.DefaultContextChars
+	if chars != nil {
+		n = min(max(*chars, 0), graph.MaxContextChars)
+	}
+	return 1 + 2*n/textSliceUnit
 }
 
 func drawingCost(child int, maxNodes *int) int {

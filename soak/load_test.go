@@ -28,12 +28,12 @@ type operation struct {
 // without arguments, totalCount of all statements) are not in the mix, as in
 // the benchmark suite's.
 var workload = []operation{
-	{"ActorPage", `query ActorPage { actors(first: 20) { totalCount edges { cursor node { id kind name nameAr: name(lang: "ar") } } pageInfo { hasNextPage endCursor } } }`, nil},
+	{"ActorPage", `query ActorPage { actors(first: 20) { totalCount edges { cursor node { id kind name nameAr: name(lang: AR) } } pageInfo { hasNextPage endCursor } } }`, nil},
 	{"ActorStatements", `query ActorStatements($id: ID!) { actor(id: $id) { name statements(first: 10) { totalCount
 		edges { node { id predicate polarity summary date speakers { id name } targets { ... on Topic { id label } ... on Actor { id name } ... on Event { id name } }
 		evidence { text start end quoteType document { id title } } } } pageInfo { hasNextPage endCursor } } } }`, map[string]any{"id": "vladimir-putin"}},
 	{"RejectedIntervention", `query RejectedIntervention { statements(filter: {target: "military-intervention-in-syria", predicate: [REJECT, OPPOSE]}) {
-		edges { node { speakers { name nameAr: name(lang: "ar") } predicate polarity summary date evidence { text start end quoteType document { title } } } } } }`, nil},
+		edges { node { speakers { name nameAr: name(lang: AR) } predicate polarity summary date evidence { text start end quoteType document { title } } } } } }`, nil},
 	{"StatementsByConfidence", `query StatementsByConfidence { statements(first: 50, orderBy: {field: CONFIDENCE}) { edges { cursor node { id confidence speakers { id } event { id name } } } } }`, nil},
 	{"RollUp", `query RollUp { statements(first: 100, filter: {speaker: "russia", includeAffiliates: true}) { totalCount edges { node { id speakers { id } } } } }`, nil},
 	{"Members", `query Members { actor(id: "csto") { members { member { name } support curated evidence { text } } } }`, nil},

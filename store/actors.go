@@ -10,23 +10,33 @@ import (
 // actorFrom.
 const actorProjection = `a {.id, .kind, .name_en, .name_ar, .aliases_en, .aliases_ar, .wikidata, .iso, .org_type, .description}`
 
-// actorWhere filters actors by the optional $kind and $name parameters.
-const actorWhere = `($kind IS NULL OR a.kind = $kind)
-  AND ($name IS NULL OR any(n IN [a.name_en, a.name_ar] + coalesce(a.aliases_en, []) + coalesce(a.aliases_ar, [])
-                          WHERE toLower(n) CONTAINS toLower($name)))`
+// actorWhere filters actors by kind and name. A name is compared folded
+// with the stored names_key (foldName), and only when given, so that the
+// planner can answer it from the text index.
+func actorWhere(f kg.ActorFilter) (string, map[string]any) {
+	where := `($kind IS NULL OR a.kind = $kind)`
+	params := map[string]any{"kind": kindParam(f.Kind)}
+	if f.Name != nil {
+		if name := nameQuery(*f.Name); name != nil {
+			where += ` AND a.names_key CONTAINS $name`
+			params["name"] = name
+		}
+	}
+	return where, params
+}
 
 // Actors returns up to first actors ordered by id, after the id afterID
 // (keyset pagination: no SKIP), and whether more follow.
 func (s *Store) Actors(ctx context.Context, f kg.ActorFilter, first int, afterID string) ([]kg.Actor, bool, error) {
+	where, params := actorWhere(f)
+	params["after"] = afterID // '' sorts before every id, so the id index serves the first page too
+	params["limit"] = first + 1
 	res, err := s.read(ctx, "actors", `
 MATCH (a:Actor)
-WHERE a.id > $after AND `+actorWhere+`
+WHERE a.id > $after AND `+where+`
 RETURN `+actorProjection+` AS a
 ORDER BY a.id
-LIMIT $limit`, map[string]any{
-		"after": afterID, // '' sorts before every id, so the id index serves the first page too
-		"kind":  kindParam(f.Kind), "name": strParam(f.Name), "limit": first + 1,
-	})
+LIMIT $limit`, params)
 	if err != nil {
 		return nil, false, err
 	}
@@ -36,9 +46,10 @@ LIMIT $limit`, map[string]any{
 // CountActors counts the actors matching f; the API asks only when a client
 // selects totalCount.
 func (s *Store) CountActors(ctx context.Context, f kg.ActorFilter) (int, error) {
+	where, params := actorWhere(f)
 	res, err := s.read(ctx, "actors.count", `
-MATCH (a:Actor) WHERE a.id > '' AND `+actorWhere+`
-RETURN count(a) AS n`, map[string]any{"kind": kindParam(f.Kind), "name": strParam(f.Name)})
+MATCH (a:Actor) WHERE a.id > '' AND `+where+`
+RETURN count(a) AS n`, params)
 	if err != nil {
 		return 0, err
 	}

@@ -7,26 +7,32 @@ import (
 )
 
 // Topics returns up to first topics ordered by id after afterID, optionally
-// those whose label or alias contains label (either language).
+// those whose label or alias contains label (either language), compared
+// folded as actor names are (actorWhere).
 func (s *Store) Topics(ctx context.Context, label string, first int, afterID string) ([]kg.Topic, bool, error) {
+	where, params := topicWhere(label)
+	params["after"], params["limit"] = nullable(afterID), first+1
 	res, err := s.read(ctx, "topics", `
 MATCH (t:Topic)
-WHERE ($after IS NULL OR t.id > $after) AND `+topicWhere+`
-RETURN t {.*} AS t ORDER BY t.id LIMIT $limit`,
-		map[string]any{"after": nullable(afterID), "label": nullable(label), "limit": first + 1})
+WHERE ($after IS NULL OR t.id > $after) AND `+where+`
+RETURN t {.*} AS t ORDER BY t.id LIMIT $limit`, params)
 	if err != nil {
 		return nil, false, err
 	}
 	return page(res, "t", first, topicFrom)
 }
 
-const topicWhere = `($label IS NULL OR any(n IN [t.label_en, t.label_ar] + coalesce(t.aliases_en, []) + coalesce(t.aliases_ar, [])
-                            WHERE toLower(n) CONTAINS toLower($label)))`
+func topicWhere(label string) (string, map[string]any) {
+	if name := nameQuery(label); name != nil {
+		return `t.names_key CONTAINS $label`, map[string]any{"label": name}
+	}
+	return `true`, map[string]any{}
+}
 
 // CountTopics counts what Topics would list.
 func (s *Store) CountTopics(ctx context.Context, label string) (int, error) {
-	res, err := s.read(ctx, "topics.count", `MATCH (t:Topic) WHERE `+topicWhere+` RETURN count(t) AS n`,
-		map[string]any{"label": nullable(label)})
+	where, params := topicWhere(label)
+	res, err := s.read(ctx, "topics.count", `MATCH (t:Topic) WHERE `+where+` RETURN count(t) AS n`, params)
 	if err != nil {
 		return 0, err
 	}

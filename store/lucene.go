@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // luceneTerms splits what a user typed into plain search terms: letters and
@@ -12,7 +14,10 @@ import (
 // they are searched as words (the analyzers lower-case everything anyway).
 // At most 16 terms are kept.
 func luceneTerms(input string) []string {
-	fields := strings.FieldsFunc(input, func(r rune) bool {
+	// NFKC first: Lucene's analyzers know nothing of Arabic presentation
+	// forms (ﺑﻮﺗﻴﻦ, as text copied from a PDF comes), which it turns into
+	// the letters the index holds.
+	fields := strings.FieldsFunc(norm.NFKC.String(input), func(r rune) bool {
 		// Arabic combining marks (diacritics) stay inside words; the analyzer drops them.
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	})
@@ -60,13 +65,13 @@ func luceneQuery(terms []string, mode string, field string) string {
 // entities many statements involve: BM25 alone favours entities with few,
 // short aliases, so "CSTO" would rank a topic mentioning the CSTO first.
 func rerank(score float64, query string, names []string, statements int) float64 {
-	q := foldForMatch(query)
+	q := foldName(query)
 	if q == "" {
 		return score
 	}
 	bonus := 0.0
 	for _, n := range names {
-		f := foldForMatch(n)
+		f := foldName(n)
 		switch {
 		case f == q:
 			bonus = max(bonus, 10)
@@ -75,32 +80,4 @@ func rerank(score float64, query string, names []string, statements int) float64
 		}
 	}
 	return score + bonus + 0.5*math.Log1p(float64(statements))
-}
-
-// foldForMatch reduces a name to what should compare equal across spelling
-// variants: lower case, Arabic diacritics and tatweel dropped, alef forms,
-// teh marbuta and alef maksura unified, punctuation turned into spaces.
-func foldForMatch(s string) string {
-	var b strings.Builder
-	space := true
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r) || r == '\u0640':
-			continue
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
-		case r == 'ة':
-			r = 'ه'
-		case r == 'ى':
-			r = 'ي'
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			space = false
-		} else if !space {
-			b.WriteByte(' ')
-			space = true
-		}
-	}
-	return strings.TrimSpace(b.String())
 }

@@ -15,6 +15,7 @@ func TestLuceneTermsKeepOnlyWords(t *testing.T) {
 		{`"unbalanced`, []string{"unbalanced"}},
 		{`title:x* OR y~2`, []string{"title", "x", "or", "y", "2"}},
 		{`بُوتِين`, []string{"بُوتِين"}},
+		{`ﺑﻮﺗﻴﻦ ﻻ`, []string{"بوتين", "لا"}}, // presentation forms become letters
 		{`اتفاقية الأمن الجماعي`, []string{"اتفاقية", "الأمن", "الجماعي"}},
 		{`\ / [ ] { } ^ ! :`, []string{}},
 	}

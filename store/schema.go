@@ -25,6 +25,10 @@ var schema = []struct{ name, cypher string }{
 	{"statement_polarity", `CREATE INDEX statement_polarity IF NOT EXISTS FOR (n:Statement) ON (n.polarity)`},
 	{"statement_document", `CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document)`},
 	{"mention_document", `CREATE INDEX mention_document IF NOT EXISTS FOR (n:Mention) ON (n.document)`},
+	// The name filters (actors(filter: {name}), topics(label:)): CONTAINS
+	// over the folded names, one string per node (namesKey).
+	{"actor_names_key", `CREATE TEXT INDEX actor_names_key IF NOT EXISTS FOR (n:Actor) ON (n.names_key)`},
+	{"topic_names_key", `CREATE TEXT INDEX topic_names_key IF NOT EXISTS FOR (n:Topic) ON (n.names_key)`},
 	// Collapsed STANCE edges left stale by a replaced document (see stanceSteps).
 	{"stance_stale", `CREATE INDEX stance_stale IF NOT EXISTS FOR ()-[e:STANCE]-() ON (e.stale)`},
 	// Full-text search. The indexes over statements, mentions and documents
@@ -52,7 +56,43 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if _, err := s.write(ctx, "schema.await", `CALL db.awaitIndexes(300)`, nil); err != nil {
 		return fmt.Errorf("store: await indexes: %w", err)
 	}
+	if err := s.backfillNameKeys(ctx); err != nil {
+		return err
+	}
 	return s.backfillStances(ctx)
+}
+
+// backfillNameKeys writes names_key on the actors and topics of a graph
+// loaded by a version of whosaid that did not store it, which the name
+// filters would otherwise never find; a page at a time, until none lacks it.
+func (s *Store) backfillNameKeys(ctx context.Context) error {
+	for _, label := range []string{"Actor", "Topic"} {
+		for {
+			res, err := s.read(ctx, "schema.nameKeys.read", `
+MATCH (n:`+label+`) WHERE n.names_key IS NULL
+RETURN n.id AS id, [coalesce(n.name_en, n.label_en), coalesce(n.name_ar, n.label_ar)] AS names,
+       coalesce(n.aliases_en, []) + coalesce(n.aliases_ar, []) AS aliases
+LIMIT 1000`, nil)
+			if err != nil {
+				return fmt.Errorf("store: backfill name keys: %w", err)
+			}
+			if len(res.Records) == 0 {
+				break
+			}
+			rows := make([]map[string]any, len(res.Records))
+			for i, r := range res.Records {
+				id, _ := r.Get("id")
+				names, _ := r.Get("names")
+				aliases, _ := r.Get("aliases")
+				rows[i] = map[string]any{"id": id, "key": namesKey(strs(names), strs(aliases))}
+			}
+			if _, err := s.write(ctx, "schema.nameKeys.write", `
+UNWIND $rows AS row MATCH (n:`+label+` {id: row.id}) SET n.names_key = row.key`, map[string]any{"rows": rows}); err != nil {
+				return fmt.Errorf("store: backfill name keys: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // backfillStances adds the collapsed STANCE relationships to a graph loaded

@@ -48,8 +48,8 @@ RETURN ` + v + `.id AS id, '` + kind + `' AS kind, score, ` + matched + ` AS mat
 // Search finds nodes of the given kinds whose names, aliases, labels or
 // evidence text match query, best first. Every term must match; when
 // nothing does, any term may, and then terms may be one edit away. lang
-// ("ar", "en" or "") restricts name matching to one language.
-func (s *Store) Search(ctx context.Context, query string, kinds []kg.SearchKind, lang string, first int) ([]kg.SearchHit, error) {
+// (empty for both) restricts name matching to one language.
+func (s *Store) Search(ctx context.Context, query string, kinds []kg.SearchKind, lang kg.Lang, first int) ([]kg.SearchHit, error) {
 	terms := luceneTerms(query)
 	if len(terms) == 0 {
 		return []kg.SearchHit{}, nil
@@ -59,9 +59,9 @@ func (s *Store) Search(ctx context.Context, query string, kinds []kg.SearchKind,
 	}
 	field := ""
 	switch lang {
-	case "ar":
+	case kg.Arabic:
 		field = "search_ar"
-	case "en":
+	case kg.English:
 		field = "search_en"
 	}
 	// One round trip per attempt: the kinds' queries run as one union.

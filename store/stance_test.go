@@ -3,15 +3,10 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"slices"
 	"testing"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
 	"github.com/whosaid/whosaid/kg"
-	"github.com/whosaid/whosaid/loader"
 	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/subgraph"
 )
@@ -22,15 +17,8 @@ import (
 // by an edited version (statements dropped, a polarity flipped), and after
 // they are rebuilt for a graph loaded without them.
 func TestStanceEdgesFollowTheStatements(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st, seeds := seeded(t)
 	ctx := context.Background()
-	seeds, err := loader.Read(loader.Dir("../seeds"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := loader.Load(ctx, st, seeds, io.Discard); err != nil {
-		t.Fatal(err)
-	}
 	roots := []string{"vladimir-putin", "csto", "russia", "syrian-crisis", "military-intervention-in-syria", "geneva-ii-conference"}
 	agree(t, st, roots, "after a load")
 
@@ -64,14 +52,7 @@ func TestStanceEdgesFollowTheStatements(t *testing.T) {
 	}
 
 	// A graph written before STANCE edges existed: EnsureSchema adds them.
-	drv, err := neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.NoAuth())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer drv.Close(ctx)
-	if _, err := neo4j.ExecuteQuery(ctx, drv, `MATCH ()-[e:STANCE]->() DELETE e`, nil, neo4j.EagerResultTransformer); err != nil {
-		t.Fatal(err)
-	}
+	alter(t, `MATCH ()-[e:STANCE]->() DELETE e`)
 	if got := stances(t, st, roots); len(got) != 0 {
 		t.Fatalf("STANCE edges left after deleting them: %v", got)
 	}

@@ -62,6 +62,7 @@ func (s *Store) WriteCatalogue(ctx context.Context, c kg.Catalogue) error {
 			"wikidata": nullable(a.Wikidata), "iso": nullable(a.ISO), "org_type": nullable(a.OrgType),
 			"description": nullable(a.Description), "introduced_by": nullable(a.IntroducedBy),
 			"search_en": searchText(a.Name.En, a.Aliases.En, a.ISO, a.Wikidata), "search_ar": searchText(a.Name.Ar, a.Aliases.Ar),
+			"names_key": namesKey([]string{a.Name.En, a.Name.Ar}, a.Aliases.En, a.Aliases.Ar),
 		})
 	}
 	var steps []step
@@ -80,7 +81,8 @@ SET n:` + label, map[string]any{"rows": orEmptyRows(byKind[kind])}})
 	for _, t := range c.Topics {
 		topics = append(topics, map[string]any{"id": t.ID, "label_en": t.Label.En, "label_ar": t.Label.Ar,
 			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar), "introduced_by": nullable(t.IntroducedBy),
-			"search_en": searchText(t.Label.En, t.Aliases.En), "search_ar": searchText(t.Label.Ar, t.Aliases.Ar)})
+			"search_en": searchText(t.Label.En, t.Aliases.En), "search_ar": searchText(t.Label.Ar, t.Aliases.Ar),
+			"names_key": namesKey([]string{t.Label.En, t.Label.Ar}, t.Aliases.En, t.Aliases.Ar)})
 		for _, b := range t.Broader {
 			broader = append(broader, map[string]any{"from": t.ID, "to": b})
 		}

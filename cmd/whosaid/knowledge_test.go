@@ -88,7 +88,7 @@ func TestWhoRejectedOrOpposedMilitaryInterventionInSyria(t *testing.T) {
 
 func TestEverythingVladimirPutinSaid(t *testing.T) {
 	base := startServer(t, nil, "../../seeds")
-	_, r := postGraphQL(t, base, `{ actor(id: "vladimir-putin") { name nameAr: name(lang: "ar")
+	_, r := postGraphQL(t, base, `{ actor(id: "vladimir-putin") { name nameAr: name(lang: AR)
 		statements(first: 100) { totalCount edges { node { `+statementFields+` } } } } }`, nil)
 	got := decode[struct {
 		Actor struct {

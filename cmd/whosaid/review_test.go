@@ -65,7 +65,7 @@ func TestReviewWorkflowAsTheReadmeTellsIt(t *testing.T) {
 	}
 	base := startServer(t, nil, "../../seeds", my)
 	_, r := postGraphQL(t, base, `{ statements(first: 50, filter: {document: "a1", method: CURATED}) { totalCount
-		edges { node { speakers { id name(lang: "ar") } evidence { text start end document { id text } } } } } }`, nil)
+		edges { node { speakers { id name(lang: AR) } evidence { text start end document { id text } } } } } }`, nil)
 	got := decode[struct {
 		Statements struct {
 			TotalCount int

@@ -8,7 +8,7 @@ const endpoint = new URL('../graphql', document.baseURI).href;
 export const SEARCH = `query ExplorerSearch($q: String!) {
   search(query: $q, kinds: [ACTOR], first: 8) {
     score
-    node { id ... on Actor { kind name nameAr: name(lang: "ar") } }
+    node { id ... on Actor { kind name nameAr: name(lang: AR) } }
   }
 }`;
 
@@ -21,7 +21,7 @@ export const NEIGHBOURHOOD = `query ExplorerNeighbourhood($id: ID!, $depth: Int,
       id source target kind predicate polarity weight start end
       statements {
         id summary date predicate polarity
-        speakers { id name nameAr: name(lang: "ar") }
+        speakers { id name nameAr: name(lang: AR) }
         evidence { id text cue start end document { id title lang date } }
       }
     }

@@ -2,7 +2,17 @@
 
 package model
 
-// The entry points of the API. Lists are Relay connections paged forwards with `first` (default 20, at most 100) and `after` (a cursor of the same list).
+// The text around a mention's span, with its place in the document.
+type MentionContext struct {
+	// The text of the context, the span included; `text` of the document from `start` to `end`.
+	Text string `json:"text"`
+	// Start offset of the context in Unicode code points of the document text; the span begins at `Mention.start - start` within `text`.
+	Start int `json:"start"`
+	// End offset (exclusive) of the context in Unicode code points of the document text.
+	End int `json:"end"`
+}
+
+// The entry points of the API. Lists are Relay connections paged forwards with `first` (default 20; a page holds at most 100 items, and a larger `first` is taken as 100) and `after` (a cursor of the same list).
 //
 // Scope: every query that names an actor or a topic (`statements`, `statementsAbout`, `timeline`, `alignment`, `stanceMatrix`) reaches as far as two switches say, with the same defaults everywhere. `includeNarrower` (default true): a topic stands also for its narrower topics, up to three levels down. `includeAffiliates` (default false): an actor stands also for the bodies that are part of it (up to three levels) and the people holding a position in it or them, for what they said while in office. Asked about the same actor and topic, a statement list, a timeline and a stance-matrix column therefore count the same statements (the aggregates only the asserted ones).
 type Query struct {

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/whosaid/whosaid/kg"
 )
 
 // Kind says what a token is.
@@ -124,15 +126,15 @@ func Normalize(s string) Text {
 		case r == '\n':
 			lines++
 			i++
-		case unicode.IsSpace(r) || ignorable(r):
+		case unicode.IsSpace(r) || kg.Ignorable(r):
 			i++
 		case isWordRune(r):
 			j := i + 1
-			for j < len(runes) && (isWordRune(runes[j]) || ignorable(runes[j]) || joinsWord(runes, j)) {
+			for j < len(runes) && (isWordRune(runes[j]) || kg.Ignorable(runes[j]) || joinsWord(runes, j)) {
 				j++
 			}
 			// Trailing joiners (an apostrophe, a dot after digits) are not part of the word.
-			for j > i+1 && (runes[j-1] == '\'' || runes[j-1] == '’' || runes[j-1] == '.' || runes[j-1] == ',' || runes[j-1] == '/' || ignorable(runes[j-1])) {
+			for j > i+1 && (runes[j-1] == '\'' || runes[j-1] == '’' || runes[j-1] == '.' || runes[j-1] == ',' || runes[j-1] == '/' || kg.Ignorable(runes[j-1])) {
 				j--
 			}
 			t.Tokens = append(t.Tokens, newWord(runes[i:j], i, j, lines))
@@ -171,13 +173,6 @@ func quoteClass(r rune) (string, bool) {
 		return `"`, true
 	}
 	return "", false
-}
-
-// ignorable runes are bidi and format controls (LRM, RLM, embeddings, ZWJ,
-// ZWNJ, BOM): news copy is full of them and they carry nothing.
-func ignorable(r rune) bool {
-	return r == 0x200B || r == 0x200C || r == 0x200D || r == 0x200E || r == 0x200F ||
-		(r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0xFEFF || r == 0x061C
 }
 
 func isWordRune(r rune) bool {
@@ -252,9 +247,9 @@ func newWord(rs []rune, start, end, lines int) Token {
 }
 
 // Key returns the matching key of a word: NFKC (Arabic presentation forms
-// become letters), then harakat, tatweel and format controls removed, أ إ آ ٱ
-// → ا, ة → ه, ى → ي, ی → ي, ک → ك, Arabic-Indic digits → 0-9, lower case.
-// ؤ and ئ are kept: يؤكد, مؤكدا and رئيس need them.
+// become letters), then every rune folded by kg.FoldRune (harakat, tatweel
+// and format controls removed, alef forms, teh marbuta and alef maksura
+// unified, Arabic-Indic digits as ASCII, lower case).
 func Key(word string) string {
 	return keyRunes([]rune(word))
 }
@@ -280,33 +275,9 @@ func keyRunes(rs []rune) string {
 	var b strings.Builder
 	b.Grow(2 * len(rs))
 	for _, r := range rs {
-		switch {
-		case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED, r == 'ـ', ignorable(r):
-			continue
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
-		case r == 'ة':
-			r = 'ه'
-		case r == 'ى' || r == 'ی':
-			r = 'ي'
-		case r == 'ک':
-			r = 'ك'
-		case r == 'ۀ':
-			r = 'ه'
-		case r >= '٠' && r <= '٩':
-			r = '0' + (r - '٠')
-		case r >= '۰' && r <= '۹':
-			r = '0' + (r - '۰')
-		case r >= 0x0621 && r <= 0x064A, r < 0x80 && (r < 'A' || r > 'Z'):
-			// Arabic letters and ASCII as they are
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
-		case unicode.Is(unicode.Mn, r):
-			continue
-		default:
-			r = unicode.ToLower(r)
+		if r = kg.FoldRune(r); r >= 0 {
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }

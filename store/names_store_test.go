@@ -1,0 +1,77 @@
+package store_test
+
+import (
+	"context"
+	"io"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
+	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/loader"
+	"github.com/whosaid/whosaid/store"
+)
+
+// seeded empties the test database and loads the seed folder into it.
+func seeded(t *testing.T) (*store.Store, *loader.Seeds) {
+	t.Helper()
+	st := neo4jtest.Store(t)
+	seeds, err := loader.Read(loader.Dir("../seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loader.Load(context.Background(), st, seeds, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	return st, seeds
+}
+
+// alter changes the test database behind the store's back, as an older
+// whosaid or a hand edit would have left it.
+func alter(t *testing.T, cypher string) {
+	t.Helper()
+	ctx := context.Background()
+	drv, err := neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.NoAuth())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	if _, err := neo4j.ExecuteQuery(ctx, drv, cypher, nil, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Ensure a graph loaded by a whosaid that stored no folded name keys gets
+// them from EnsureSchema, so its actors and topics can be found by name.
+func TestEnsureSchemaGivesOldGraphsTheirNameKeys(t *testing.T) {
+	st, _ := seeded(t)
+	ctx := context.Background()
+	name := "بُوتِين"
+	found := func() (actors, topics int) {
+		t.Helper()
+		a, _, err := st.Actors(ctx, kg.ActorFilter{Name: &name}, 10, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tp, _, err := st.Topics(ctx, "التَّدَخُّل", 10, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(a), len(tp)
+	}
+	if a, tp := found(); a == 0 || tp == 0 {
+		t.Fatalf("after a load: %d actors, %d topics found, want some of each", a, tp)
+	}
+
+	alter(t, `MATCH (n:Actor|Topic) REMOVE n.names_key`)
+	if a, tp := found(); a != 0 || tp != 0 {
+		t.Fatalf("without name keys: %d actors, %d topics found", a, tp)
+	}
+	if err := st.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if a, tp := found(); a == 0 || tp == 0 {
+		t.Errorf("after EnsureSchema: %d actors, %d topics found, want some of each", a, tp)
+	}
+}
