@@ -105,6 +105,10 @@ func capResponse(max int) graphql.ResponseMiddleware {
 	}
 }
 
+// writeGrace is how long past its timeout a request may take to write its
+// answer: enough for an error, not for a client that stopped reading.
+const writeGrace = 2 * time.Second
+
 // withTimeout bounds every request, writing its answer included: the store
 // passes what is left of it to Neo4j as the transaction timeout, and a
 // client that stops reading loses the connection when it runs out instead
@@ -115,7 +119,9 @@ func withTimeout(next http.Handler, d time.Duration) http.Handler {
 		defer cancel()
 		// Not every ResponseWriter supports deadlines (httptest's recorder
 		// does not); the server's own WriteTimeout still applies then.
-		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d))
+		// The deadline leaves writeGrace past the request's time, so that a
+		// request that runs out of it can still be told TIMEOUT.
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d + writeGrace))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

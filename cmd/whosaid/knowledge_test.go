@@ -54,7 +54,7 @@ const statementFields = `id predicate polarity speakers { id } evidence { docume
 
 func TestWhoRejectedOrOpposedMilitaryInterventionInSyria(t *testing.T) {
 	base := startServer(t, nil, "../../seeds")
-	_, r := postGraphQL(t, base, `{ statements(first: 100, filter: {target: "military-intervention-in-syria", predicate: [REJECT, OPPOSE]}) {
+	_, r := postGraphQL(t, base, `{ statements(first: 50, filter: {target: "military-intervention-in-syria", predicate: [REJECT, OPPOSE]}) {
 		edges { node { `+statementFields+` } } } }`, nil)
 	got := decode[struct {
 		Statements struct {
@@ -89,7 +89,7 @@ func TestWhoRejectedOrOpposedMilitaryInterventionInSyria(t *testing.T) {
 func TestEverythingVladimirPutinSaid(t *testing.T) {
 	base := startServer(t, nil, "../../seeds")
 	_, r := postGraphQL(t, base, `{ actor(id: "vladimir-putin") { name nameAr: name(lang: AR)
-		statements(first: 100) { totalCount edges { node { `+statementFields+` } } } } }`, nil)
+		statements(first: 50) { totalCount edges { node { `+statementFields+` } } } } }`, nil)
 	got := decode[struct {
 		Actor struct {
 			Name, NameAr string
