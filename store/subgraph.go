@@ -31,6 +31,12 @@ const subgraphStatement = `($predicates IS NULL OR s.predicate IN $predicates)
 // as a Cypher relationship type alternation.
 var contextTypes = strings.Join(kg.EdgeTypes(kg.Context), "|")
 
+// nodeKindOf is the kind of an anchor node n, told by its labels; an anchor
+// that is none of the others is a statement. The labels and kinds are
+// kg.NodeKindTable's (TestCypherSpeaksTheVocabularies).
+const nodeKindOf = `CASE WHEN n:Person THEN 'PERSON' WHEN n:Organisation THEN 'ORGANISATION' WHEN n:Country THEN 'COUNTRY'
+  WHEN n:Topic THEN 'TOPIC' WHEN n:Event THEN 'EVENT' WHEN n:Place THEN 'PLACE' ELSE 'STATEMENT' END`
+
 // aggregated reports whether the collapsed STANCE relationships can answer
 // a request: they keep the weight, dates and predicates of each speaker,
 // target and polarity, so only the statement view and predicate or date
@@ -327,9 +333,7 @@ func (s *Store) GraphNodes(ctx context.Context, ids []string, view kg.StatementV
 	params := subgraphParams(f)
 	params["ids"], params["withDegree"] = ids, fast
 	res, err := s.read(ctx, "subgraph.nodes", anchorNodes+`
-RETURN n.id AS id,
-  CASE WHEN n:Person THEN 'PERSON' WHEN n:Organisation THEN 'ORGANISATION' WHEN n:Country THEN 'COUNTRY'
-       WHEN n:Topic THEN 'TOPIC' WHEN n:Event THEN 'EVENT' WHEN n:Place THEN 'PLACE' ELSE 'STATEMENT' END AS kind,
+RETURN n.id AS id, `+nodeKindOf+` AS kind,
   coalesce(n.name_en, n.label_en, n.summary_en, n.id) AS label,
   coalesce(n.name_ar, n.label_ar) AS labelAr,
   CASE WHEN $withDegree THEN

@@ -100,6 +100,15 @@ var arabicVerbs = []arVerb{
 	{lemma: lemma{word: "حرص", pred: kg.Commit, class: stance, needs: "على"}, perf: "حرص"},
 }
 
+// arabicUncued are the predicates no Arabic cue word or phrase carries,
+// each with the rule of stances (stance.go) that gives it. A predicate of
+// kg's table neither cued nor listed here fails TestEveryPredicateIsCued.
+var arabicUncued = map[kg.Predicate]string{
+	kg.Assert:         "a reporting verb whose complement states no stance",
+	kg.Announce:       "أعلن, or a reporting verb with a future marker in its complement",
+	kg.DeclineComment: "a negated علق or كشف, or رفض followed by تعليق",
+}
+
 // lightNouns are the nouns after أعرب عن / أبدى / جدد / أكد / أعلن that
 // carry the stance («أعرب عن امتنانه» → PRAISE, «أكدت دعمها» → SUPPORT).
 var lightNouns = map[kg.Predicate][]string{

@@ -70,6 +70,13 @@ var englishVerbs = []enVerb{
 	{lemma{word: "concern", pred: kg.Concern, class: stance}, []string{"feared", "fears", "regretted", "regrets", "lamented"}},
 }
 
+// englishUncued are the predicates no English cue word or phrase carries,
+// each with the rule of stances (stance.go) that gives it (see arabicUncued).
+var englishUncued = map[kg.Predicate]string{
+	kg.Assert:   "a reporting verb whose complement states no stance",
+	kg.Announce: "announce, or a reporting verb with a future marker in its complement",
+}
+
 // englishPhrases mirror arabicPhrases.
 var englishPhrases = []struct {
 	kind  phraseKind
