@@ -24,6 +24,7 @@ func TestSchemaEnumsMatchTheVocabularies(t *testing.T) {
 		{"ActorKind", names(kg.ActorKinds, func(k kg.ActorKind) kg.ActorKind { return k })},
 		{"GraphNodeKind", names(kg.NodeKindTable, func(n kg.NodeKindInfo) kg.NodeKind { return n.Kind })},
 		{"GraphEdgeKind", names(kg.EdgeKindTable, func(e kg.EdgeKindInfo) kg.EdgeKind { return e.Kind })},
+		{"SearchKind", names(kg.SearchKinds, func(k kg.SearchKind) kg.SearchKind { return k })},
 	} {
 		def := schema.Types[c.enum]
 		if def == nil || def.Kind != ast.Enum {

@@ -14,8 +14,8 @@ import (
 // The store's Cypher spells labels, relationship types and kinds as
 // literals (labels cannot be parameters). This holds them to kg's tables:
 // every node kind is told apart by its own label, every edge kind is a
-// relationship type the store counts, every kind a query returns is one of
-// the table's, and every label and type a query names is one the store
+// relationship type the store counts, every kind a subgraph, export or
+// search query returns is one of kg's, and every label and type a query names is one the store
 // writes — so a kind renamed or added in kg cannot leave a query behind.
 func TestCypherSpeaksTheVocabularies(t *testing.T) {
 	source := storeSource(t)
@@ -59,6 +59,12 @@ func TestCypherSpeaksTheVocabularies(t *testing.T) {
 		}
 	}
 
+	for _, m := range regexp.MustCompile(`'(\w+)' AS kind`).FindAllStringSubmatch(source["search.go"], -1) {
+		if !slices.Contains(kg.SearchKinds, kg.SearchKind(m[1])) {
+			t.Errorf("a search query returns hits of kind %s, which kg.SearchKinds lacks", m[1])
+		}
+	}
+
 	// What any query names.
 	all := strings.Join(slices.Collect(maps.Values(source)), "\n")
 	for _, m := range regexp.MustCompile(`\[\w*:([A-Z_|]+)`).FindAllStringSubmatch(all, -1) {
@@ -92,8 +98,8 @@ func storeSource(t *testing.T) map[string]string {
 			out[name] = string(b)
 		}
 	}
-	if out["subgraph.go"] == "" || out["export.go"] == "" {
-		t.Fatal("subgraph.go or export.go is missing: the test reads their queries")
+	if out["subgraph.go"] == "" || out["export.go"] == "" || out["search.go"] == "" {
+		t.Fatal("subgraph.go, export.go or search.go is missing: the test reads their queries")
 	}
 	return out
 }
