@@ -70,6 +70,13 @@ func (p PredicateInfo) Description() string {
 }
 
 // PredicateTable is the predicate vocabulary, in the schema's order.
+//
+// To add a predicate: a constant above and a row here; the value, with the
+// row's Description, in schema.graphqls's enum Predicate (then `make
+// generate`, which also rewrites the explorer's list and seeds/README.md's
+// table, and `make explorer`); a cue in each lexicon of loader/extract, or
+// an entry in arabicUncued or englishUncued naming the rule that gives it.
+// A test fails until each is done.
 var PredicateTable = []PredicateInfo{
 	{Assert, Neutral, "", "010", "states a position on", "A neutral claim or statement"},
 	{Support, Favor, "", "051", "supports", "Endorsing or backing a policy, actor or initiative"},
