@@ -20,9 +20,11 @@ build:
 vet:
 	$(GO) vet ./...
 
-## generate: regenerate gqlgen code after editing schema.graphqls or gqlgen.yml
+## generate: regenerate gqlgen code after editing schema.graphqls or gqlgen.yml, and the copies of
+## kg's vocabularies (explorer/src/vocabulary.js, seeds/README.md's predicate table) after kg/vocabulary.go
 generate:
 	$(GO) tool gqlgen generate
+	$(GO) generate ./kg
 
 ## explorer: rebuild the /explore page (explorer/dist, checked in) from explorer/src with Node 20+
 explorer:

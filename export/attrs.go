@@ -13,43 +13,31 @@ import (
 // neo4jLabels are a node kind's labels in whosaid's Neo4j, written as APOC
 // writes them (":Actor:Person"), so a GraphML export re-imports with
 // apoc.import.graphml(…, {readLabels: true}).
-func neo4jLabels(kind string) string {
-	switch kind {
-	case "PERSON":
-		return ":Actor:Person"
-	case "ORGANISATION":
-		return ":Actor:Organisation"
-	case "COUNTRY":
-		return ":Actor:Country"
-	case "TOPIC":
-		return ":Topic"
-	case "EVENT":
-		return ":Event"
-	case "PLACE":
-		return ":Place"
-	case "STATEMENT":
-		return ":Statement"
+func neo4jLabels(kind kg.NodeKind) string {
+	labels := kg.NodeKinds[kind].Labels
+	if len(labels) == 0 {
+		return ""
 	}
-	return ""
+	return ":" + strings.Join(labels, ":")
 }
 
 // edgeLabel is an edge's caption: its kind, with the polarity for STANCE
 // edges ("STANCE AGAINST").
 func edgeLabel(e kg.GraphEdge) string {
-	if e.Kind == "STANCE" && e.Polarity != "" {
-		return e.Kind + " " + polarityName(e.Polarity)
+	if e.Kind == kg.StanceEdge && e.Polarity != "" {
+		return string(e.Kind) + " " + polarityName(e.Polarity)
 	}
-	return e.Kind
+	return string(e.Kind)
 }
 
 // edgeType tells parallel edges apart where a tool merges edges of one type
 // between the same nodes (GEXF 1.3's edge kind): a speaker's favourable and
 // hostile statements about one target stay two edges.
 func edgeType(e kg.GraphEdge) string {
-	if e.Kind == "STANCE" && e.Polarity != "" {
-		return e.Kind + "_" + polarityName(e.Polarity)
+	if e.Kind == kg.StanceEdge && e.Polarity != "" {
+		return string(e.Kind) + "_" + polarityName(e.Polarity)
 	}
-	return e.Kind
+	return string(e.Kind)
 }
 
 // polarityName is a polarity as the API spells it: FAVOR, AGAINST, NEUTRAL,
@@ -89,24 +77,3 @@ func interval(e kg.GraphEdge) (start, end string) {
 func joinIDs(ids []string) string { return strings.Join(ids, " ") }
 
 func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
-
-type rgb struct{ r, g, b uint8 }
-
-// Colours for GEXF's viz:color (Tableau 10): nodes by kind, statement edges
-// by polarity. The explorer page can use the same palette.
-var (
-	kindColours = map[string]rgb{
-		"PERSON":       {78, 121, 167},
-		"ORGANISATION": {242, 142, 43},
-		"COUNTRY":      {89, 161, 79},
-		"TOPIC":        {176, 122, 161},
-		"EVENT":        {237, 201, 72},
-		"PLACE":        {118, 183, 178},
-		"STATEMENT":    {156, 117, 95},
-	}
-	polarityColours = map[kg.Polarity]rgb{
-		kg.Favor:   {89, 161, 79},
-		kg.Against: {225, 87, 89},
-		kg.Neutral: {186, 176, 172},
-	}
-)

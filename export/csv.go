@@ -35,7 +35,7 @@ func EncodeCSV(w io.Writer, g Graph) error {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	z := zip.NewWriter(buf)
 	if err := csvEntry(z, "nodes.csv", csvNodeHeader, g.Nodes, func(n kg.GraphNode) []string {
-		return []string{n.ID, n.Label, n.Kind, n.Label, n.LabelAr, strconv.Itoa(n.Degree), strconv.Itoa(n.HiddenDegree)}
+		return []string{n.ID, n.Label, string(n.Kind), n.Label, n.LabelAr, strconv.Itoa(n.Degree), strconv.Itoa(n.HiddenDegree)}
 	}); err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func EncodeCSV(w io.Writer, g Graph) error {
 			span = "<[" + start + "," + end + "]>"
 		}
 		return []string{e.Source, e.Target, "Directed", e.ID, edgeLabel(e), formatFloat(e.Weight), span,
-			e.Kind, predicateList(e), polarityName(e.Polarity), e.Statement, joinIDs(e.Statements), e.Start, e.End}
+			string(e.Kind), predicateList(e), polarityName(e.Polarity), e.Statement, joinIDs(e.Statements), e.Start, e.End}
 	}); err != nil {
 		return err
 	}

@@ -29,15 +29,15 @@ type cyjsNode struct {
 }
 
 type cyjsNodeData struct {
-	ID           string `json:"id"`
-	Value        string `json:"value"` // the id again: NetworkX's cytoscape_graph names nodes by it
-	Label        string `json:"label"`
-	Name         string `json:"name"` // Cytoscape desktop's caption column
-	Kind         string `json:"kind"`
-	LabelEn      string `json:"label_en"`
-	LabelAr      string `json:"label_ar,omitempty"`
-	Degree       int    `json:"degree"`
-	HiddenDegree int    `json:"hidden_degree"`
+	ID           string      `json:"id"`
+	Value        string      `json:"value"` // the id again: NetworkX's cytoscape_graph names nodes by it
+	Label        string      `json:"label"`
+	Name         string      `json:"name"` // Cytoscape desktop's caption column
+	Kind         kg.NodeKind `json:"kind"`
+	LabelEn      string      `json:"label_en"`
+	LabelAr      string      `json:"label_ar,omitempty"`
+	Degree       int         `json:"degree"`
+	HiddenDegree int         `json:"hidden_degree"`
 }
 
 type cyjsEdge struct {
@@ -46,20 +46,20 @@ type cyjsEdge struct {
 }
 
 type cyjsEdgeData struct {
-	ID          string   `json:"id"`
-	Source      string   `json:"source"`
-	Target      string   `json:"target"`
-	Key         string   `json:"key"` // the id again: NetworkX's cytoscape_graph keeps parallel edges apart by it
-	Label       string   `json:"label"`
-	Interaction string   `json:"interaction"` // Cytoscape desktop's edge type column
-	Kind        string   `json:"kind"`
-	Predicate   string   `json:"predicate,omitempty"`
-	Polarity    string   `json:"polarity,omitempty"`
-	Weight      float64  `json:"weight"`
-	Statement   string   `json:"statement,omitempty"`
-	Statements  []string `json:"statements,omitempty"`
-	Start       string   `json:"start,omitempty"`
-	End         string   `json:"end,omitempty"`
+	ID          string      `json:"id"`
+	Source      string      `json:"source"`
+	Target      string      `json:"target"`
+	Key         string      `json:"key"` // the id again: NetworkX's cytoscape_graph keeps parallel edges apart by it
+	Label       string      `json:"label"`
+	Interaction kg.EdgeKind `json:"interaction"` // Cytoscape desktop's edge type column
+	Kind        kg.EdgeKind `json:"kind"`
+	Predicate   string      `json:"predicate,omitempty"`
+	Polarity    string      `json:"polarity,omitempty"`
+	Weight      float64     `json:"weight"`
+	Statement   string      `json:"statement,omitempty"`
+	Statements  []string    `json:"statements,omitempty"`
+	Start       string      `json:"start,omitempty"`
+	End         string      `json:"end,omitempty"`
 }
 
 // WriteCyJS writes sg as Cytoscape.js JSON; see EncodeCyJS.
@@ -95,7 +95,7 @@ func EncodeCyJS(w io.Writer, g Graph) error {
 		}
 		buf.WriteString(sep)
 		sep = ","
-		if err := enc.Encode(cyjsNode{Classes: strings.ToLower(n.Kind), Data: cyjsNodeData{ID: n.ID, Value: n.ID, Label: n.Label,
+		if err := enc.Encode(cyjsNode{Classes: strings.ToLower(string(n.Kind)), Data: cyjsNodeData{ID: n.ID, Value: n.ID, Label: n.Label,
 			Name: n.Label, Kind: n.Kind, LabelEn: n.Label, LabelAr: n.LabelAr, Degree: n.Degree, HiddenDegree: n.HiddenDegree}}); err != nil {
 			return err
 		}
@@ -108,7 +108,7 @@ func EncodeCyJS(w io.Writer, g Graph) error {
 		}
 		buf.WriteString(sep)
 		sep = ","
-		if err := enc.Encode(cyjsEdge{Classes: strings.TrimSpace(strings.ToLower(e.Kind + " " + string(e.Polarity))), Data: cyjsEdgeData{
+		if err := enc.Encode(cyjsEdge{Classes: strings.TrimSpace(strings.ToLower(string(e.Kind) + " " + string(e.Polarity))), Data: cyjsEdgeData{
 			ID: e.ID, Source: e.Source, Target: e.Target, Key: e.ID, Label: edgeLabel(e), Interaction: e.Kind, Kind: e.Kind,
 			Predicate: predicateList(e), Polarity: polarityName(e.Polarity), Weight: e.Weight,
 			Statement: e.Statement, Statements: e.Statements, Start: e.Start, End: e.End}}); err != nil {

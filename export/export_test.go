@@ -131,7 +131,7 @@ func TestExportsParseBackToTheSubgraph(t *testing.T) {
 			}
 			for i, n := range sg.Nodes {
 				got := g.Nodes[i]
-				if got.ID != n.ID || got.Attrs["kind"] != n.Kind || got.Attrs["label_en"] != n.Label ||
+				if got.ID != n.ID || got.Attrs["kind"] != string(n.Kind) || got.Attrs["label_en"] != n.Label ||
 					got.Attrs["label_ar"] != n.LabelAr || got.Attrs["degree"] != fmt.Sprint(n.Degree) {
 					t.Errorf("node %d = %+v, want %+v", i, got, n)
 				}
@@ -143,7 +143,7 @@ func TestExportsParseBackToTheSubgraph(t *testing.T) {
 					predicate = "PRAISE SUPPORT" // the statements behind it differ: all are listed
 				}
 				if got.ID != e.ID || got.Source != e.Source || got.Target != e.Target || got.Weight != e.Weight ||
-					got.Attrs["kind"] != e.Kind || got.Attrs["polarity"] != strings.ToUpper(string(e.Polarity)) ||
+					got.Attrs["kind"] != string(e.Kind) || got.Attrs["polarity"] != strings.ToUpper(string(e.Polarity)) ||
 					got.Attrs["predicate"] != predicate || got.Attrs["statements"] != strings.Join(e.Statements, " ") {
 					t.Errorf("edge %d = %+v, want %+v with predicate %q and the polarity as the API spells it", i, got, e, predicate)
 				}

@@ -76,11 +76,11 @@ func attValues(pairs ...string) *gexfAttValues {
 	return &a
 }
 
-func colour(c rgb, ok bool) *gexfColour {
+func colour(c kg.RGB, ok bool) *gexfColour {
 	if !ok {
 		return nil
 	}
-	return &gexfColour{c.r, c.g, c.b}
+	return &gexfColour{c.R, c.G, c.B}
 }
 
 // WriteGEXF writes sg as a GEXF 1.3 document; see EncodeGEXF.
@@ -116,12 +116,12 @@ func EncodeGEXF(w io.Writer, g Graph) error {
 		if err != nil {
 			return err
 		}
-		c, ok := kindColours[n.Kind]
+		kind, ok := kg.NodeKinds[n.Kind]
 		x.element(gexfNode{
 			ID: n.ID, Label: n.Label,
-			AttValues: attValues("kind", n.Kind, "label_en", n.Label, "label_ar", n.LabelAr,
+			AttValues: attValues("kind", string(n.Kind), "label_en", n.Label, "label_ar", n.LabelAr,
 				"degree", strconv.Itoa(n.Degree), "hidden_degree", strconv.Itoa(n.HiddenDegree)),
-			Colour: colour(c, ok),
+			Colour: colour(kind.Colour, ok),
 		})
 		if x.err != nil {
 			return x.err
@@ -134,11 +134,11 @@ func EncodeGEXF(w io.Writer, g Graph) error {
 			return err
 		}
 		start, end := interval(e)
-		c, ok := polarityColours[e.Polarity]
+		c, ok := kg.PolarityColours[e.Polarity]
 		x.element(gexfEdge{
 			ID: e.ID, Source: e.Source, Target: e.Target, Label: edgeLabel(e), Kind: edgeType(e),
 			Weight: formatFloat(e.Weight), Start: start, End: end,
-			AttValues: attValues("kind", e.Kind, "predicate", predicateList(e), "polarity", polarityName(e.Polarity),
+			AttValues: attValues("kind", string(e.Kind), "predicate", predicateList(e), "polarity", polarityName(e.Polarity),
 				"statement", e.Statement, "statements", joinIDs(e.Statements)),
 			Colour: colour(c, ok),
 		})

@@ -95,7 +95,7 @@ func EncodeGraphML(w io.Writer, g Graph) error {
 		if err != nil {
 			return err
 		}
-		x.element(graphmlNode{ID: n.ID, Data: data("labels", neo4jLabels(n.Kind), "label", n.Label, "kind", n.Kind,
+		x.element(graphmlNode{ID: n.ID, Data: data("labels", neo4jLabels(n.Kind), "label", n.Label, "kind", string(n.Kind),
 			"label_en", n.Label, "label_ar", n.LabelAr, "degree", strconv.Itoa(n.Degree), "hidden_degree", strconv.Itoa(n.HiddenDegree))})
 		if x.err != nil {
 			return x.err
@@ -105,7 +105,7 @@ func EncodeGraphML(w io.Writer, g Graph) error {
 		if err != nil {
 			return err
 		}
-		x.element(graphmlEdge{ID: e.ID, Source: e.Source, Target: e.Target, Data: data("e_label", e.Kind, "e_kind", e.Kind,
+		x.element(graphmlEdge{ID: e.ID, Source: e.Source, Target: e.Target, Data: data("e_label", string(e.Kind), "e_kind", string(e.Kind),
 			"e_predicate", predicateList(e), "e_polarity", polarityName(e.Polarity), "e_weight", formatFloat(e.Weight),
 			"e_statement", e.Statement, "e_statements", joinIDs(e.Statements), "e_start", e.Start, "e_end", e.End)})
 		if x.err != nil {

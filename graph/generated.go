@@ -6578,8 +6578,8 @@ func (ec *executionContext) _GraphEdge_kind(ctx context.Context, field graphql.C
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNGraphEdgeKind2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EdgeKind) graphql.Marshaler {
+			return ec.marshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐEdgeKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6803,8 +6803,8 @@ func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.C
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNGraphNodeKind2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.NodeKind) graphql.Marshaler {
+			return ec.marshalNGraphNodeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNodeKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14856,14 +14856,15 @@ func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋwhosaidᚋwhosai
 	return ret
 }
 
-func (ec *executionContext) unmarshalNGraphEdgeKind2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+func (ec *executionContext) unmarshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐEdgeKind(ctx context.Context, v any) (kg.EdgeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.EdgeKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNGraphEdgeKind2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐEdgeKind(ctx context.Context, sel ast.SelectionSet, v kg.EdgeKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "GraphEdgeKind!")
 	}
@@ -14890,14 +14891,15 @@ func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋwhosaidᚋwhosai
 	return ret
 }
 
-func (ec *executionContext) unmarshalNGraphNodeKind2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+func (ec *executionContext) unmarshalNGraphNodeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNodeKind(ctx context.Context, v any) (kg.NodeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.NodeKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNGraphNodeKind2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphNodeKind2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐNodeKind(ctx context.Context, sel ast.SelectionSet, v kg.NodeKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "GraphNodeKind!")
 	}

@@ -49,7 +49,7 @@ func (r *Resolver) statementList(ctx context.Context, ids []string) ([]*kg.State
 // statements are read here, and only for the edges a client asks them for.
 func (r *Resolver) edgeStatements(ctx context.Context, e *kg.GraphEdge) ([]*kg.Statement, error) {
 	ids := e.Statements
-	if e.Kind == "STANCE" && ids == nil && e.Weight > 0 {
+	if e.Kind == kg.StanceEdge && ids == nil && e.Weight > 0 {
 		var err error
 		ids, err = r.loaders(ctx).stances.Load(ctx, kg.StanceKey{Source: e.Source, Target: e.Target, Polarity: e.Polarity})
 		if err != nil && err != dataloadgen.ErrNotFound {

@@ -124,7 +124,7 @@ type Subgraph struct {
 // GraphNode is a node of a subgraph.
 type GraphNode struct {
 	ID           string
-	Kind         string // PERSON, ORGANISATION, COUNTRY, TOPIC, EVENT, PLACE, STATEMENT
+	Kind         NodeKind
 	Label        string
 	LabelAr      string
 	Degree       int
@@ -137,7 +137,7 @@ type GraphEdge struct {
 	ID         string
 	Source     string
 	Target     string
-	Kind       string      // STANCE, MADE, TARGETS, MADE_AT, HOLDS_POSITION, PART_OF, MEMBER_OF, PARTICIPANT, HELD_IN, ABOUT, BROADER
+	Kind       EdgeKind
 	Predicate  Predicate   // the predicate all its statements share, or ""
 	Predicates []Predicate // every predicate of its statements, sorted: several behind a STANCE edge
 	Polarity   Polarity
@@ -152,7 +152,7 @@ type GraphEdge struct {
 // statements as nodes, speaker → statement → target).
 type Link struct {
 	Source, Target string
-	Kind           string
+	Kind           EdgeKind
 	Statement      string      // the statement, when the link stands for exactly one
 	Statements     []string    // every statement the link stands for (STANCE)
 	Predicate      Predicate   // the predicate all its statements share, or ""
@@ -166,21 +166,21 @@ type Link struct {
 	Weight int
 }
 
-// EdgeID is the stable id of the subgraph edge a link belongs to:
+// EdgeID is the stable id of the subgraph edge a link belongs to, minted
+// here only so that the API and the exports agree:
 // `stance:<speaker>><target>:<polarity>` for collapsed statements,
 // `<kind>:<source>><target>` for statement links and stored relationships,
 // with `:<start>` appended for a relationship with a start date (a person
 // may hold one office in several terms).
 func EdgeID(l Link) string {
-	switch l.Kind {
-	case "STANCE":
-		return "stance:" + l.Source + ">" + l.Target + ":" + string(l.Polarity)
-	case "MADE", "TARGETS", "MADE_AT":
-		return strings.ToLower(l.Kind) + ":" + l.Source + ">" + l.Target
-	}
-	id := strings.ToLower(l.Kind) + ":" + l.Source + ">" + l.Target
-	if l.Date != "" {
-		id += ":" + l.Date
+	id := strings.ToLower(string(l.Kind)) + ":" + l.Source + ">" + l.Target
+	switch l.Kind.Role() {
+	case Collapsed:
+		id += ":" + string(l.Polarity)
+	case Context:
+		if l.Date != "" {
+			id += ":" + l.Date
+		}
 	}
 	return id
 }

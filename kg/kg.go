@@ -4,6 +4,8 @@
 // GraphQL layer all speak in these types.
 package kg
 
+import "slices"
+
 // ActorKind says what sort of actor an Actor is.
 type ActorKind string
 
@@ -14,10 +16,11 @@ const (
 	Country      ActorKind = "COUNTRY"
 )
 
+// ActorKinds is the actor kind vocabulary, in the schema's order.
+var ActorKinds = []ActorKind{Person, Organisation, Country}
+
 // Valid reports whether k is one of the known kinds.
-func (k ActorKind) Valid() bool {
-	return k == Person || k == Organisation || k == Country
-}
+func (k ActorKind) Valid() bool { return slices.Contains(ActorKinds, k) }
 
 // Names holds a name in English and Arabic.
 type Names struct {

@@ -16,39 +16,6 @@ const (
 // Valid reports whether p is a known polarity.
 func (p Polarity) Valid() bool { return p == Favor || p == Against || p == Neutral }
 
-// PredicateInfo describes a predicate: its default polarity and CAMEO code.
-type PredicateInfo struct {
-	Polarity Polarity
-	CAMEO    string
-}
-
-// Predicates is the closed vocabulary of statement predicates with their
-// defaults. CAMEO codes follow the CAMEO 1.1b3 verb codebook and PETRARCH's
-// dictionary; a statement may override the code where its object changes the
-// CAMEO reading (e.g. REJECT of military cooperation → 1212).
-var Predicates = map[Predicate]PredicateInfo{
-	"ASSERT":          {Neutral, "010"},
-	"SUPPORT":         {Favor, "051"},
-	"AGREE_WITH":      {Favor, "019"},
-	"COMMIT":          {Favor, "030"},
-	"CALL_FOR":        {Favor, "020"},
-	"DEMAND":          {Favor, "100"},
-	"OPPOSE":          {Against, "110"},
-	"REJECT":          {Against, "120"},
-	"CONDEMN":         {Against, "111"},
-	"ACCUSE":          {Against, "112"},
-	"DENY":            {Against, "016"},
-	"WARN":            {Against, "012"},
-	"THREATEN":        {Against, "130"},
-	"HOPE":            {Favor, "013"},
-	"PRAISE":          {Favor, "051"},
-	"WELCOME":         {Favor, "051"},
-	"CONCERN":         {Against, "012"},
-	"PROPOSE":         {Favor, "030"},
-	"ANNOUNCE":        {Neutral, "010"},
-	"DECLINE_COMMENT": {Neutral, "011"},
-}
-
 // Modalities a statement can have; only asserted ones count in aggregates by default.
 var Modalities = map[string]bool{
 	"asserted": true, "negated": true, "hypothetical": true, "future": true, "conditional": true,

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -48,9 +47,9 @@ func (s *Store) ExportIDs(ctx context.Context, label, after string, n int, f kg.
 // and whose target is exported too, in the view's terms. STANCE edges are
 // aggregated here, one row per speaker, target and polarity, so a page's
 // result is as small as what will be written.
-const exportEdges = anchorNodes + `
+var exportEdges = anchorNodes + `
 CALL (n) {
-  MATCH (n)-[r:HOLDS_POSITION|PART_OF|MEMBER_OF|PARTICIPANT|HELD_IN|ABOUT|BROADER]->(m)
+  MATCH (n)-[r:` + contextTypes + `]->(m)
   WHERE m:Actor OR m:Topic OR m:Event OR m:Place
   RETURN DISTINCT m.id AS target, type(r) AS kind, r.start AS date, null AS polarity, [] AS predicates, [] AS statements, null AS start, null AS end
   UNION ALL
@@ -88,24 +87,18 @@ func (s *Store) ExportEdges(ctx context.Context, ids []string, view kg.Statement
 	out := make([]kg.GraphEdge, 0, len(res.Records))
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
-		e := kg.GraphEdge{Source: str(get("source")), Target: str(get("target")), Kind: str(get("kind")),
+		e := kg.GraphEdge{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
 			Polarity: kg.Polarity(str(get("polarity"))), Start: str(get("start")), End: str(get("end")), Weight: 1}
+		e.ID = kg.EdgeID(kg.Link{Kind: e.Kind, Source: e.Source, Target: e.Target, Polarity: e.Polarity, Date: str(get("date"))})
 		e.Predicates, e.Predicate = predicates(get("predicates"))
 		statements := strs(get("statements"))
 		sort.Strings(statements)
-		switch e.Kind {
-		case "STANCE":
-			e.ID = fmt.Sprintf("stance:%s>%s:%s", e.Source, e.Target, e.Polarity)
+		switch e.Kind.Role() {
+		case kg.Collapsed:
 			e.Statements, e.Weight = statements, float64(len(statements))
-		case "MADE", "TARGETS", "MADE_AT":
-			e.ID = fmt.Sprintf("%s:%s>%s", strings.ToLower(e.Kind), e.Source, e.Target)
+		case kg.StatementLink:
 			if len(statements) == 1 {
 				e.Statement = statements[0]
-			}
-		default:
-			e.ID = fmt.Sprintf("%s:%s>%s", strings.ToLower(e.Kind), e.Source, e.Target)
-			if d := str(get("date")); d != "" {
-				e.ID += ":" + d // a person may hold one office in several terms
 			}
 		}
 		out = append(out, e)

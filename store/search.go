@@ -12,10 +12,10 @@ import (
 // a page of hits costs one round trip; statements are found through their
 // evidence text (Arabic) and their summary (English).
 var searchQueries = map[kg.SearchKind]string{
-	kg.SearchActor: entitySearch("Actor", "ACTOR", "a", actorProjection, "coalesce(a.name_en, '') + ' / ' + coalesce(a.name_ar, '')"),
-	kg.SearchTopic: entitySearch("Topic", "TOPIC", "t", topicProjection, "t.label_en + ' / ' + t.label_ar"),
-	kg.SearchEvent: entitySearch("Event", "EVENT", "e", eventProjection, "e.name_en + ' / ' + e.name_ar"),
-	kg.SearchPlace: entitySearch("Place", "PLACE", "p", placeProjection, "p.name_en + ' / ' + p.name_ar"),
+	kg.SearchActor: entitySearch("Actor", kg.SearchActor, "a", actorProjection, "coalesce(a.name_en, '') + ' / ' + coalesce(a.name_ar, '')"),
+	kg.SearchTopic: entitySearch("Topic", kg.SearchTopic, "t", topicProjection, "t.label_en + ' / ' + t.label_ar"),
+	kg.SearchEvent: entitySearch("Event", kg.SearchEvent, "e", eventProjection, "e.name_en + ' / ' + e.name_ar"),
+	kg.SearchPlace: entitySearch("Place", kg.SearchPlace, "p", placeProjection, "p.name_en + ' / ' + p.name_ar"),
 	kg.SearchStatement: `CALL () {
   CALL db.index.fulltext.queryNodes('mention_search', $qText, {limit: $limit}) YIELD node, score
   MATCH (s:Statement)-[:EVIDENCED_BY]->(node)
@@ -35,11 +35,11 @@ RETURN node.id AS id, 'DOCUMENT' AS kind, score, node.title AS matched, [] AS na
 // statements (per-node relationship counts, constant time even for a head
 // of state) and the node itself in the form the API serves, so a page of
 // hits costs one round trip.
-func entitySearch(label, kind, v, projection, matched string) string {
+func entitySearch(label string, kind kg.SearchKind, v, projection, matched string) string {
 	return `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $limit}) YIELD node, score
 WITH node AS ` + v + `, score
 WHERE ` + v + `:` + label + `
-RETURN ` + v + `.id AS id, '` + kind + `' AS kind, score, ` + matched + ` AS matched,
+RETURN ` + v + `.id AS id, '` + string(kind) + `' AS kind, score, ` + matched + ` AS matched,
   [` + v + `.name_en, ` + v + `.name_ar, ` + v + `.label_en, ` + v + `.label_ar] + coalesce(` + v + `.aliases_en, []) + coalesce(` + v + `.aliases_ar, []) AS names,
   COUNT { (` + v + `)-[:MADE]->() } + COUNT { (` + v + `)<-[:TARGETS]-() } + COUNT { (` + v + `)<-[:MADE_AT]-() } AS statements,
   ` + projection + ` AS node`

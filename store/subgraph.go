@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -26,8 +27,15 @@ const subgraphStatement = `($predicates IS NULL OR s.predicate IN $predicates)
     AND ($polarities IS NULL OR s.polarity IN $polarities)
     AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to + '~')`
 
-// contextTypes are the stored relationships a subgraph draws as they are.
-const contextTypes = `HOLDS_POSITION|PART_OF|MEMBER_OF|PARTICIPANT|HELD_IN|ABOUT|BROADER`
+// contextTypes are the stored relationships a subgraph draws as they are,
+// as a Cypher relationship type alternation.
+var contextTypes = strings.Join(kg.EdgeTypes(kg.Context), "|")
+
+// nodeKindOf is the kind of an anchor node n, told by its labels; an anchor
+// that is none of the others is a statement. The labels and kinds are
+// kg.NodeKindTable's (TestCypherSpeaksTheVocabularies).
+const nodeKindOf = `CASE WHEN n:Person THEN 'PERSON' WHEN n:Organisation THEN 'ORGANISATION' WHEN n:Country THEN 'COUNTRY'
+  WHEN n:Topic THEN 'TOPIC' WHEN n:Event THEN 'EVENT' WHEN n:Place THEN 'PLACE' ELSE 'STATEMENT' END`
 
 // aggregated reports whether the collapsed STANCE relationships can answer
 // a request: they keep the weight, dates and predicates of each speaker,
@@ -42,7 +50,7 @@ func linkColumns(res *neo4j.EagerResult) []kg.Link {
 	out := make([]kg.Link, 0, len(res.Records))
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
-		l := kg.Link{Source: str(get("source")), Target: str(get("target")), Kind: str(get("kind")),
+		l := kg.Link{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
 			Polarity: kg.Polarity(str(get("polarity"))), Statements: strs(get("statements")),
 			Date: str(get("first")), Last: str(get("last"))}
 		if w, ok := get("weight").(int64); ok {
@@ -59,7 +67,7 @@ func linkColumns(res *neo4j.EagerResult) []kg.Link {
 
 // stanceLinks is every link touching n read from the collapsed STANCE
 // relationships: one row per relationship.
-const stanceLinks = `CALL (n) {
+var stanceLinks = `CALL (n) {
   MATCH (n)-[r:` + contextTypes + `]-(m)
   RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS kind, null AS polarity, r.start AS first, null AS last, [] AS predicates, 1 AS weight
   UNION
@@ -325,9 +333,7 @@ func (s *Store) GraphNodes(ctx context.Context, ids []string, view kg.StatementV
 	params := subgraphParams(f)
 	params["ids"], params["withDegree"] = ids, fast
 	res, err := s.read(ctx, "subgraph.nodes", anchorNodes+`
-RETURN n.id AS id,
-  CASE WHEN n:Person THEN 'PERSON' WHEN n:Organisation THEN 'ORGANISATION' WHEN n:Country THEN 'COUNTRY'
-       WHEN n:Topic THEN 'TOPIC' WHEN n:Event THEN 'EVENT' WHEN n:Place THEN 'PLACE' ELSE 'STATEMENT' END AS kind,
+RETURN n.id AS id, `+nodeKindOf+` AS kind,
   coalesce(n.name_en, n.label_en, n.summary_en, n.id) AS label,
   coalesce(n.name_ar, n.label_ar) AS labelAr,
   CASE WHEN $withDegree THEN
@@ -343,7 +349,7 @@ RETURN n.id AS id,
 	out := make(map[string]kg.GraphNode, len(res.Records))
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
-		n := kg.GraphNode{ID: str(get("id")), Kind: str(get("kind")), Label: str(get("label")), LabelAr: str(get("labelAr")),
+		n := kg.GraphNode{ID: str(get("id")), Kind: kg.NodeKind(str(get("kind"))), Label: str(get("label")), LabelAr: str(get("labelAr")),
 			Degree: integer(get("degree"))}
 		out[n.ID] = n
 	}

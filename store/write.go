@@ -68,13 +68,17 @@ func (s *Store) WriteCatalogue(ctx context.Context, c kg.Catalogue) error {
 	var steps []step
 	// Labels cannot be parameters, so each kind has its own statement; the
 	// REMOVE keeps an actor whose kind was corrected from carrying two labels.
-	for kind, label := range map[kg.ActorKind]string{kg.Person: "Person", kg.Organisation: "Organisation", kg.Country: "Country"} {
-		steps = append(steps, step{"actors." + label, `
+	var kindLabels []string
+	for _, kind := range kg.ActorKinds {
+		kindLabels = append(kindLabels, kg.NodeKind(kind).Label())
+	}
+	for i, kind := range kg.ActorKinds {
+		steps = append(steps, step{"actors." + kindLabels[i], `
 UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})
 SET n = row
-REMOVE n:Person:Organisation:Country
-SET n:` + label, map[string]any{"rows": orEmptyRows(byKind[kind])}})
+REMOVE n:` + strings.Join(kindLabels, ":") + `
+SET n:` + kindLabels[i], map[string]any{"rows": orEmptyRows(byKind[kind])}})
 	}
 
 	var topics, broader []map[string]any

@@ -117,7 +117,7 @@ func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes
 func WithStatements(ctx context.Context, src Source, sg kg.Subgraph) (kg.Subgraph, error) {
 	var keys []kg.StanceKey
 	for _, e := range sg.Edges {
-		if e.Kind == "STANCE" && e.Statements == nil {
+		if e.Kind == kg.StanceEdge && e.Statements == nil {
 			keys = append(keys, kg.StanceKey{Source: e.Source, Target: e.Target, Polarity: e.Polarity})
 		}
 	}
@@ -129,7 +129,7 @@ func WithStatements(ctx context.Context, src Source, sg kg.Subgraph) (kg.Subgrap
 		return kg.Subgraph{}, err
 	}
 	for i, e := range sg.Edges {
-		if e.Kind == "STANCE" && e.Statements == nil {
+		if e.Kind == kg.StanceEdge && e.Statements == nil {
 			sg.Edges[i].Statements = found[kg.StanceKey{Source: e.Source, Target: e.Target, Polarity: e.Polarity}]
 		}
 	}
@@ -279,16 +279,16 @@ func collapse(links []kg.Link) []kg.GraphEdge {
 		e, ok := byID[id]
 		if !ok {
 			e = &kg.GraphEdge{ID: id, Source: l.Source, Target: l.Target, Kind: l.Kind}
-			switch l.Kind {
-			case "STANCE":
+			switch l.Kind.Role() {
+			case kg.Collapsed:
 				e.Polarity, e.Predicate = l.Polarity, l.Predicate
-			case "MADE", "TARGETS", "MADE_AT":
+			case kg.StatementLink:
 				e.Statement, e.Polarity, e.Predicate, e.Start, e.End = l.Statement, l.Polarity, l.Predicate, l.Date, l.Date
 				e.Predicates = l.Predicates
 			}
 			byID[id] = e
 		}
-		if l.Kind != "STANCE" {
+		if l.Kind.Role() != kg.Collapsed {
 			e.Weight = 1
 			continue
 		}

@@ -5,6 +5,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { gql, SEARCH, NEIGHBOURHOOD } from './graphql.js';
 import { toGEXF } from './gexf.js';
+import { PREDICATES } from './vocabulary.js'; // generated from kg/vocabulary.go
 import './style.css';
 
 cytoscape.use(fcose);
@@ -28,10 +29,6 @@ const POLARITIES = {
   NEUTRAL: { color: '#98a2ad', name: 'neutral' },
 };
 const RELATION_COLOR = '#b9c1cb';
-
-const PREDICATES = ['ASSERT', 'SUPPORT', 'AGREE_WITH', 'COMMIT', 'CALL_FOR', 'DEMAND', 'OPPOSE', 'REJECT',
-  'CONDEMN', 'ACCUSE', 'DENY', 'WARN', 'THREATEN', 'HOPE', 'PRAISE', 'WELCOME', 'CONCERN', 'PROPOSE',
-  'ANNOUNCE', 'DECLINE_COMMENT'];
 
 const RELATION_NAMES = {
   HOLDS_POSITION: 'holds a position in',

@@ -88,8 +88,8 @@ func (s *docState) sentence(si int, sent Sentence) {
 // predicate the sentence took.
 func (s *docState) predicates(c attribution, sent Sentence, mainPred kg.Predicate) []stanceHit {
 	hits := s.stances(c, sent)
-	if len(hits) == 1 && hits[0].from == "default" && hits[0].pred == "ASSERT" && c.f.kind == participle && c.np.how == byInherited && mainPred == "ANNOUNCE" {
-		hits[0].pred = "ANNOUNCE" // «… سيعقد …، مشيرة إلى أن …»: an elaboration of an announcement
+	if len(hits) == 1 && hits[0].from == "default" && hits[0].pred == kg.Assert && c.f.kind == participle && c.np.how == byInherited && mainPred == kg.Announce {
+		hits[0].pred = kg.Announce // «… سيعقد …، مشيرة إلى أن …»: an elaboration of an announcement
 	}
 	return hits
 }

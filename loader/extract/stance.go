@@ -35,19 +35,19 @@ func (s *docState) stances(c attribution, sentence Sentence) []stanceHit {
 	case report:
 		if neg && (l.word == "علق" || l.word == "كشف" || l.word == "comment") {
 			// «لم تعلق دمشق», «لم يكشف عن …»: declined to comment or disclose.
-			return []stanceHit{{pred: "DECLINE_COMMENT", pol: kg.Neutral, at: c.at, end: c.at + 1, from: "cue"}}
+			return []stanceHit{{pred: kg.DeclineComment, pol: kg.Neutral, at: c.at, end: c.at + 1, from: "cue"}}
 		}
 	}
 	switch l.class {
 	case stance:
 		h := stanceHit{pred: l.pred, at: c.at, end: c.at + 1, from: "cue", negated: neg}
-		if h.pred == "REJECT" && c.from < c.end && toks[c.from].Is("تعليق", "comment") {
-			h.pred, h.end = "DECLINE_COMMENT", c.from+1
+		if h.pred == kg.Reject && c.from < c.end && toks[c.from].Is("تعليق", "comment") {
+			h.pred, h.end = kg.DeclineComment, c.from+1
 		}
 		h.pol = s.polarity(h.pred, c.from, c.end)
 		return []stanceHit{h}
 	case discuss:
-		return []stanceHit{{pred: "ASSERT", pol: kg.Neutral, at: c.at, end: c.at + 1, from: "cue", negated: neg}}
+		return []stanceHit{{pred: kg.Assert, pol: kg.Neutral, at: c.at, end: c.at + 1, from: "cue", negated: neg}}
 	case lightVerb:
 		if h, ok := s.lightNoun(c.from, minInt(c.end, c.from+5)); ok {
 			h.at, h.negated = c.at, neg
@@ -64,16 +64,16 @@ func (s *docState) stances(c attribution, sentence Sentence) []stanceHit {
 		return hits
 	}
 	pos, negv := s.evaluation(minInt(c.from, c.comp), c.end)
-	h := stanceHit{pred: "ASSERT", pol: kg.Neutral, at: c.at, end: c.at + 1, from: "default", negated: neg}
+	h := stanceHit{pred: kg.Assert, pol: kg.Neutral, at: c.at, end: c.at + 1, from: "default", negated: neg}
 	switch {
 	case l.class == evaluative && pos > negv:
-		h.pred, h.pol = "SUPPORT", kg.Favor
+		h.pred, h.pol = kg.Support, kg.Favor
 	case l.class == evaluative && negv > pos:
-		h.pred, h.pol = "OPPOSE", kg.Against
+		h.pred, h.pol = kg.Oppose, kg.Against
 	case s.pledge(c.from, c.end) != "":
-		h.pred, h.pol, h.future = "COMMIT", s.pledge(c.from, c.end), true
+		h.pred, h.pol, h.future = kg.Commit, s.pledge(c.from, c.end), true
 	case s.futureIn(c.from, c.end) || l.word == "أعلن" || l.word == "announce":
-		h.pred, h.future = "ANNOUNCE", true
+		h.pred, h.future = kg.Announce, true
 	case pos > negv:
 		h.pol = kg.Favor
 	case negv > pos:
@@ -121,7 +121,7 @@ func (s *docState) complementStances(a, b int) []stanceHit {
 			}
 		}
 		if pred == "" && toks[k].Key == "لا" && k+1 < b && (strings.HasPrefix(toks[k+1].Key, "لل") || toks[k+1].Key == "لاي") {
-			pred, e = "REJECT", k+2 // «لا للعنف، لا للسرية», «لا لأي تدخل»: no to …
+			pred, e = kg.Reject, k+2 // «لا للعنف، لا للسرية», «لا لأي تدخل»: no to …
 		}
 		if pred == "" {
 			e = k + 1
@@ -149,7 +149,7 @@ func (s *docState) complementStances(a, b int) []stanceHit {
 // is against it.
 func (s *docState) polarity(p kg.Predicate, a, b int) kg.Polarity {
 	pol := kg.Predicates[p].Polarity
-	if p != "CALL_FOR" && p != "DEMAND" {
+	if p != kg.CallFor && p != kg.Demand {
 		return pol
 	}
 	toks := s.d.Tokens

@@ -207,7 +207,7 @@ func (s *docState) targetsOf(c attribution, h stanceHit, sent Sentence, speakers
 		if h.pre {
 			out = append(before, after...)
 		}
-		if h.pred == "CALL_FOR" || h.pred == "DEMAND" {
+		if h.pred == kg.CallFor || h.pred == kg.Demand {
 			// «دعا X إلى Y», "urged X to Y": the actor right after the verb is
 			// the addressee; what is called for comes first.
 			sort.SliceStable(out, func(i, j int) bool {
@@ -413,10 +413,10 @@ func (s *docState) result() Result {
 		switch {
 		case dr.hit.negated:
 			st.Modality = "negated"
-		case dr.hit.pred == "ANNOUNCE" && s.futureIn(s.d.Sentences[dr.sent].Start, s.d.Sentences[dr.sent].End):
+		case dr.hit.pred == kg.Announce && s.futureIn(s.d.Sentences[dr.sent].Start, s.d.Sentences[dr.sent].End):
 			st.Modality = "future"
 		}
-		if dr.quote == kg.Summary && !dr.headline && dr.hit.pred == "ASSERT" {
+		if dr.quote == kg.Summary && !dr.headline && dr.hit.pred == kg.Assert {
 			st.CAMEO = "041" // a reported discussion (بحث مع): CAMEO Discuss by telephone / consult
 		}
 		for _, t := range dr.targets {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,16 +9,6 @@ import (
 
 	"github.com/whosaid/whosaid/kg"
 )
-
-// verbs renders a predicate in an English summary.
-var verbs = map[kg.Predicate]string{
-	"ASSERT": "states a position on", "ANNOUNCE": "announces", "DECLINE_COMMENT": "declines to comment on",
-	"SUPPORT": "supports", "PRAISE": "praises", "WELCOME": "welcomes", "AGREE_WITH": "agrees with",
-	"COMMIT": "commits to", "PROPOSE": "proposes", "CALL_FOR": "calls for", "DEMAND": "demands",
-	"HOPE": "expresses hope about", "OPPOSE": "opposes", "REJECT": "rejects", "CONDEMN": "condemns",
-	"ACCUSE": "accuses", "DENY": "denies", "WARN": "warns about", "CONCERN": "expresses concern about",
-	"THREATEN": "threatens",
-}
 
 // summarize writes the one-line English summary of an extracted statement:
 // "Vladimir Putin warns about destabilisation of Syria and the wider region."
@@ -28,19 +19,28 @@ func summarize(speakers []ref, st kg.Statement, targets []ref) string {
 			who = append(who, r.e.name())
 		}
 	}
-	verb := verbs[st.Predicate]
-	if st.Predicate == "CALL_FOR" && st.Polarity == kg.Against {
-		verb = "calls for stopping"
-	}
-	if st.Modality == "negated" {
-		verb = "does not " + strings.Fields(verb)[0] + strings.TrimPrefix(verb, strings.Fields(verb)[0])
-		verb = strings.Replace(verb, "does not supports", "does not support", 1)
-	}
 	var what []string
 	for _, r := range targets {
 		what = append(what, r.e.name())
 	}
-	return fmt.Sprintf("%s %s %s (extracted by %s).", joinAnd(who), verb, joinAnd(what), Version)
+	return fmt.Sprintf("%s %s %s (extracted by %s).", joinAnd(who), verbOf(st), joinAnd(what), Version)
+}
+
+// verbOf is the predicate as the summary says it: the table's verb, or
+// ASSERT's for a predicate the table lacks, so that no predicate leaves a
+// summary without one.
+func verbOf(st kg.Statement) string {
+	verb := cmp.Or(kg.Predicates[st.Predicate].Verb, kg.Predicates[kg.Assert].Verb)
+	if st.Predicate == kg.CallFor && st.Polarity == kg.Against {
+		verb = "calls for stopping"
+	}
+	if st.Modality == "negated" {
+		// Only "supports" is put back in the base form: the other verbs keep
+		// their -s ("does not warns about"), as extracted summaries always
+		// had them; mending that changes the extraction's output.
+		verb = strings.Replace("does not "+verb, "does not supports", "does not support", 1)
+	}
+	return verb
 }
 
 func joinAnd(xs []string) string {
