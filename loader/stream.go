@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/seedformat"
 )
 
 // BatchWriter writes many documents in one transaction; bulk loads use it.
@@ -181,22 +181,20 @@ func indexFolders(folders []Folder) (*folderIndex, error) {
 	return idx, nil
 }
 
-// annotatedDocument reads the `document:` key of an annotation file without
-// parsing the rest (it is validated properly when its chunk is read).
+// annotatedDocument is the document an annotation file annotates, read
+// quickly (it is validated properly when its chunk is read); the file's name
+// when it names none.
 func annotatedDocument(fsys fs.FS, name string) (string, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "document:"); ok {
-			return strings.Trim(strings.TrimSpace(v), `"'`), nil
-		}
+	id, ok, err := seedformat.AnnotatedDocument(f)
+	if !ok {
+		id = strings.TrimSuffix(path.Base(name), ".yaml")
 	}
-	return strings.TrimSuffix(path.Base(name), ".yaml"), sc.Err()
+	return id, err
 }
 
 // chunks cuts every folder into views of at most n documents each (with
