@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"slices"
 	"testing"
 
@@ -24,11 +23,12 @@ import (
 func TestStanceEdgesFollowTheStatements(t *testing.T) {
 	st := neo4jtest.Store(t)
 	ctx := context.Background()
-	seeds, err := loader.Read(loader.Dir("../seeds"))
-	if err != nil {
+	folder := loader.Dir("../seeds")
+	if _, err := loader.Load(ctx, st, []loader.Folder{folder}, loader.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := loader.Load(ctx, st, seeds, io.Discard); err != nil {
+	seeds, err := loader.Read(folder)
+	if err != nil {
 		t.Fatal(err)
 	}
 	roots := []string{"vladimir-putin", "csto", "russia", "syrian-crisis", "military-intervention-in-syria", "geneva-ii-conference"}
