@@ -110,9 +110,13 @@ func TestPlaygroundAndIntrospectionCanBeTurnedOff(t *testing.T) {
 
 func TestRequestTimeoutReachesNeo4j(t *testing.T) {
 	base := startServer(t, map[string]string{"WHOSAID_REQUEST_TIMEOUT": "1ms"}, "../../seeds")
-	_, r := postGraphQL(t, base, `{ stanceMatrix { cells { total } } }`, nil)
-	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "TIMEOUT" {
-		t.Errorf("a 1 ms budget gave %+v, want TIMEOUT", r.Errors)
+	// Several times: where the budget runs out (waiting for a connection,
+	// in the Bolt handshake, in Neo4j) varies, and each must say TIMEOUT.
+	for range 20 {
+		_, r := postGraphQL(t, base, `{ stanceMatrix { cells { total } } }`, nil)
+		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "TIMEOUT" {
+			t.Fatalf("a 1 ms budget gave %+v, want TIMEOUT", r.Errors)
+		}
 	}
 }
 
