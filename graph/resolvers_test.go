@@ -305,3 +305,51 @@ func TestNeighbourhoodResolves(t *testing.T) {
 		t.Error("no STANCE edges around the CSTO")
 	}
 }
+
+// Ensure the analyses take the scope model's defaults: a topic column
+// takes in its narrower topics unless includeNarrower is false, an actor
+// stands for its affiliates only when includeAffiliates is true.
+func TestAnalysesTakeTheScopeDefaults(t *testing.T) {
+	c := newClient(t)
+	type cell struct {
+		Topic, Group named
+		Total        int
+		Statements   []named
+	}
+	var resp struct {
+		Default, Own struct{ Cells []cell }
+		Russia, Team struct {
+			Cells []cell
+		}
+		Timeline, TeamTimeline   []struct{ Total int }
+		Alignment, TeamAlignment []struct{ Actor named }
+	}
+	const cells = `{ cells { topic { id } group { id } total statements { id } } }`
+	post(t, c, `{
+  default: stanceMatrix(actors: ["csto"], topics: ["syrian-crisis"]) `+cells+`
+  own: stanceMatrix(actors: ["csto"], topics: ["syrian-crisis"], includeNarrower: false) `+cells+`
+  russia: stanceMatrix(actors: ["russia"], topics: ["syrian-crisis"]) `+cells+`
+  team: stanceMatrix(actors: ["russia"], topics: ["syrian-crisis"], includeAffiliates: true) `+cells+`
+  timeline(actor: "russia") { total } teamTimeline: timeline(actor: "russia", includeAffiliates: true) { total }
+  alignment(actor: "russia") { actor { id } } teamAlignment: alignment(actor: "russia", includeAffiliates: true) { actor { id } }
+}`, &resp)
+	narrower := 0
+	for _, c := range resp.Default.Cells {
+		if c.Topic != c.Group {
+			narrower++
+		}
+		if c.Total != len(c.Statements) {
+			t.Errorf("cell %+v: total and statements differ", c)
+		}
+	}
+	if narrower == 0 || len(resp.Own.Cells) != 1 || resp.Own.Cells[0].Topic != (named{"syrian-crisis"}) {
+		t.Errorf("the CSTO on the Syrian crisis: %d cells of narrower topics by default, %+v without them", narrower, resp.Own.Cells)
+	}
+	if len(resp.Russia.Cells) != 0 || len(resp.Team.Cells) == 0 {
+		t.Errorf("Russia on the Syrian crisis: %d cells alone (by default), %d with its affiliates", len(resp.Russia.Cells), len(resp.Team.Cells))
+	}
+	if len(resp.Timeline) != 0 || len(resp.TeamTimeline) == 0 || len(resp.Alignment) != 0 || len(resp.TeamAlignment) == 0 {
+		t.Errorf("Russia alone (by default) and with its affiliates: timelines of %d and %d buckets, alignments with %d and %d actors",
+			len(resp.Timeline), len(resp.TeamTimeline), len(resp.Alignment), len(resp.TeamAlignment))
+	}
+}
