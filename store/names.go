@@ -58,3 +58,7 @@ func nameQuery(s string) any {
 	}
 	return nil
 }
+
+// FoldName is foldName for the in-memory store (store/inmem), whose name
+// filters must find exactly what the stored keys let Neo4j find.
+func FoldName(s string) string { return foldName(s) }

@@ -361,23 +361,7 @@ RETURN n.id AS id, `+nodeKindOf+` AS kind,
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	for _, l := range links {
-		id := kg.EdgeID(l)
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		for _, end := range []string{l.Source, l.Target} {
-			if n, ok := out[end]; ok {
-				n.Degree++
-				out[end] = n
-			}
-			if l.Target == l.Source {
-				break // a loop counts once
-			}
-		}
-	}
+	kg.AddDegrees(out, links)
 	return out, nil
 }
 

@@ -3,12 +3,15 @@
 // `make test` starts one throw-away Neo4j for the whole run and passes its
 // URI in WHOSAID_TEST_NEO4J_URI (packages then run one at a time, since they
 // share the database). A plain `go test` without it starts a Neo4j per test
-// binary from the Maven launcher. When no Neo4j can be had, tests fail under
-// CI=true and are skipped, loudly, otherwise.
+// binary from the Maven launcher; `go test -short` starts none, for the fast
+// layer alone (the in-memory store, in seconds). When no Neo4j can be had,
+// tests fail under CI=true and are skipped, loudly, otherwise.
 package neo4jtest
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"strconv"
@@ -31,8 +34,11 @@ var (
 // tests (starting one if EnvURI is unset) and stops it afterwards. Use it as
 // `func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }`.
 func Main(m *testing.M) int {
+	flag.Parse() // testing.Short reads the flags m.Run would parse
 	uri = os.Getenv(EnvURI)
-	if uri == "" {
+	if uri == "" && testing.Short() {
+		startErr = errors.New("go test -short starts none")
+	} else if uri == "" {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		inst, err := neo4jdev.Start(ctx, neo4jdev.Options{})
 		cancel()
@@ -51,13 +57,7 @@ func Main(m *testing.M) int {
 // must not run in parallel with each other.
 func Store(t testing.TB) *store.Store {
 	t.Helper()
-	if uri == "" {
-		msg := fmt.Sprintf("no Neo4j for integration tests: %v (set %s, or install Java 17 and Maven)", startErr, EnvURI)
-		if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
-			t.Fatal(msg)
-		}
-		t.Skip("SKIPPED integration test: " + msg)
-	}
+	Require(t)
 	st, err := store.Open(store.Config{URI: uri}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +71,21 @@ func Store(t testing.TB) *store.Store {
 		t.Fatalf("schema: %v", err)
 	}
 	return st
+}
+
+// Require ends a test that needs a Neo4j when this run has none: it fails
+// under CI=true and is skipped, loudly, otherwise. Store calls it; a test
+// that starts a Neo4j of its own calls it first.
+func Require(t testing.TB) {
+	t.Helper()
+	if uri != "" {
+		return
+	}
+	msg := fmt.Sprintf("no Neo4j for integration tests: %v (set %s, or install Java 17 and Maven)", startErr, EnvURI)
+	if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+		t.Fatal(msg)
+	}
+	t.Skip("SKIPPED integration test: " + msg)
 }
 
 // URI is the test Neo4j's Bolt URI ("" when there is none).
