@@ -87,7 +87,7 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 	if len(f.Predicate) > len(kg.Predicates) {
 		return nil, kg.Errorf(kg.Invalid, "at most %d predicates", len(kg.Predicates))
 	}
-	named := []string{deref(f.Speaker), deref(f.Target), deref(f.Event), deref(f.Document)}
+	named := []string{kg.Or(f.Speaker, ""), kg.Or(f.Target, ""), kg.Or(f.Event, ""), kg.Or(f.Document, "")}
 	if scope == (kg.StatementScope{}) {
 		switch {
 		case f.Speaker != nil:
@@ -254,25 +254,4 @@ func pointers[T any](list []T) []*T {
 		out[i] = &list[i]
 	}
 	return out
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func intOr(p *int, def int) int {
-	if p == nil {
-		return def
-	}
-	return *p
-}
-
-func viewOr(v *kg.StatementView) kg.StatementView {
-	if v == nil {
-		return kg.ViewCollapsed
-	}
-	return *v
 }

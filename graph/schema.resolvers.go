@@ -164,17 +164,17 @@ func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *model.Con
 }
 
 // Statement is the resolver for the statement field.
-func (r *graphEdgeResolver) Statement(ctx context.Context, obj *kg.GraphEdge) (*kg.Statement, error) {
+func (r *graphEdgeResolver) Statement(ctx context.Context, obj *subgraph.Edge) (*kg.Statement, error) {
 	return r.statement(ctx, obj.Statement)
 }
 
 // Statements is the resolver for the statements field.
-func (r *graphEdgeResolver) Statements(ctx context.Context, obj *kg.GraphEdge) ([]*kg.Statement, error) {
+func (r *graphEdgeResolver) Statements(ctx context.Context, obj *subgraph.Edge) ([]*kg.Statement, error) {
 	return r.edgeStatements(ctx, obj)
 }
 
 // Entity is the resolver for the entity field.
-func (r *graphNodeResolver) Entity(ctx context.Context, obj *kg.GraphNode) (kg.Node, error) {
+func (r *graphNodeResolver) Entity(ctx context.Context, obj *subgraph.Node) (kg.Node, error) {
 	return r.nodeByID(ctx, obj.ID)
 }
 
@@ -341,29 +341,29 @@ func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *stri
 	if err != nil {
 		return nil, err
 	}
-	list, err := r.Graph.Timeline(ctx, deref(actor), deref(topic), from, to, b, trust, kg.ReachOf(includeAffiliates, includeNarrower))
+	list, err := r.Graph.Timeline(ctx, kg.Or(actor, ""), kg.Or(topic, ""), from, to, b, trust, kg.ReachOf(includeAffiliates, includeNarrower))
 	if err == nil && len(list) == 0 {
-		err = r.requireNodes(ctx, deref(actor), deref(topic))
+		err = r.requireNodes(ctx, kg.Or(actor, ""), kg.Or(topic, ""))
 	}
 	return pointers(list), err
 }
 
 // Paths is the resolver for the paths field.
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, statements *kg.StatementView) (*kg.Subgraph, error) {
-	sg, err := subgraph.Paths(ctx, r.Graph, from, to, intOr(maxHops, 4), viewOr(statements))
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, statements *subgraph.View) (*subgraph.Subgraph, error) {
+	sg, err := subgraph.Paths(ctx, r.Graph, from, to, kg.Or(maxHops, subgraph.DefaultMaxHops), kg.Or(statements, subgraph.ViewCollapsed))
 	return &sg, err
 }
 
 // Neighbourhood is the resolver for the neighbourhood field.
-func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) (*kg.Subgraph, error) {
-	var f kg.SubgraphFilter
+func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *subgraph.Filter, statements *subgraph.View) (*subgraph.Subgraph, error) {
+	var f subgraph.Filter
 	if filter != nil {
 		f = *filter
 	}
 	if err := checkDates(f.From, f.To); err != nil {
 		return nil, err
 	}
-	sg, err := subgraph.Neighbourhood(ctx, r.Graph, id, intOr(depth, 1), intOr(maxNodes, 150), exclude, viewOr(statements), f)
+	sg, err := subgraph.Neighbourhood(ctx, r.Graph, id, kg.Or(depth, subgraph.DefaultDepth), kg.Or(maxNodes, subgraph.DefaultMaxNodes), exclude, kg.Or(statements, subgraph.ViewCollapsed), f)
 	return &sg, err
 }
 

@@ -25,7 +25,7 @@ const anyStatement = `MATCH (s:Statement) USING INDEX s:Statement(date) WHERE s.
 // narrower ones; an actor stands for its affiliates when reach says so.
 // Empty actors or topics mean the most active ones (up to 10).
 func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error) {
-	params := withReach(withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": deref(from)}, trust), reach)
+	params := withReach(withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": kg.Or(from, "")}, trust), reach)
 	var err error
 	if len(actors) == 0 {
 		if actors, err = s.mostActive(ctx, "stanceMatrix.actors", `
@@ -163,7 +163,7 @@ WITH DISTINCT s
 WITH left(s.date, $width) AS bucket, s.predicate AS predicate, count(*) AS n
 ORDER BY bucket, predicate
 RETURN bucket, collect({predicate: predicate, n: n}) AS counts`, withReach(withTrust(map[string]any{
-		"actor": nullable(actor), "topic": nullable(topic), "from": strParam(from), "to": strParam(to), "width": width, "since": deref(from)}, trust), reach))
+		"actor": nullable(actor), "topic": nullable(topic), "from": strParam(from), "to": strParam(to), "width": width, "since": kg.Or(from, "")}, trust), reach))
 	if err != nil {
 		return nil, err
 	}
@@ -221,11 +221,4 @@ func labelCounts(m map[string]int) []kg.LabelCount {
 	}
 	sortLabelCounts(out)
 	return out
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // exportIDs pages through one label's ids in id order. Each query starts
@@ -24,7 +25,7 @@ var exportIDs = map[string]string{
 // "Topic", "Event", "Place" or "Statement") that sort after `after`, in id
 // order: one keyset page of a whole-graph export. Statements are only those
 // the filter keeps. An unknown label is an Invalid error.
-func (s *Store) ExportIDs(ctx context.Context, label, after string, n int, f kg.SubgraphFilter) ([]string, error) {
+func (s *Store) ExportIDs(ctx context.Context, label, after string, n int, f subgraph.Filter) ([]string, error) {
 	cypher, ok := exportIDs[label]
 	if !ok {
 		return nil, kg.Errorf(kg.Invalid, "no export of %q nodes", label)
@@ -76,20 +77,20 @@ RETURN n.id AS source, target, kind, date, polarity, predicates, statements, sta
 // exported node's id is passed in some call. Context relationships are kept
 // as they are; statements are STANCE edges (collapsed) or MADE, TARGETS and
 // MADE_AT edges (statements as nodes), both narrowed by the filter.
-func (s *Store) ExportEdges(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.GraphEdge, error) {
+func (s *Store) ExportEdges(ctx context.Context, ids []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Edge, error) {
 	params := subgraphParams(f)
 	params["ids"] = ids
-	params["collapsed"] = view != kg.ViewNodes
+	params["collapsed"] = view != subgraph.ViewNodes
 	res, err := s.read(ctx, "export.edges", exportEdges, params)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]kg.GraphEdge, 0, len(res.Records))
+	out := make([]subgraph.Edge, 0, len(res.Records))
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
-		e := kg.GraphEdge{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
+		e := subgraph.Edge{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
 			Polarity: kg.Polarity(str(get("polarity"))), Start: str(get("start")), End: str(get("end")), Weight: 1}
-		e.ID = kg.EdgeID(kg.Link{Kind: e.Kind, Source: e.Source, Target: e.Target, Polarity: e.Polarity, Date: str(get("date"))})
+		e.ID = subgraph.EdgeID(subgraph.Link{Kind: e.Kind, Source: e.Source, Target: e.Target, Polarity: e.Polarity, Date: str(get("date"))})
 		e.Predicates, e.Predicate = predicates(get("predicates"))
 		statements := strs(get("statements"))
 		sort.Strings(statements)

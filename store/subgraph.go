@@ -8,6 +8,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // anchorNodes finds the nodes with the given ids, each through its label's
@@ -41,16 +42,16 @@ const nodeKindOf = `CASE WHEN n:Person THEN 'PERSON' WHEN n:Organisation THEN 'O
 // a request: they keep the weight, dates and predicates of each speaker,
 // target and polarity, so only the statement view and predicate or date
 // filters need the statements themselves.
-func aggregated(view kg.StatementView, f kg.SubgraphFilter) bool {
-	return view != kg.ViewNodes && len(f.Predicates) == 0 && f.From == nil && f.To == nil
+func aggregated(view subgraph.View, f subgraph.Filter) bool {
+	return view != subgraph.ViewNodes && len(f.Predicates) == 0 && f.From == nil && f.To == nil
 }
 
 // linkColumns turns the rows of a link query into links.
-func linkColumns(res *neo4j.EagerResult) []kg.Link {
-	out := make([]kg.Link, 0, len(res.Records))
+func linkColumns(res *neo4j.EagerResult) []subgraph.Link {
+	out := make([]subgraph.Link, 0, len(res.Records))
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
-		l := kg.Link{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
+		l := subgraph.Link{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
 			Polarity: kg.Polarity(str(get("polarity"))), Statements: strs(get("statements")),
 			Date: str(get("first")), Last: str(get("last"))}
 		if w, ok := get("weight").(int64); ok {
@@ -81,7 +82,7 @@ RETURN DISTINCT source, target, kind, polarity, first, last, predicates, weight,
 // context relationships among actors, topics, events and places, and
 // statements either collapsed (one link per speaker, target and polarity)
 // or as nodes (MADE, TARGETS, MADE_AT).
-func (s *Store) Links(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+func (s *Store) Links(ctx context.Context, ids []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Link, error) {
 	params := subgraphParams(f)
 	params["ids"] = ids
 	if aggregated(view, f) {
@@ -98,7 +99,7 @@ func (s *Store) Links(ctx context.Context, ids []string, view kg.StatementView, 
 // neighbours, the most strongly tied first (the number of statements
 // between them, in either direction, plus one for each stored
 // relationship), ties by id.
-func (s *Store) Neighbours(ctx context.Context, ids []string, limit int, view kg.StatementView, f kg.SubgraphFilter) (map[string][]string, error) {
+func (s *Store) Neighbours(ctx context.Context, ids []string, limit int, view subgraph.View, f subgraph.Filter) (map[string][]string, error) {
 	out := map[string][]string{}
 	if !aggregated(view, f) {
 		links, err := s.statementLinks(ctx, ids, view, f)
@@ -139,7 +140,7 @@ RETURN n.id AS id, collect(neighbour) AS neighbours`, params)
 }
 
 // strongest ranks id's neighbours among links as Neighbours does.
-func strongest(id string, links []kg.Link, limit int) []string {
+func strongest(id string, links []subgraph.Link, limit int) []string {
 	weight := map[string]int{}
 	for _, l := range links {
 		w := max(len(l.Statements), 1)
@@ -167,14 +168,14 @@ func strongest(id string, links []kg.Link, limit int) []string {
 // of others, in the chosen view. Only the nodes of ids are looked up;
 // collapsed statements are followed from their speaker, so an edge among
 // them is read once.
-func (s *Store) LinksAmong(ctx context.Context, ids, others []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+func (s *Store) LinksAmong(ctx context.Context, ids, others []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Link, error) {
 	if !aggregated(view, f) {
 		links, err := s.statementLinks(ctx, ids, view, f)
 		if err != nil {
 			return nil, err
 		}
 		in, ends := setOf(ids), setOf(others)
-		var out []kg.Link
+		var out []subgraph.Link
 		for _, l := range links {
 			if (in[l.Source] || ends[l.Source]) && (in[l.Target] || ends[l.Target]) {
 				out = append(out, l)
@@ -241,7 +242,7 @@ const stanceStatementsOf = `CALL (a, t, polarity) {
 // StanceStatements returns the ids of the statements behind each collapsed
 // STANCE edge, sorted, read from whichever end of the edge has fewer
 // statements.
-func (s *Store) StanceStatements(ctx context.Context, keys []kg.StanceKey) (map[kg.StanceKey][]string, error) {
+func (s *Store) StanceStatements(ctx context.Context, keys []subgraph.StanceKey) (map[subgraph.StanceKey][]string, error) {
 	rows := make([]map[string]any, len(keys))
 	for i, k := range keys {
 		rows[i] = map[string]any{"source": k.Source, "target": k.Target, "polarity": string(k.Polarity)}
@@ -256,12 +257,12 @@ RETURN row.source AS source, row.target AS target, row.polarity AS polarity, col
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[kg.StanceKey][]string, len(res.Records))
+	out := make(map[subgraph.StanceKey][]string, len(res.Records))
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
 		ids := strs(get("statements"))
 		sort.Strings(ids)
-		out[kg.StanceKey{Source: str(get("source")), Target: str(get("target")), Polarity: kg.Polarity(str(get("polarity")))}] = ids
+		out[subgraph.StanceKey{Source: str(get("source")), Target: str(get("target")), Polarity: kg.Polarity(str(get("polarity")))}] = ids
 	}
 	return out, nil
 }
@@ -269,10 +270,10 @@ RETURN row.source AS source, row.target AS target, row.polarity AS polarity, col
 // statementLinks reads every statement touching the given nodes: the path
 // for the statement view and for predicate and date filters, which the
 // collapsed relationships cannot answer.
-func (s *Store) statementLinks(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+func (s *Store) statementLinks(ctx context.Context, ids []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Link, error) {
 	params := subgraphParams(f)
 	params["ids"] = ids
-	params["collapsed"] = view != kg.ViewNodes
+	params["collapsed"] = view != subgraph.ViewNodes
 	res, err := s.read(ctx, "subgraph.statementLinks", anchorNodes+`
 CALL (n) {
   MATCH (n)-[r:`+contextTypes+`]-(m)
@@ -328,7 +329,7 @@ RETURN source, target, kind, polarity, statements, predicates, first, last`, par
 // degree comes with the node from Neo4j's per-node relationship counts, the
 // same cost for a head of state as for anyone; with them the node's
 // statements are read.
-func (s *Store) GraphNodes(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]kg.GraphNode, error) {
+func (s *Store) GraphNodes(ctx context.Context, ids []string, view subgraph.View, f subgraph.Filter) (map[string]subgraph.Node, error) {
 	fast := aggregated(view, f)
 	params := subgraphParams(f)
 	params["ids"], params["withDegree"] = ids, fast
@@ -346,10 +347,10 @@ RETURN n.id AS id, `+nodeKindOf+` AS kind,
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]kg.GraphNode, len(res.Records))
+	out := make(map[string]subgraph.Node, len(res.Records))
 	for _, r := range res.Records {
 		get := func(k string) any { v, _ := r.Get(k); return v }
-		n := kg.GraphNode{ID: str(get("id")), Kind: kg.NodeKind(str(get("kind"))), Label: str(get("label")), LabelAr: str(get("labelAr")),
+		n := subgraph.Node{ID: str(get("id")), Kind: kg.NodeKind(str(get("kind"))), Label: str(get("label")), LabelAr: str(get("labelAr")),
 			Degree: integer(get("degree"))}
 		out[n.ID] = n
 	}
@@ -363,7 +364,7 @@ RETURN n.id AS id, `+nodeKindOf+` AS kind,
 	}
 	seen := map[string]bool{}
 	for _, l := range links {
-		id := kg.EdgeID(l)
+		id := subgraph.EdgeID(l)
 		if seen[id] {
 			continue
 		}
@@ -381,7 +382,7 @@ RETURN n.id AS id, `+nodeKindOf+` AS kind,
 	return out, nil
 }
 
-func subgraphParams(f kg.SubgraphFilter) map[string]any {
+func subgraphParams(f subgraph.Filter) map[string]any {
 	p := map[string]any{"predicates": nil, "polarities": nil, "from": strParam(f.From), "to": strParam(f.To)}
 	if len(f.Predicates) > 0 {
 		l := make([]string, len(f.Predicates))

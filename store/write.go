@@ -10,6 +10,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // step is one parameterised query of a write transaction.
@@ -471,14 +472,14 @@ func stanceSteps(docs []kg.AnnotatedDocument) []step {
 		first, last string
 		predicates  []string
 	}
-	byKey := map[kg.StanceKey]*stance{}
-	var keys []kg.StanceKey
+	byKey := map[subgraph.StanceKey]*stance{}
+	var keys []subgraph.StanceKey
 	for _, ad := range docs {
 		for _, st := range ad.Statements {
-			seen := map[kg.StanceKey]bool{}
+			seen := map[subgraph.StanceKey]bool{}
 			for _, a := range st.Speakers {
 				for _, t := range st.Targets {
-					k := kg.StanceKey{Source: a, Target: t, Polarity: st.Polarity}
+					k := subgraph.StanceKey{Source: a, Target: t, Polarity: st.Polarity}
 					if seen[k] {
 						continue // a statement counts once per edge
 					}
