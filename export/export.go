@@ -201,10 +201,11 @@ func intParam(q url.Values, name string, def int) (int, error) {
 // over every node for whole-graph exports.
 type Store interface {
 	subgraph.Source
-	// ExportIDs returns up to n ids of nodes with the label ("Actor",
-	// "Topic", "Event", "Place", "Statement") sorting after `after`, in id
-	// order; statements only where the filter keeps them.
-	ExportIDs(ctx context.Context, label, after string, n int, f subgraph.Filter) ([]string, error)
+	// ExportIDs returns up to n ids of nodes of the given kinds sorting
+	// after `after`, in id order; statements only where the filter keeps
+	// them. The kinds are one family: one kind, or several actor kinds.
+	// Anything else is an Invalid error.
+	ExportIDs(ctx context.Context, kinds []kg.NodeKind, after string, n int, f subgraph.Filter) ([]string, error)
 	// ExportEdges returns the edges, in the view, whose source is one of
 	// ids and whose target is exported too, with the ids, weights and dates
 	// a neighbourhood gives them.
@@ -217,20 +218,16 @@ const PageSize = 500
 
 // Select returns what r asks for: a neighbourhood cut by subgraph.Neighbourhood
 // (errors as it gives them: Invalid, NotFound, …), or the whole graph
-// streamed by Whole, which needs src to be a Store too.
-func Select(ctx context.Context, src subgraph.Source, r Request) (Graph, error) {
+// streamed by Whole.
+func Select(ctx context.Context, st Store, r Request) (Graph, error) {
 	if r.ID == "" {
-		st, ok := src.(Store)
-		if !ok {
-			return Graph{}, kg.Errorf(kg.Invalid, "only neighbourhoods can be exported here; give an id")
-		}
 		return Whole(ctx, st, r.View, r.Filter, PageSize)
 	}
-	sg, err := subgraph.Neighbourhood(ctx, src, r.ID, r.Depth, r.MaxNodes, nil, r.View, r.Filter)
+	sg, err := subgraph.Neighbourhood(ctx, st, r.ID, r.Depth, r.MaxNodes, nil, r.View, r.Filter)
 	if err != nil {
 		return Graph{}, err
 	}
-	if sg, err = subgraph.WithStatements(ctx, src, sg); err != nil {
+	if sg, err = subgraph.WithStatements(ctx, st, sg); err != nil {
 		return Graph{}, err
 	}
 	g := FromSubgraph(sg)
@@ -238,13 +235,20 @@ func Select(ctx context.Context, src subgraph.Source, r Request) (Graph, error) 
 	return g, nil
 }
 
-// wholeLabels are the labels a whole-graph export pages through, in order.
-func wholeLabels(view subgraph.View) []string {
-	labels := []string{"Actor", "Topic", "Event", "Place"}
-	if view == subgraph.ViewNodes {
-		labels = append(labels, "Statement")
+// wholeKinds are the node kinds a whole-graph export pages through, one
+// family at a time, in order: actors of every kind together (so they come
+// in id order, whatever their kind), then topics, events, places and, with
+// statements as nodes, statements.
+func wholeKinds(view subgraph.View) [][]kg.NodeKind {
+	actors := make([]kg.NodeKind, len(kg.ActorKinds))
+	for i, k := range kg.ActorKinds {
+		actors[i] = kg.NodeKind(k)
 	}
-	return labels
+	families := [][]kg.NodeKind{actors, {kg.TopicNode}, {kg.EventNode}, {kg.PlaceNode}}
+	if view == subgraph.ViewNodes {
+		families = append(families, []kg.NodeKind{kg.StatementNode})
+	}
+	return families
 }
 
 // Whole streams every actor, topic, event and place (and, with statements as
@@ -254,22 +258,22 @@ func wholeLabels(view subgraph.View) []string {
 // returning, so an unreachable store is an error here rather than halfway
 // through a download.
 func Whole(ctx context.Context, src Store, view subgraph.View, f subgraph.Filter, pageSize int) (Graph, error) {
-	labels := wholeLabels(view)
-	first, firstIDs, err := nodePage(ctx, src, labels[0], "", pageSize, view, f)
+	families := wholeKinds(view)
+	first, firstIDs, err := nodePage(ctx, src, families[0], "", pageSize, view, f)
 	if err != nil {
 		return Graph{}, err
 	}
 	title := "whosaid: whole graph, statements " + string(view)
-	if f.From != nil || f.To != nil || len(f.Predicates) > 0 || len(f.Polarities) > 0 {
+	if f.Narrowed() {
 		title += " (filtered)"
 	}
 	nodes := func(yield func(subgraph.Node, error) bool) {
 		page, ids := first, firstIDs
-		for i, label := range labels {
+		for i, kinds := range families {
 			for after := ""; ; {
 				if i > 0 || after != "" {
 					var err error
-					if page, ids, err = nodePage(ctx, src, label, after, pageSize, view, f); err != nil {
+					if page, ids, err = nodePage(ctx, src, kinds, after, pageSize, view, f); err != nil {
 						yield(subgraph.Node{}, err)
 						return
 					}
@@ -287,9 +291,9 @@ func Whole(ctx context.Context, src Store, view subgraph.View, f subgraph.Filter
 		}
 	}
 	edges := func(yield func(subgraph.Edge, error) bool) {
-		for _, label := range labels {
+		for _, kinds := range families {
 			for after := ""; ; {
-				ids, err := src.ExportIDs(ctx, label, after, pageSize, f)
+				ids, err := src.ExportIDs(ctx, kinds, after, pageSize, f)
 				var page []subgraph.Edge
 				if err == nil && len(ids) > 0 {
 					page, err = src.ExportEdges(ctx, ids, view, f)
@@ -315,8 +319,8 @@ func Whole(ctx context.Context, src Store, view subgraph.View, f subgraph.Filter
 
 // nodePage reads one page of ids and those nodes in their drawable form,
 // with their degrees as a neighbourhood gives them.
-func nodePage(ctx context.Context, src Store, label, after string, n int, view subgraph.View, f subgraph.Filter) ([]subgraph.Node, []string, error) {
-	ids, err := src.ExportIDs(ctx, label, after, n, f)
+func nodePage(ctx context.Context, src Store, kinds []kg.NodeKind, after string, n int, view subgraph.View, f subgraph.Filter) ([]subgraph.Node, []string, error) {
+	ids, err := src.ExportIDs(ctx, kinds, after, n, f)
 	if err != nil || len(ids) == 0 {
 		return nil, ids, err
 	}

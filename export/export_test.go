@@ -328,7 +328,8 @@ func TestFileName(t *testing.T) {
 	}
 }
 
-// fakeStore is a whole graph in memory: nodes by label, edges by source.
+// fakeStore is a whole graph in memory: nodes by label (of the kinds'
+// family), edges by source.
 type fakeStore struct {
 	nodes   map[string][]subgraph.Node // by label, in id order
 	degrees map[string]int
@@ -337,7 +338,8 @@ type fakeStore struct {
 	calls   []string
 }
 
-func (f *fakeStore) ExportIDs(_ context.Context, label, after string, n int, _ subgraph.Filter) ([]string, error) {
+func (f *fakeStore) ExportIDs(_ context.Context, kinds []kg.NodeKind, after string, n int, _ subgraph.Filter) ([]string, error) {
+	label := kg.NodeKinds[kinds[0]].Labels[0]
 	f.calls = append(f.calls, "ids "+label+" "+after)
 	if f.fail == "ids "+label {
 		return nil, kg.Errorf(kg.Unavailable, "the database is unavailable")

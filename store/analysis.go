@@ -10,8 +10,8 @@ import (
 // datedStatement filters statements by the optional $from and $to dates and
 // keeps only asserted ones: negated or hypothetical statements are not
 // positions taken.
-const datedStatement = `s.modality = 'asserted'
-  AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to + '~')
+var datedStatement = `s.modality = 'asserted'
+  AND ` + inDates("s") + `
   AND ` + trustedStatement
 
 // anyStatement anchors "all statements" on the date index: every date sorts

@@ -9,30 +9,18 @@ import (
 	"github.com/whosaid/whosaid/subgraph"
 )
 
-// exportIDs pages through one label's ids in id order. Each query starts
-// from the label's unique id index (a range seek that also gives the order),
-// so a page costs the same wherever it falls; statements are filtered as
-// they come off the index.
-var exportIDs = map[string]string{
-	"Actor":     `MATCH (n:Actor) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $n`,
-	"Topic":     `MATCH (n:Topic) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $n`,
-	"Event":     `MATCH (n:Event) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $n`,
-	"Place":     `MATCH (n:Place) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $n`,
-	"Statement": `MATCH (s:Statement) WHERE s.id > $after AND ` + subgraphStatement + ` RETURN s.id AS id ORDER BY id LIMIT $n`,
-}
-
-// ExportIDs returns up to n ids of nodes with the given label ("Actor",
-// "Topic", "Event", "Place" or "Statement") that sort after `after`, in id
-// order: one keyset page of a whole-graph export. Statements are only those
-// the filter keeps. An unknown label is an Invalid error.
-func (s *Store) ExportIDs(ctx context.Context, label, after string, n int, f subgraph.Filter) ([]string, error) {
-	cypher, ok := exportIDs[label]
-	if !ok {
-		return nil, kg.Errorf(kg.Invalid, "no export of %q nodes", label)
+// ExportIDs returns up to n ids of nodes of the given kinds that sort after
+// `after`, in id order: one keyset page of a whole-graph export. Statements
+// are only those the filter keeps. The kinds must be one family (one kind,
+// or several actor kinds); anything else is an Invalid error.
+func (s *Store) ExportIDs(ctx context.Context, kinds []kg.NodeKind, after string, n int, f subgraph.Filter) ([]string, error) {
+	cypher, family, err := exportIDsQuery(kinds)
+	if err != nil {
+		return nil, err
 	}
 	params := subgraphParams(f)
 	params["after"], params["n"] = after, n
-	res, err := s.read(ctx, "export.ids."+strings.ToLower(label), cypher, params)
+	res, err := s.read(ctx, "export.ids."+strings.ToLower(family), cypher, params)
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +30,44 @@ func (s *Store) ExportIDs(ctx context.Context, label, after string, n int, f sub
 		out = append(out, str(v))
 	}
 	return out, nil
+}
+
+// exportIDsQuery pages through the ids of nodes of one family of kinds in
+// id order. It starts from the unique id index of the label the family
+// shares (a range seek that also gives the order), so a page costs the same
+// wherever it falls; some kinds of a family are told apart by their own
+// labels, and statements are filtered as they come off the index. The
+// labels come from kg.NodeKindTable, never from input.
+func exportIDsQuery(kinds []kg.NodeKind) (cypher, family string, err error) {
+	var members, own []string
+	for _, k := range kinds {
+		labels := kg.NodeKinds[k].Labels
+		switch {
+		case len(labels) == 0:
+			return "", "", kg.Errorf(kg.Invalid, "no export of %q nodes", k)
+		case family == "":
+			family = labels[0]
+		case labels[0] != family:
+			return "", "", kg.Errorf(kg.Invalid, "%s and %s nodes are not exported together", kinds[0], k)
+		}
+		own = append(own, "n:"+k.Label())
+	}
+	if family == "" {
+		return "", "", kg.Errorf(kg.Invalid, "no node kinds to export")
+	}
+	for _, info := range kg.NodeKindTable {
+		if info.Labels[0] == family {
+			members = append(members, string(info.Kind))
+		}
+	}
+	where := "n.id > $after"
+	if len(own) < len(members) {
+		where += " AND (" + strings.Join(own, " OR ") + ")"
+	}
+	if family == kg.StatementNode.Label() {
+		where += " AND " + statementFilter("n")
+	}
+	return "MATCH (n:" + family + ") WHERE " + where + " RETURN n.id AS id ORDER BY id LIMIT $n", family, nil
 }
 
 // exportEdges returns, for each anchored node, the edges it is the source of
@@ -55,18 +81,18 @@ CALL (n) {
   RETURN DISTINCT m.id AS target, type(r) AS kind, r.start AS date, null AS polarity, [] AS predicates, [] AS statements, null AS start, null AS end
   UNION ALL
   MATCH (n)-[:MADE]->(s:Statement)-[:TARGETS]->(t)
-  WHERE $collapsed AND (t:Actor OR t:Topic OR t:Event OR t:Place) AND ` + subgraphStatement + `
+  WHERE $collapsed AND (t:Actor OR t:Topic OR t:Event OR t:Place) AND ` + statementFilter("s") + `
   WITH t, s.polarity AS polarity, collect(DISTINCT s.id) AS statements, collect(DISTINCT s.predicate) AS predicates, min(s.date) AS start, max(s.date) AS end
   RETURN t.id AS target, 'STANCE' AS kind, null AS date, polarity, predicates, statements, start, end
   UNION ALL
   MATCH (n)-[:MADE]->(s:Statement)
-  WHERE NOT $collapsed AND ` + subgraphStatement + `
+  WHERE NOT $collapsed AND ` + statementFilter("s") + `
   RETURN DISTINCT s.id AS target, 'MADE' AS kind, null AS date, s.polarity AS polarity, [s.predicate] AS predicates, [s.id] AS statements, s.date AS start, s.date AS end
   UNION ALL
   MATCH (n)-[r:TARGETS|MADE_AT]->(m)
   WHERE n:Statement AND NOT $collapsed AND (m:Actor OR m:Topic OR m:Event OR m:Place)
   WITH n AS s, r, m
-  WHERE ` + subgraphStatement + `
+  WHERE ` + statementFilter("s") + `
   RETURN DISTINCT m.id AS target, type(r) AS kind, null AS date, s.polarity AS polarity, [s.predicate] AS predicates, [s.id] AS statements, s.date AS start, s.date AS end
 }
 RETURN n.id AS source, target, kind, date, polarity, predicates, statements, start, end`

@@ -30,8 +30,7 @@ var statementWhere = `($speaker IS NULL OR EXISTS { MATCH (fs:Actor {id: $speake
   AND ($polarity IS NULL OR s.polarity = $polarity)
   AND ($event IS NULL OR EXISTS { MATCH (s)-[:MADE_AT]->(:Event {id: $event}) })
   AND ($document IS NULL OR EXISTS { MATCH (s)-[:EVIDENCED_BY]->(:Mention {document: $document}) })
-  AND ($from IS NULL OR s.date >= $from)
-  AND ($to IS NULL OR s.date <= $to + '~')
+  AND ` + inDates("s") + `
   AND ` + trustedStatement
 
 // trustedStatement narrows statements by how they were made: $curated true

@@ -23,11 +23,6 @@ CALL (id) {
 }
 `
 
-// subgraphStatement is the SubgraphFilter on a statement s.
-const subgraphStatement = `($predicates IS NULL OR s.predicate IN $predicates)
-    AND ($polarities IS NULL OR s.polarity IN $polarities)
-    AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to + '~')`
-
 // contextTypes are the stored relationships a subgraph draws as they are,
 // as a Cypher relationship type alternation.
 var contextTypes = strings.Join(kg.EdgeTypes(kg.Context), "|")
@@ -280,31 +275,31 @@ CALL (n) {
   RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS kind, null AS statement, null AS predicate, null AS polarity, r.start AS date
   UNION ALL
   MATCH (n)-[:MADE]->(s:Statement)-[:TARGETS]->(t)
-  WHERE $collapsed AND `+subgraphStatement+`
+  WHERE $collapsed AND `+statementFilter("s")+`
   RETURN n.id AS source, t.id AS target, 'STANCE' AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (n)<-[:TARGETS]-(s:Statement)<-[:MADE]-(a:Actor)
-  WHERE $collapsed AND `+subgraphStatement+`
+  WHERE $collapsed AND `+statementFilter("s")+`
   RETURN a.id AS source, n.id AS target, 'STANCE' AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (n)-[:MADE]->(s:Statement)
-  WHERE NOT $collapsed AND `+subgraphStatement+`
+  WHERE NOT $collapsed AND `+statementFilter("s")+`
   RETURN n.id AS source, s.id AS target, 'MADE' AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (n)<-[r:TARGETS|MADE_AT]-(s:Statement)
-  WHERE NOT $collapsed AND `+subgraphStatement+`
+  WHERE NOT $collapsed AND `+statementFilter("s")+`
   RETURN s.id AS source, n.id AS target, type(r) AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (n)-[r:TARGETS|MADE_AT]->(m)
   WHERE n:Statement AND NOT $collapsed
   WITH n AS s, r, m
-  WHERE `+subgraphStatement+`
+  WHERE `+statementFilter("s")+`
   RETURN s.id AS source, m.id AS target, type(r) AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (a:Actor)-[:MADE]->(n)
   WHERE n:Statement AND NOT $collapsed
   WITH a, n AS s
-  WHERE `+subgraphStatement+`
+  WHERE `+statementFilter("s")+`
   RETURN a.id AS source, s.id AS target, 'MADE' AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
 }
 // One row per edge, not per statement: a topic many speakers talk about
