@@ -8,9 +8,6 @@ import (
 	"github.com/whosaid/whosaid/kg"
 )
 
-// The driver hands back properties as any; these helpers decode the map
-// projections our queries return, treating absent values as zero values.
-
 func str(v any) string {
 	s, _ := v.(string)
 	return s
@@ -110,6 +107,7 @@ func byID[T any](res *neo4j.EagerResult, key string, from func(any) T, id func(T
 	return out
 }
 
-func sortLabelCounts(l []kg.LabelCount) {
-	sort.Slice(l, func(i, j int) bool { return l[i].Label < l[j].Label })
+func list(v any) []any {
+	l, _ := v.([]any)
+	return l
 }

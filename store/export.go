@@ -1,5 +1,8 @@
 package store
 
+// Whole-graph exports' pages: export.Store, beyond the subgraph.Source it
+// embeds (subgraph.go).
+
 import (
 	"context"
 	"sort"

@@ -1,31 +1,16 @@
 package store
 
+// What drawings walk: subgraph.Source.
+
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/whosaid/whosaid/kg"
 	"github.com/whosaid/whosaid/subgraph"
 )
-
-// anchorNodes finds the nodes with the given ids, each through its label's
-// unique index.
-const anchorNodes = `UNWIND $ids AS id
-CALL (id) {
-  MATCH (n:Actor {id: id}) RETURN n
-  UNION MATCH (n:Topic {id: id}) RETURN n
-  UNION MATCH (n:Event {id: id}) RETURN n
-  UNION MATCH (n:Place {id: id}) RETURN n
-  UNION MATCH (n:Statement {id: id}) RETURN n
-}
-`
-
-// contextTypes are the stored relationships a subgraph draws as they are,
-// as a Cypher relationship type alternation.
-var contextTypes = strings.Join(kg.EdgeTypes(kg.Context), "|")
 
 // nodeKindOf is the kind of an anchor node n, told by its labels; an anchor
 // that is none of the others is a statement. The labels and kinds are
@@ -203,37 +188,6 @@ RETURN DISTINCT source, target, kind, polarity, first, last, predicates, weight,
 	return linkColumns(res), nil
 }
 
-// targetWithID is a subquery body that finds the statement target t (a
-// topic, actor or event) whose id is the expression idExpr, each label
-// through its own unique index.
-func targetWithID(idExpr string) string {
-	return `
-  MATCH (t:Topic {id: ` + idExpr + `}) RETURN t
-  UNION
-  MATCH (t:Actor {id: ` + idExpr + `}) RETURN t
-  UNION
-  MATCH (t:Event {id: ` + idExpr + `}) RETURN t
-`
-}
-
-// stanceStatementsOf finds the statements s of the given polarity behind
-// the STANCE edge from speaker a to target t, read from whichever end has
-// fewer statements (a head of state makes tens of thousands, a small topic
-// gets a handful). The caller binds a, t and polarity.
-const stanceStatementsOf = `CALL (a, t, polarity) {
-  WITH a, t, polarity
-  WHERE COUNT { (a)-[:MADE]->() } <= COUNT { (t)<-[:TARGETS]-() }
-  MATCH (a)-[:MADE]->(s:Statement)
-  WHERE s.polarity = polarity AND EXISTS { (s)-[:TARGETS]->(t) }
-  RETURN s
-  UNION
-  WITH a, t, polarity
-  WHERE COUNT { (a)-[:MADE]->() } > COUNT { (t)<-[:TARGETS]-() }
-  MATCH (t)<-[:TARGETS]-(s:Statement)
-  WHERE s.polarity = polarity AND EXISTS { (a)-[:MADE]->(s) }
-  RETURN s
-}`
-
 // StanceStatements returns the ids of the statements behind each collapsed
 // STANCE edge, sorted, read from whichever end of the edge has fewer
 // statements.
@@ -245,7 +199,7 @@ func (s *Store) StanceStatements(ctx context.Context, keys []subgraph.StanceKey)
 	res, err := s.read(ctx, "subgraph.stanceStatements", `
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.source})
-CALL (row) {`+targetWithID("row.target")+`}
+CALL (row) {`+nodeWithID("t", "row.target", targetLabels)+`}
 WITH a, t, row, row.polarity AS polarity
 `+stanceStatementsOf+`
 RETURN row.source AS source, row.target AS target, row.polarity AS polarity, collect(s.id) AS statements`, map[string]any{"rows": rows})
@@ -375,25 +329,6 @@ RETURN n.id AS id, `+nodeKindOf+` AS kind,
 		}
 	}
 	return out, nil
-}
-
-func subgraphParams(f subgraph.Filter) map[string]any {
-	p := map[string]any{"predicates": nil, "polarities": nil, "from": strParam(f.From), "to": strParam(f.To)}
-	if len(f.Predicates) > 0 {
-		l := make([]string, len(f.Predicates))
-		for i, x := range f.Predicates {
-			l[i] = string(x)
-		}
-		p["predicates"] = l
-	}
-	if len(f.Polarities) > 0 {
-		l := make([]string, len(f.Polarities))
-		for i, x := range f.Polarities {
-			l[i] = string(x)
-		}
-		p["polarities"] = l
-	}
-	return p
 }
 
 func setOf(ids []string) map[string]bool {

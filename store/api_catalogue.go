@@ -1,10 +1,155 @@
 package store
 
+// The API's reads of the catalogue: graph.Catalogue.
+
 import (
 	"context"
 
 	"github.com/whosaid/whosaid/kg"
 )
+
+// NodeByID finds any node with a public id: catalogue entities, documents,
+// statements and mentions, each through its own unique index.
+func (s *Store) NodeByID(ctx context.Context, id string) (kg.Node, error) {
+	res, err := s.read(ctx, "node", `
+CALL () {`+nodeWithID("n", "$id", publicLabels)+`}
+RETURN labels(n) AS labels LIMIT 1`, map[string]any{"id": id})
+	if err != nil || len(res.Records) == 0 {
+		return nil, err
+	}
+	v, _ := res.Records[0].Get("labels")
+	ids := []string{id}
+	for _, l := range strs(v) {
+		switch l {
+		case "Actor":
+			return firstOf(s.ActorsByID(ctx, ids))
+		case "Topic":
+			return firstOf(s.TopicsByID(ctx, ids))
+		case "Event":
+			return firstOf(s.EventsByID(ctx, ids))
+		case "Place":
+			return firstOf(s.PlacesByID(ctx, ids))
+		case "Document":
+			return firstOf(s.DocumentsByID(ctx, ids, false))
+		case "Statement":
+			return firstOf(s.StatementsByID(ctx, ids))
+		case "Mention":
+			return firstOf(s.MentionsByID(ctx, ids))
+		}
+	}
+	return nil, nil
+}
+
+func firstOf[T kg.Node](m map[string]T, err error) (kg.Node, error) {
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range m {
+		return v, nil
+	}
+	return nil, nil
+}
+
+// Actors returns up to first actors ordered by id, after the id afterID
+// (keyset pagination: no SKIP), and whether more follow.
+func (s *Store) Actors(ctx context.Context, f kg.ActorFilter, first int, afterID string) ([]kg.Actor, bool, error) {
+	where, params := actorWhere(f)
+	params["after"] = afterID // '' sorts before every id, so the id index serves the first page too
+	params["limit"] = first + 1
+	res, err := s.read(ctx, "actors", `
+MATCH (a:Actor)
+WHERE a.id > $after AND `+where+`
+RETURN `+actorProjection+` AS a
+ORDER BY a.id
+LIMIT $limit`, params)
+	if err != nil {
+		return nil, false, err
+	}
+	return page(res, "a", first, actorFrom)
+}
+
+// actorWhere filters actors by kind and name. A name is compared folded
+// with the stored names_key (foldName), and only when given, so that the
+// planner can answer it from the text index.
+func actorWhere(f kg.ActorFilter) (string, map[string]any) {
+	where := `($kind IS NULL OR a.kind = $kind)`
+	params := map[string]any{"kind": kindParam(f.Kind)}
+	if f.Name != nil {
+		if name := nameQuery(*f.Name); name != nil {
+			where += ` AND a.names_key CONTAINS $name`
+			params["name"] = name
+		}
+	}
+	return where, params
+}
+
+// CountActors counts the actors matching f; the API asks only when a client
+// selects totalCount.
+func (s *Store) CountActors(ctx context.Context, f kg.ActorFilter) (int, error) {
+	where, params := actorWhere(f)
+	res, err := s.read(ctx, "actors.count", `
+MATCH (a:Actor) WHERE a.id > '' AND `+where+`
+RETURN count(a) AS n`, params)
+	if err != nil {
+		return 0, err
+	}
+	return int(single[int64](res, "n")), nil
+}
+
+// ActorsByID returns the actors with the given ids, keyed by id; ids that do
+// not exist are absent from the map.
+func (s *Store) ActorsByID(ctx context.Context, ids []string) (map[string]kg.Actor, error) {
+	res, err := s.read(ctx, "actors.byId", `
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN `+actorProjection+` AS a`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return byID(res, "a", actorFrom, func(a kg.Actor) string { return a.ID }), nil
+}
+
+// Relations returns context relations of one type touching the given actors:
+// outgoing (the actor is the member, person or part) or incoming (the actor
+// is the organisation, country or whole), keyed by the actor's id, each with
+// the mentions that state it.
+func (s *Store) Relations(ctx context.Context, t kg.RelationType, ids []string, incoming bool) (map[string][]kg.Relation, error) {
+	pattern := `(a:Actor {id: id})-[r:` + string(t) + `]->(b:Actor)`
+	if incoming {
+		pattern = `(b:Actor)-[r:` + string(t) + `]->(a:Actor {id: id})`
+	}
+	if !validRelation[t] {
+		return nil, kg.Errorf(kg.Internal, "unknown relation type")
+	}
+	res, err := s.read(ctx, "relations."+string(t), `
+UNWIND $ids AS id
+MATCH `+pattern+`
+RETURN id, startNode(r).id AS from, endNode(r).id AS to, r {.*} AS r,
+       COLLECT { UNWIND coalesce(r.evidence, []) AS mid MATCH (m:Mention {id: mid}) RETURN m {.*} ORDER BY m.document, m.start } AS evidence
+ORDER BY from, to, r.start`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]kg.Relation{}
+	for _, rec := range res.Records {
+		id, _ := rec.Get("id")
+		from, _ := rec.Get("from")
+		to, _ := rec.Get("to")
+		rv, _ := rec.Get("r")
+		ev, _ := rec.Get("evidence")
+		props, _ := rv.(map[string]any)
+		rel := kg.Relation{Type: t, From: str(from), To: str(to),
+			Title: kg.Names{En: str(props["title_en"]), Ar: str(props["title_ar"])},
+			Start: str(props["start"]), End: str(props["end"]), Curated: props["curated"] == true}
+		for _, m := range list(ev) {
+			rel.Evidence = append(rel.Evidence, mentionFrom(m))
+		}
+		out[str(id)] = append(out[str(id)], rel)
+	}
+	return out, nil
+}
+
+var validRelation = map[kg.RelationType]bool{kg.HoldsPosition: true, kg.PartOf: true, kg.MemberOf: true}
 
 // Topics returns up to first topics ordered by id after afterID, optionally
 // those whose label or alias contains label (either language), compared
@@ -92,22 +237,6 @@ func (s *Store) CountEvents(ctx context.Context) (int, error) {
 	return int(single[int64](res, "n")), nil
 }
 
-// eventProjection returns an event with its place (whole, so drawing a
-// statement's occasion needs no further query) and the ids of its
-// participants and topics.
-// topicProjection, placeProjection and eventProjection read a topic t, a
-// place p and an event e with what topicFrom, placeFrom and eventFrom decode.
-const topicProjection = `t {.*, broader: COLLECT { MATCH (t)-[:BROADER]->(b) RETURN b.id }}`
-
-const placeProjection = `p {.*, country: COLLECT { MATCH (p)-[:IN_COUNTRY]->(c) RETURN c.id }[0]}`
-
-const eventProjection = `e {.*,
-  place: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN ` + placeProjection + ` }[0],
-  participants: COLLECT { MATCH (e)-[:PARTICIPANT]->(a:Actor) RETURN a.id ORDER BY a.id },
-  topics: COLLECT { MATCH (e)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id },
-  complete: true
-}`
-
 // EventsByID returns events keyed by id.
 func (s *Store) EventsByID(ctx context.Context, ids []string) (map[string]kg.Event, error) {
 	res, err := s.read(ctx, "events.byId", `
@@ -162,88 +291,6 @@ RETURN d {.*, text: CASE WHEN $withText THEN d.text END} AS d`, map[string]any{"
 	return byID(res, "d", documentFrom, func(d kg.Document) string { return d.ID }), nil
 }
 
-// Relations returns context relations of one type touching the given actors:
-// outgoing (the actor is the member, person or part) or incoming (the actor
-// is the organisation, country or whole), keyed by the actor's id, each with
-// the mentions that state it.
-func (s *Store) Relations(ctx context.Context, t kg.RelationType, ids []string, incoming bool) (map[string][]kg.Relation, error) {
-	pattern := `(a:Actor {id: id})-[r:` + string(t) + `]->(b:Actor)`
-	if incoming {
-		pattern = `(b:Actor)-[r:` + string(t) + `]->(a:Actor {id: id})`
-	}
-	if !validRelation[t] {
-		return nil, kg.Errorf(kg.Internal, "unknown relation type")
-	}
-	res, err := s.read(ctx, "relations."+string(t), `
-UNWIND $ids AS id
-MATCH `+pattern+`
-RETURN id, startNode(r).id AS from, endNode(r).id AS to, r {.*} AS r,
-       COLLECT { UNWIND coalesce(r.evidence, []) AS mid MATCH (m:Mention {id: mid}) RETURN m {.*} ORDER BY m.document, m.start } AS evidence
-ORDER BY from, to, r.start`, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	out := map[string][]kg.Relation{}
-	for _, rec := range res.Records {
-		id, _ := rec.Get("id")
-		from, _ := rec.Get("from")
-		to, _ := rec.Get("to")
-		rv, _ := rec.Get("r")
-		ev, _ := rec.Get("evidence")
-		props, _ := rv.(map[string]any)
-		rel := kg.Relation{Type: t, From: str(from), To: str(to),
-			Title: kg.Names{En: str(props["title_en"]), Ar: str(props["title_ar"])},
-			Start: str(props["start"]), End: str(props["end"]), Curated: props["curated"] == true}
-		for _, m := range list(ev) {
-			rel.Evidence = append(rel.Evidence, mentionFrom(m))
-		}
-		out[str(id)] = append(out[str(id)], rel)
-	}
-	return out, nil
-}
-
-var validRelation = map[kg.RelationType]bool{kg.HoldsPosition: true, kg.PartOf: true, kg.MemberOf: true}
-
-// NodeByID finds any node with a public id: catalogue entities, documents,
-// statements and mentions, each through its own unique index.
-func (s *Store) NodeByID(ctx context.Context, id string) (kg.Node, error) {
-	res, err := s.read(ctx, "node", `
-CALL () {
-  MATCH (n:Actor {id: $id}) RETURN n
-  UNION MATCH (n:Topic {id: $id}) RETURN n
-  UNION MATCH (n:Event {id: $id}) RETURN n
-  UNION MATCH (n:Place {id: $id}) RETURN n
-  UNION MATCH (n:Document {id: $id}) RETURN n
-  UNION MATCH (n:Statement {id: $id}) RETURN n
-  UNION MATCH (n:Mention {id: $id}) RETURN n
-}
-RETURN labels(n) AS labels LIMIT 1`, map[string]any{"id": id})
-	if err != nil || len(res.Records) == 0 {
-		return nil, err
-	}
-	v, _ := res.Records[0].Get("labels")
-	ids := []string{id}
-	for _, l := range strs(v) {
-		switch l {
-		case "Actor":
-			return firstOf(s.ActorsByID(ctx, ids))
-		case "Topic":
-			return firstOf(s.TopicsByID(ctx, ids))
-		case "Event":
-			return firstOf(s.EventsByID(ctx, ids))
-		case "Place":
-			return firstOf(s.PlacesByID(ctx, ids))
-		case "Document":
-			return firstOf(s.DocumentsByID(ctx, ids, false))
-		case "Statement":
-			return firstOf(s.StatementsByID(ctx, ids))
-		case "Mention":
-			return firstOf(s.MentionsByID(ctx, ids))
-		}
-	}
-	return nil, nil
-}
-
 // MentionsByID returns mentions keyed by id.
 func (s *Store) MentionsByID(ctx context.Context, ids []string) (map[string]kg.Mention, error) {
 	res, err := s.read(ctx, "mentions.byId", `
@@ -252,45 +299,4 @@ UNWIND $ids AS id MATCH (m:Mention {id: id}) RETURN m {.*} AS m`, map[string]any
 		return nil, err
 	}
 	return byID(res, "m", mentionFrom, func(m kg.Mention) string { return m.ID }), nil
-}
-
-func firstOf[T kg.Node](m map[string]T, err error) (kg.Node, error) {
-	if err != nil {
-		return nil, err
-	}
-	for _, v := range m {
-		return v, nil
-	}
-	return nil, nil
-}
-
-func topicFrom(v any) kg.Topic {
-	m, _ := v.(map[string]any)
-	return kg.Topic{ID: str(m["id"]), Label: kg.Names{En: str(m["label_en"]), Ar: str(m["label_ar"])},
-		Aliases: kg.Aliases{En: strs(m["aliases_en"]), Ar: strs(m["aliases_ar"])}, Broader: strs(m["broader"])}
-}
-
-func eventFrom(v any) kg.Event {
-	m, _ := v.(map[string]any)
-	e := kg.Event{ID: str(m["id"]), Kind: str(m["kind"]), Name: kg.Names{En: str(m["name_en"]), Ar: str(m["name_ar"])},
-		Aliases: kg.Aliases{En: strs(m["aliases_en"]), Ar: strs(m["aliases_ar"])}, Date: str(m["date"]), EndDate: str(m["end_date"]),
-		Participants: strs(m["participants"]), Topics: strs(m["topics"]), Wikidata: str(m["wikidata"]),
-		Complete: m["complete"] == true}
-	if p, ok := m["place"].(map[string]any); ok {
-		place := placeFrom(p)
-		e.Place, e.PlaceNode = place.ID, &place
-	}
-	return e
-}
-
-func placeFrom(v any) kg.Place {
-	m, _ := v.(map[string]any)
-	return kg.Place{ID: str(m["id"]), Name: kg.Names{En: str(m["name_en"]), Ar: str(m["name_ar"])},
-		Aliases: kg.Aliases{En: strs(m["aliases_en"]), Ar: strs(m["aliases_ar"])}, Country: str(m["country"]), Wikidata: str(m["wikidata"])}
-}
-
-func documentFrom(v any) kg.Document {
-	m, _ := v.(map[string]any)
-	return kg.Document{ID: str(m["id"]), Title: str(m["title"]), Lang: str(m["lang"]), Date: str(m["date"]), URL: str(m["url"]),
-		Source: str(m["source"]), Licence: str(m["licence"]), Text: str(m["text"]), Length: integer(m["char_length"])}
 }

@@ -1,25 +1,12 @@
 package store
 
+// The API's reads of statements: graph.StatementReader.
+
 import (
 	"context"
-	"strings"
 
 	"github.com/whosaid/whosaid/kg"
 )
-
-// statementProjection returns a statement with its speakers (in the text's
-// order), targets (primary first), occasion and evidence in one round trip,
-// so a page of statements never costs a query per statement.
-const statementProjection = `s {
-  .id, .document, .predicate, .polarity, .date, .modality, .cameo_code, .summary_en, .confidence, .method,
-  speakers: COLLECT { MATCH (a:Actor)-[m:MADE]->(s) RETURN ` + actorProjection + ` ORDER BY m.position },
-  targets: COLLECT { MATCH (s)-[tr:TARGETS]->(x)
-    WITH x, tr, CASE WHEN x:Event THEN COLLECT { WITH x AS e RETURN ` + eventProjection + ` }[0] ELSE x {.*} END AS m
-    RETURN m {.*, labels: labels(x)} ORDER BY tr.position },
-  event: COLLECT { MATCH (s)-[:MADE_AT]->(e:Event) RETURN ` + eventProjection + ` }[0],
-  evidence: COLLECT { MATCH (s)-[:EVIDENCED_BY]->(mn:Mention)-[:IN_DOCUMENT]->(d:Document)
-    RETURN mn {.*, doc: d {.id, .title, .lang, .date, .url, .source, .licence, .char_length}} ORDER BY mn.document, mn.start }
-}`
 
 // statementWhere holds the filters every statement list shares. Each one is
 // off when its parameter is null. The speaker and target reach as far as
@@ -32,24 +19,6 @@ var statementWhere = `($speaker IS NULL OR EXISTS { MATCH (fs:Actor {id: $speake
   AND ($document IS NULL OR EXISTS { MATCH (s)-[:EVIDENCED_BY]->(:Mention {document: $document}) })
   AND ` + inDates("s") + `
   AND ` + trustedStatement
-
-// trustedStatement narrows statements by how they were made: $curated true
-// keeps the curated ones, false the extracted ones; $minConfidence the least
-// confidence. Both are off when null.
-const trustedStatement = `($curated IS NULL OR (s.method = 'curated') = $curated)
-  AND ($minConfidence IS NULL OR s.confidence >= $minConfidence)`
-
-// withTrust adds the parameters of trustedStatement to p.
-func withTrust(p map[string]any, t kg.Trust) map[string]any {
-	p["curated"], p["minConfidence"] = nil, nil
-	if t.Method != nil {
-		p["curated"] = *t.Method == kg.Curated
-	}
-	if t.MinConfidence != nil {
-		p["minConfidence"] = *t.MinConfidence
-	}
-	return p
-}
 
 // Statements returns up to first statements in the given order after the
 // key, and whether more follow. The scope picks the index the query starts
@@ -124,11 +93,7 @@ func statementMatch(scope kg.StatementScope) string {
 	case scope.Event != "":
 		return `MATCH (:Event {id: $scopeEvent})<-[:MADE_AT]-(s:Statement)`
 	case scope.About != "":
-		return `CALL () {
-  MATCH (x:Actor {id: $about}) RETURN x
-  UNION MATCH (x:Topic {id: $about}) RETURN x
-  UNION MATCH (x:Event {id: $about}) RETURN x
-}
+		return `CALL () {` + nodeWithID("x", "$about", targetLabels) + `}
 ` + targeting("x")
 	}
 	return `MATCH (s:Statement)`
@@ -152,66 +117,4 @@ func statementParams(scope kg.StatementScope, f kg.StatementFilter) map[string]a
 		p["polarity"] = string(*f.Polarity)
 	}
 	return withReach(withTrust(p, f.Trust), scope.Reach)
-}
-
-func statementFrom(v any) kg.Statement {
-	m, _ := v.(map[string]any)
-	st := kg.Statement{
-		ID: str(m["id"]), Document: str(m["document"]), Predicate: kg.Predicate(str(m["predicate"])),
-		Polarity: kg.Polarity(str(m["polarity"])), Date: str(m["date"]), Modality: str(m["modality"]),
-		CAMEO: str(m["cameo_code"]), Summary: str(m["summary_en"]), Confidence: num(m["confidence"]), Method: str(m["method"]),
-	}
-	for _, a := range list(m["speakers"]) {
-		actor := actorFrom(a)
-		st.SpeakerActors = append(st.SpeakerActors, actor)
-		st.Speakers = append(st.Speakers, actor.ID)
-	}
-	for _, t := range list(m["targets"]) {
-		if target := targetFrom(t); target != nil {
-			st.TargetNodes = append(st.TargetNodes, target)
-		}
-	}
-	if e, ok := m["event"].(map[string]any); ok {
-		ev := eventFrom(e)
-		st.Occasion = &ev
-		st.Event = ev.ID
-	}
-	for _, mn := range list(m["evidence"]) {
-		st.Evidence = append(st.Evidence, mentionFrom(mn))
-	}
-	return st
-}
-
-// targetFrom decodes a node returned with its labels.
-func targetFrom(v any) kg.Target {
-	m, _ := v.(map[string]any)
-	labels := strings.Join(strs(m["labels"]), ",")
-	switch {
-	case strings.Contains(labels, "Actor"):
-		a := actorFrom(m)
-		return a
-	case strings.Contains(labels, "Topic"):
-		return topicFrom(m)
-	case strings.Contains(labels, "Event"):
-		return eventFrom(m)
-	}
-	return nil
-}
-
-func mentionFrom(v any) kg.Mention {
-	m, _ := v.(map[string]any)
-	mn := kg.Mention{
-		ID: str(m["id"]), Document: str(m["document"]), Start: integer(m["start"]), End: integer(m["end"]),
-		Text: str(m["text"]), Cue: str(m["cue"]), QuoteType: kg.QuoteType(str(m["quote_type"])), Headline: m["headline"] == true,
-	}
-	if d, ok := m["doc"].(map[string]any); ok {
-		doc := documentFrom(d)
-		mn.Doc = &doc
-	}
-	return mn
-}
-
-func list(v any) []any {
-	l, _ := v.([]any)
-	return l
 }

@@ -1,8 +1,11 @@
 package store
 
+// The API's analyses: graph.Analyses.
+
 import (
 	"context"
 	"math"
+	"sort"
 
 	"github.com/whosaid/whosaid/kg"
 )
@@ -221,4 +224,8 @@ func labelCounts(m map[string]int) []kg.LabelCount {
 	}
 	sortLabelCounts(out)
 	return out
+}
+
+func sortLabelCounts(l []kg.LabelCount) {
+	sort.Slice(l, func(i, j int) bool { return l[i].Label < l[j].Label })
 }

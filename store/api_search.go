@@ -1,5 +1,7 @@
 package store
 
+// The API's full-text search: graph.Searcher.
+
 import (
 	"context"
 	"strings"
