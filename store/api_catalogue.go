@@ -14,12 +14,15 @@ func (s *Store) NodeByID(ctx context.Context, id string) (kg.Node, error) {
 	res, err := s.read(ctx, "node", `
 CALL () {`+nodeWithID("n", "$id", publicLabels)+`}
 RETURN labels(n) AS labels LIMIT 1`, map[string]any{"id": id})
-	if err != nil || len(res.Records) == 0 {
+	if err != nil {
 		return nil, err
 	}
-	v, _ := res.Records[0].Get("labels")
+	found, err := decode(res, func(r fields) []string { return r.strs("labels") })
+	if err != nil || len(found) == 0 {
+		return nil, err
+	}
 	ids := []string{id}
-	for _, l := range strs(v) {
+	for _, l := range found[0] {
 		switch l {
 		case "Actor":
 			return firstOf(s.ActorsByID(ctx, ids))
@@ -93,7 +96,7 @@ RETURN count(a) AS n`, params)
 	if err != nil {
 		return 0, err
 	}
-	return int(single[int64](res, "n")), nil
+	return count(res)
 }
 
 // ActorsByID returns the actors with the given ids, keyed by id; ids that do
@@ -106,7 +109,7 @@ RETURN `+actorProjection+` AS a`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	return byID(res, "a", actorFrom, func(a kg.Actor) string { return a.ID }), nil
+	return byID(res, "a", actorFrom, func(a kg.Actor) string { return a.ID })
 }
 
 // Relations returns context relations of one type touching the given actors:
@@ -124,27 +127,33 @@ func (s *Store) Relations(ctx context.Context, t kg.RelationType, ids []string, 
 	res, err := s.read(ctx, "relations."+string(t), `
 UNWIND $ids AS id
 MATCH `+pattern+`
-RETURN id, startNode(r).id AS from, endNode(r).id AS to, r {.*} AS r,
-       COLLECT { UNWIND coalesce(r.evidence, []) AS mid MATCH (m:Mention {id: mid}) RETURN m {.*} ORDER BY m.document, m.start } AS evidence
+RETURN id, startNode(r).id AS from, endNode(r).id AS to, r {.title_en, .title_ar, .start, .end, .curated} AS r,
+       COLLECT { UNWIND coalesce(r.evidence, []) AS mid MATCH (m:Mention {id: mid})
+         RETURN `+mentionProjection("m", "null")+` ORDER BY m.document, m.start } AS evidence
 ORDER BY from, to, r.start`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]kg.Relation{}
-	for _, rec := range res.Records {
-		id, _ := rec.Get("id")
-		from, _ := rec.Get("from")
-		to, _ := rec.Get("to")
-		rv, _ := rec.Get("r")
-		ev, _ := rec.Get("evidence")
-		props, _ := rv.(map[string]any)
-		rel := kg.Relation{Type: t, From: str(from), To: str(to),
-			Title: kg.Names{En: str(props["title_en"]), Ar: str(props["title_ar"])},
-			Start: str(props["start"]), End: str(props["end"]), Curated: props["curated"] == true}
-		for _, m := range list(ev) {
+	type actorRelation struct {
+		actor string
+		rel   kg.Relation
+	}
+	rows, err := decode(res, func(row fields) actorRelation {
+		r, _ := row.nested("r")
+		rel := kg.Relation{Type: t, From: row.str("from"), To: row.str("to"),
+			Title: kg.Names{En: r.str("title_en"), Ar: r.str("title_ar")},
+			Start: r.str("start"), End: r.str("end"), Curated: r.flag("curated")}
+		for _, m := range row.each("evidence") {
 			rel.Evidence = append(rel.Evidence, mentionFrom(m))
 		}
-		out[str(id)] = append(out[str(id)], rel)
+		return actorRelation{row.str("id"), rel}
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]kg.Relation{}
+	for _, r := range rows {
+		out[r.actor] = append(out[r.actor], r.rel)
 	}
 	return out, nil
 }
@@ -156,11 +165,11 @@ var validRelation = map[kg.RelationType]bool{kg.HoldsPosition: true, kg.PartOf: 
 // folded as actor names are (actorWhere).
 func (s *Store) Topics(ctx context.Context, label string, first int, afterID string) ([]kg.Topic, bool, error) {
 	where, params := topicWhere(label)
-	params["after"], params["limit"] = nullable(afterID), first+1
+	params["after"], params["limit"] = kg.OrNull(afterID), first+1
 	res, err := s.read(ctx, "topics", `
 MATCH (t:Topic)
 WHERE ($after IS NULL OR t.id > $after) AND `+where+`
-RETURN t {.*} AS t ORDER BY t.id LIMIT $limit`, params)
+RETURN `+topicProjection+` AS t ORDER BY t.id LIMIT $limit`, params)
 	if err != nil {
 		return nil, false, err
 	}
@@ -181,7 +190,7 @@ func (s *Store) CountTopics(ctx context.Context, label string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return int(single[int64](res, "n")), nil
+	return count(res)
 }
 
 // TopicsByID returns topics keyed by id.
@@ -192,7 +201,7 @@ RETURN `+topicProjection+` AS t`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	return byID(res, "t", topicFrom, func(t kg.Topic) string { return t.ID }), nil
+	return byID(res, "t", topicFrom, func(t kg.Topic) string { return t.ID })
 }
 
 // NarrowerTopics returns, for each topic id, the ids of its narrower topics.
@@ -203,13 +212,16 @@ RETURN id, collect(n.id) AS narrower`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]string{}
-	for _, r := range res.Records {
-		id, _ := r.Get("id")
-		n, _ := r.Get("narrower")
-		out[str(id)] = strs(n)
+	type narrower struct {
+		id  string
+		ids []string
 	}
-	return out, nil
+	rows, err := decode(res, func(r fields) narrower { return narrower{r.str("id"), r.strs("narrower")} })
+	out := make(map[string][]string, len(rows))
+	for _, r := range rows {
+		out[r.id] = r.ids
+	}
+	return out, err
 }
 
 // Events returns up to first events in (date, id) order after the key.
@@ -234,7 +246,7 @@ func (s *Store) CountEvents(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return int(single[int64](res, "n")), nil
+	return count(res)
 }
 
 // EventsByID returns events keyed by id.
@@ -245,7 +257,7 @@ RETURN `+eventProjection+` AS e`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	return byID(res, "e", eventFrom, func(e kg.Event) string { return e.ID }), nil
+	return byID(res, "e", eventFrom, func(e kg.Event) string { return e.ID })
 }
 
 // PlacesByID returns places keyed by id.
@@ -256,14 +268,14 @@ RETURN `+placeProjection+` AS p`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	return byID(res, "p", placeFrom, func(p kg.Place) string { return p.ID }), nil
+	return byID(res, "p", placeFrom, func(p kg.Place) string { return p.ID })
 }
 
 // Documents returns up to first documents ordered by id, without their text.
 func (s *Store) Documents(ctx context.Context, first int, afterID string) ([]kg.Document, bool, error) {
 	res, err := s.read(ctx, "documents", `
 MATCH (d:Document) WHERE $after IS NULL OR d.id > $after
-RETURN d {.*, text: null} AS d ORDER BY d.id LIMIT $limit`, map[string]any{"after": nullable(afterID), "limit": first + 1})
+RETURN `+documentProjection("null")+` AS d ORDER BY d.id LIMIT $limit`, map[string]any{"after": kg.OrNull(afterID), "limit": first + 1})
 	if err != nil {
 		return nil, false, err
 	}
@@ -276,7 +288,7 @@ func (s *Store) CountDocuments(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return int(single[int64](res, "n")), nil
+	return count(res)
 }
 
 // DocumentsByID returns documents keyed by id, with their text only when
@@ -284,19 +296,19 @@ func (s *Store) CountDocuments(ctx context.Context) (int, error) {
 func (s *Store) DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]kg.Document, error) {
 	res, err := s.read(ctx, "documents.byId", `
 UNWIND $ids AS id MATCH (d:Document {id: id})
-RETURN d {.*, text: CASE WHEN $withText THEN d.text END} AS d`, map[string]any{"ids": ids, "withText": withText})
+RETURN `+documentProjection("CASE WHEN $withText THEN d.text END")+` AS d`, map[string]any{"ids": ids, "withText": withText})
 	if err != nil {
 		return nil, err
 	}
-	return byID(res, "d", documentFrom, func(d kg.Document) string { return d.ID }), nil
+	return byID(res, "d", documentFrom, func(d kg.Document) string { return d.ID })
 }
 
 // MentionsByID returns mentions keyed by id.
 func (s *Store) MentionsByID(ctx context.Context, ids []string) (map[string]kg.Mention, error) {
 	res, err := s.read(ctx, "mentions.byId", `
-UNWIND $ids AS id MATCH (m:Mention {id: id}) RETURN m {.*} AS m`, map[string]any{"ids": ids})
+UNWIND $ids AS id MATCH (m:Mention {id: id}) RETURN `+mentionProjection("m", "null")+` AS m`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	return byID(res, "m", mentionFrom, func(m kg.Mention) string { return m.ID }), nil
+	return byID(res, "m", mentionFrom, func(m kg.Mention) string { return m.ID })
 }

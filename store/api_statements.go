@@ -61,7 +61,7 @@ RETURN count(DISTINCT s) AS n`, statementParams(scope, f))
 	if err != nil {
 		return 0, err
 	}
-	return int(single[int64](res, "n")), nil
+	return count(res)
 }
 
 // StatementsByID returns the statements with the given ids, keyed by id.
@@ -73,13 +73,7 @@ RETURN `+statementProjection+` AS s`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]kg.Statement, len(res.Records))
-	for _, r := range res.Records {
-		v, _ := r.Get("s")
-		st := statementFrom(v)
-		out[st.ID] = st
-	}
-	return out, nil
+	return byID(res, "s", statementFrom, func(s kg.Statement) string { return s.ID })
 }
 
 // statementMatch is the first clause: anchored on an indexed node when the
@@ -101,7 +95,7 @@ func statementMatch(scope kg.StatementScope) string {
 
 func statementParams(scope kg.StatementScope, f kg.StatementFilter) map[string]any {
 	p := map[string]any{
-		"scopeSpeaker": nullable(scope.Speaker), "scopeEvent": nullable(scope.Event), "about": nullable(scope.About),
+		"scopeSpeaker": kg.OrNull(scope.Speaker), "scopeEvent": kg.OrNull(scope.Event), "about": kg.OrNull(scope.About),
 		"speaker": strParam(f.Speaker), "target": strParam(f.Target), "event": strParam(f.Event),
 		"document": strParam(f.Document), "from": strParam(f.From), "to": strParam(f.To),
 		"predicates": nil, "polarity": nil,

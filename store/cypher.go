@@ -122,13 +122,11 @@ const stanceStatementsOf = `CALL (a, t, polarity) {
   RETURN s
 }`
 
-func strParam(s *string) any {
-	if s == nil || *s == "" {
-		return nil
-	}
-	return *s
-}
+// strParam is an optional string argument as a Cypher parameter: null
+// when absent or empty.
+func strParam(s *string) *string { return kg.OrNull(kg.Or(s, "")) }
 
+// kindParam is an optional actor kind as a Cypher parameter.
 func kindParam(k *kg.ActorKind) any {
 	if k == nil {
 		return nil

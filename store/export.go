@@ -27,12 +27,7 @@ func (s *Store) ExportIDs(ctx context.Context, kinds []kg.NodeKind, after string
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, 0, len(res.Records))
-	for _, r := range res.Records {
-		v, _ := r.Get("id")
-		out = append(out, str(v))
-	}
-	return out, nil
+	return ids(res)
 }
 
 // exportIDsQuery pages through the ids of nodes of one family of kinds in
@@ -114,14 +109,12 @@ func (s *Store) ExportEdges(ctx context.Context, ids []string, view subgraph.Vie
 	if err != nil {
 		return nil, err
 	}
-	out := make([]subgraph.Edge, 0, len(res.Records))
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		e := subgraph.Edge{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
-			Polarity: kg.Polarity(str(get("polarity"))), Start: str(get("start")), End: str(get("end")), Weight: 1}
-		e.ID = subgraph.EdgeID(subgraph.Link{Kind: e.Kind, Source: e.Source, Target: e.Target, Polarity: e.Polarity, Date: str(get("date"))})
-		e.Predicates, e.Predicate = predicates(get("predicates"))
-		statements := strs(get("statements"))
+	out, err := decode(res, func(r fields) subgraph.Edge {
+		e := subgraph.Edge{Source: r.str("source"), Target: r.str("target"), Kind: kg.EdgeKind(r.str("kind")),
+			Polarity: kg.Polarity(r.str("polarity")), Start: r.str("start"), End: r.str("end"), Weight: 1}
+		e.ID = subgraph.EdgeID(subgraph.Link{Kind: e.Kind, Source: e.Source, Target: e.Target, Polarity: e.Polarity, Date: r.str("date")})
+		e.Predicates, e.Predicate = r.predicates("predicates")
+		statements := r.strs("statements")
 		sort.Strings(statements)
 		switch e.Kind.Role() {
 		case kg.Collapsed:
@@ -131,7 +124,10 @@ func (s *Store) ExportEdges(ctx context.Context, ids []string, view subgraph.Vie
 				e.Statement = statements[0]
 			}
 		}
-		out = append(out, e)
+		return e
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil

@@ -87,7 +87,11 @@ func (s *Store) DeleteEverything(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			if single[int64](res, "deleted") == 0 {
+			deleted, err := one(res, func(r fields) int { return r.integer("deleted") })
+			if err != nil {
+				return err
+			}
+			if deleted == 0 {
 				break
 			}
 		}

@@ -23,8 +23,8 @@ func (s *Store) WriteCatalogue(ctx context.Context, c kg.Catalogue) error {
 		byKind[a.Kind] = append(byKind[a.Kind], map[string]any{
 			"id": a.ID, "kind": string(a.Kind), "name_en": a.Name.En, "name_ar": a.Name.Ar,
 			"aliases_en": orEmpty(a.Aliases.En), "aliases_ar": orEmpty(a.Aliases.Ar),
-			"wikidata": nullable(a.Wikidata), "iso": nullable(a.ISO), "org_type": nullable(a.OrgType),
-			"description": nullable(a.Description), "introduced_by": nullable(a.IntroducedBy),
+			"wikidata": kg.OrNull(a.Wikidata), "iso": kg.OrNull(a.ISO), "org_type": kg.OrNull(a.OrgType),
+			"description": kg.OrNull(a.Description), "introduced_by": kg.OrNull(a.IntroducedBy),
 			"search_en": searchText(a.Name.En, a.Aliases.En, a.ISO, a.Wikidata), "search_ar": searchText(a.Name.Ar, a.Aliases.Ar),
 			"names_key": namesKey([]string{a.Name.En, a.Name.Ar}, a.Aliases.En, a.Aliases.Ar),
 		})
@@ -48,7 +48,7 @@ SET n:` + kindLabels[i], map[string]any{"rows": orEmptyRows(byKind[kind])}})
 	var topics, broader []map[string]any
 	for _, t := range c.Topics {
 		topics = append(topics, map[string]any{"id": t.ID, "label_en": t.Label.En, "label_ar": t.Label.Ar,
-			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar), "introduced_by": nullable(t.IntroducedBy),
+			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar), "introduced_by": kg.OrNull(t.IntroducedBy),
 			"search_en": searchText(t.Label.En, t.Aliases.En), "search_ar": searchText(t.Label.Ar, t.Aliases.Ar),
 			"names_key": namesKey([]string{t.Label.En, t.Label.Ar}, t.Aliases.En, t.Aliases.Ar)})
 		for _, b := range t.Broader {
@@ -59,15 +59,15 @@ SET n:` + kindLabels[i], map[string]any{"rows": orEmptyRows(byKind[kind])}})
 	for _, p := range c.Places {
 		places = append(places, map[string]any{"id": p.ID, "name_en": p.Name.En, "name_ar": p.Name.Ar,
 			"aliases_en": orEmpty(p.Aliases.En), "aliases_ar": orEmpty(p.Aliases.Ar),
-			"wikidata": nullable(p.Wikidata), "country": nullable(p.Country),
+			"wikidata": kg.OrNull(p.Wikidata), "country": kg.OrNull(p.Country),
 			"search_en": searchText(p.Name.En, p.Aliases.En), "search_ar": searchText(p.Name.Ar, p.Aliases.Ar)})
 	}
 	var events []map[string]any
 	for _, e := range c.Events {
 		events = append(events, map[string]any{"id": e.ID, "kind": e.Kind, "name_en": e.Name.En, "name_ar": e.Name.Ar,
 			"aliases_en": orEmpty(e.Aliases.En), "aliases_ar": orEmpty(e.Aliases.Ar),
-			"date": nullable(e.Date), "end_date": nullable(e.EndDate), "wikidata": nullable(e.Wikidata),
-			"place": nullable(e.Place), "participants": orEmpty(e.Participants), "topics": orEmpty(e.Topics),
+			"date": kg.OrNull(e.Date), "end_date": kg.OrNull(e.EndDate), "wikidata": kg.OrNull(e.Wikidata),
+			"place": kg.OrNull(e.Place), "participants": orEmpty(e.Participants), "topics": orEmpty(e.Topics),
 			"search_en": searchText(e.Name.En, e.Aliases.En), "search_ar": searchText(e.Name.Ar, e.Aliases.Ar)})
 	}
 	steps = append(steps,
@@ -130,8 +130,8 @@ func relationSteps(op string, rels []kg.Relation, doc string) []step {
 			ids[i] = m.ID
 		}
 		rows[r.Type] = append(rows[r.Type], map[string]any{"from": r.From, "to": r.To,
-			"title_en": nullable(r.Title.En), "title_ar": nullable(r.Title.Ar),
-			"start": nullable(r.Start), "end": nullable(r.End), "evidence": ids})
+			"title_en": kg.OrNull(r.Title.En), "title_ar": kg.OrNull(r.Title.Ar),
+			"start": kg.OrNull(r.Start), "end": kg.OrNull(r.End), "evidence": ids})
 	}
 	curated := doc == ""
 	var steps []step
@@ -175,18 +175,18 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []kg.AnnotatedDocument)
 		docIDs = append(docIDs, d.ID)
 		prefixes = append(prefixes, d.ID+"@")
 		docRows = append(docRows, map[string]any{
-			"id": d.ID, "title": d.Title, "lang": d.Lang, "date": nullable(d.Date), "url": nullable(d.URL),
-			"source": nullable(d.Source), "licence": nullable(d.Licence), "text": d.Text,
+			"id": d.ID, "title": d.Title, "lang": d.Lang, "date": kg.OrNull(d.Date), "url": kg.OrNull(d.URL),
+			"source": kg.OrNull(d.Source), "licence": kg.OrNull(d.Licence), "text": d.Text,
 			"char_length": len([]rune(d.Text)), "offsets": "unicode code points of text",
 		})
 		for _, st := range ad.Statements {
 			statements = append(statements, map[string]any{
 				"props": map[string]any{
 					"id": st.ID, "document": st.Document, "predicate": string(st.Predicate), "polarity": string(st.Polarity),
-					"date": nullable(st.Date), "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
+					"date": kg.OrNull(st.Date), "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
 					"confidence": st.Confidence, "method": st.Method, "num_mentions": len(st.Evidence),
 				},
-				"speakers": st.Speakers, "targets": st.Targets, "event": nullable(st.Event),
+				"speakers": st.Speakers, "targets": st.Targets, "event": kg.OrNull(st.Event),
 			})
 			for _, m := range st.Evidence {
 				mentions = append(mentions, map[string]any{"statement": st.ID, "doc": m.Document, "props": mentionProps(m, "statement")})
@@ -279,7 +279,7 @@ DELETE r`
 func mentionProps(m kg.Mention, kind string) map[string]any {
 	return map[string]any{
 		"id": m.ID, "document": m.Document, "start": m.Start, "end": m.End, "text": m.Text,
-		"cue": nullable(m.Cue), "quote_type": nullable(string(m.QuoteType)), "headline": m.Headline, "kind": kind,
+		"cue": kg.OrNull(m.Cue), "quote_type": kg.OrNull(string(m.QuoteType)), "headline": m.Headline, "kind": kind,
 	}
 }
 
@@ -336,7 +336,7 @@ func stanceSteps(docs []kg.AnnotatedDocument) []step {
 	for _, k := range keys {
 		x := byKey[k]
 		rows = append(rows, map[string]any{"speaker": k.Source, "target": k.Target, "polarity": string(k.Polarity),
-			"weight": x.weight, "first": nullable(x.first), "last": nullable(x.last), "predicates": x.predicates})
+			"weight": x.weight, "first": kg.OrNull(x.first), "last": kg.OrNull(x.last), "predicates": x.predicates})
 	}
 	return []step{
 		{"stances.add", `
@@ -376,10 +376,9 @@ func (s *Store) DeleteDocuments(ctx context.Context, ids []string) (int, error) 
 	if err != nil {
 		return 0, err
 	}
-	n, _ := res.Records[0].Get("n")
-	found := int(n.(int64))
-	if found == 0 {
-		return 0, nil
+	found, err := count(res)
+	if err != nil || found == 0 {
+		return 0, err
 	}
 	var prefixes []string
 	for _, id := range ids {
@@ -429,18 +428,22 @@ func (s *Store) Counts(ctx context.Context) (nodes, rels map[string]int, err err
 	if err != nil {
 		return nil, nil, err
 	}
+	type labelCount struct {
+		key, what string
+		n         int
+	}
+	rows, err := decode(res, func(r fields) labelCount { return labelCount{r.str("key"), r.str("what"), r.integer("n")} })
+	if err != nil {
+		return nil, nil, err
+	}
 	nodes, rels = map[string]int{}, map[string]int{}
-	for _, r := range res.Records {
-		k, _ := r.Get("key")
-		n, _ := r.Get("n")
-		w, _ := r.Get("what")
-		if integer(n) == 0 {
-			continue
-		}
-		if w == "node" {
-			nodes[str(k)] = integer(n)
-		} else {
-			rels[str(k)] = integer(n)
+	for _, r := range rows {
+		switch {
+		case r.n == 0:
+		case r.what == "node":
+			nodes[r.key] = r.n
+		default:
+			rels[r.key] = r.n
 		}
 	}
 	return nodes, rels, nil

@@ -112,16 +112,16 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 // read runs one read query in a managed transaction routed to readers.
-func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
 	return s.run(ctx, op, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
 }
 
 // write runs one write query in a managed transaction routed to the leader.
-func (s *Store) write(ctx context.Context, op, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+func (s *Store) write(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
 	return s.run(ctx, op, cypher, params, neo4j.ExecuteQueryWithWritersRouting())
 }
 
-func (s *Store) run(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) (*neo4j.EagerResult, error) {
+func (s *Store) run(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) (*result, error) {
 	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), routing,
@@ -135,7 +135,7 @@ func (s *Store) run(ctx context.Context, op, cypher string, params map[string]an
 		return nil, s.classify(ctx, op, err)
 	}
 	s.lastOK.Store(time.Now().UnixNano())
-	return res, nil
+	return &result{res, op}, nil
 }
 
 // step is one parameterised query of a write transaction.

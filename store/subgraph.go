@@ -4,9 +4,8 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sort"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/whosaid/whosaid/kg"
 	"github.com/whosaid/whosaid/subgraph"
@@ -26,24 +25,20 @@ func aggregated(view subgraph.View, f subgraph.Filter) bool {
 	return view != subgraph.ViewNodes && len(f.Predicates) == 0 && f.From == nil && f.To == nil
 }
 
-// linkColumns turns the rows of a link query into links.
-func linkColumns(res *neo4j.EagerResult) []subgraph.Link {
-	out := make([]subgraph.Link, 0, len(res.Records))
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		l := subgraph.Link{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
-			Polarity: kg.Polarity(str(get("polarity"))), Statements: strs(get("statements")),
-			Date: str(get("first")), Last: str(get("last"))}
-		if w, ok := get("weight").(int64); ok {
-			l.Weight = int(w)
-		}
-		l.Predicates, l.Predicate = predicates(get("predicates"))
+// links reads the rows of a link query: source, target, kind, polarity,
+// statements, predicates, first, last and weight (0 when the statements
+// are listed).
+func links(res *result) ([]subgraph.Link, error) {
+	return decode(res, func(r fields) subgraph.Link {
+		l := subgraph.Link{Source: r.str("source"), Target: r.str("target"), Kind: kg.EdgeKind(r.str("kind")),
+			Polarity: kg.Polarity(r.str("polarity")), Statements: r.strs("statements"),
+			Date: r.str("first"), Last: r.str("last"), Weight: r.integer("weight")}
+		l.Predicates, l.Predicate = r.predicates("predicates")
 		if len(l.Statements) == 1 {
 			l.Statement = l.Statements[0]
 		}
-		out = append(out, l)
-	}
-	return out
+		return l
+	})
 }
 
 // stanceLinks is every link touching n read from the collapsed STANCE
@@ -70,7 +65,7 @@ func (s *Store) Links(ctx context.Context, ids []string, view subgraph.View, f s
 		if err != nil {
 			return nil, err
 		}
-		return linkColumns(res), nil
+		return links(res)
 	}
 	return s.statementLinks(ctx, ids, view, f)
 }
@@ -111,12 +106,15 @@ RETURN n.id AS id, collect(neighbour) AS neighbours`, params)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range res.Records {
-		id, _ := r.Get("id")
-		nb, _ := r.Get("neighbours")
-		out[str(id)] = strs(nb)
+	type neighbours struct {
+		id  string
+		ids []string
 	}
-	return out, nil
+	rows, err := decode(res, func(r fields) neighbours { return neighbours{r.str("id"), r.strs("neighbours")} })
+	for _, r := range rows {
+		out[r.id] = r.ids
+	}
+	return out, err
 }
 
 // strongest ranks id's neighbours among links as Neighbours does.
@@ -185,7 +183,7 @@ RETURN DISTINCT source, target, kind, polarity, first, last, predicates, weight,
 	if err != nil {
 		return nil, err
 	}
-	return linkColumns(res), nil
+	return links(res)
 }
 
 // StanceStatements returns the ids of the statements behind each collapsed
@@ -206,14 +204,19 @@ RETURN row.source AS source, row.target AS target, row.polarity AS polarity, col
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[subgraph.StanceKey][]string, len(res.Records))
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		ids := strs(get("statements"))
-		sort.Strings(ids)
-		out[subgraph.StanceKey{Source: str(get("source")), Target: str(get("target")), Polarity: kg.Polarity(str(get("polarity")))}] = ids
+	type stance struct {
+		key subgraph.StanceKey
+		ids []string
 	}
-	return out, nil
+	stances, err := decode(res, func(r fields) stance {
+		return stance{subgraph.StanceKey{Source: r.str("source"), Target: r.str("target"), Polarity: kg.Polarity(r.str("polarity"))}, r.strs("statements")}
+	})
+	out := make(map[subgraph.StanceKey][]string, len(stances))
+	for _, r := range stances {
+		slices.Sort(r.ids)
+		out[r.key] = r.ids
+	}
+	return out, err
 }
 
 // statementLinks reads every statement touching the given nodes: the path
@@ -264,11 +267,11 @@ WITH source, target, kind, polarity, CASE kind WHEN 'STANCE' THEN '' ELSE coales
      statement, predicate, date
 WITH source, target, kind, polarity, key, collect(DISTINCT statement) AS statements, collect(DISTINCT predicate) AS predicates,
      min(date) AS first, max(date) AS last
-RETURN source, target, kind, polarity, statements, predicates, first, last`, params)
+RETURN source, target, kind, polarity, statements, predicates, first, last, 0 AS weight`, params)
 	if err != nil {
 		return nil, err
 	}
-	return linkColumns(res), nil
+	return links(res)
 }
 
 // GraphNodes returns the drawable form of the nodes with the given ids:
@@ -296,11 +299,15 @@ RETURN n.id AS id, `+nodeKindOf+` AS kind,
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]subgraph.Node, len(res.Records))
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		n := subgraph.Node{ID: str(get("id")), Kind: kg.NodeKind(str(get("kind"))), Label: str(get("label")), LabelAr: str(get("labelAr")),
-			Degree: integer(get("degree"))}
+	nodes, err := decode(res, func(r fields) subgraph.Node {
+		return subgraph.Node{ID: r.str("id"), Kind: kg.NodeKind(r.str("kind")), Label: r.str("label"), LabelAr: r.str("labelAr"),
+			Degree: r.integer("degree")}
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]subgraph.Node, len(nodes))
+	for _, n := range nodes {
 		out[n.ID] = n
 	}
 	if fast || len(out) == 0 {
