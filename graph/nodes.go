@@ -63,7 +63,7 @@ func (r *Resolver) edgeStatements(ctx context.Context, e *subgraph.Edge) ([]*kg.
 // search checks the arguments of Query.search; a first above the cap is
 // taken as the cap, as for every list.
 func (r *Resolver) search(ctx context.Context, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) ([]*kg.SearchHit, error) {
-	n := min(kg.Or(first, 10), MaxPageSize)
+	n := min(kg.Or(first, DefaultHits), MaxPageSize)
 	if n < 1 {
 		return nil, kg.Errorf(kg.Invalid, "first must be at least 1")
 	}

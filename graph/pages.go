@@ -133,16 +133,11 @@ func checkDates(dates ...*string) error {
 		if d == nil {
 			continue
 		}
-		if !validDate(*d) {
+		if _, ok := kg.ParseDate(*d, false); !ok {
 			return kg.Errorf(kg.Invalid, "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", *d)
 		}
 	}
 	return nil
-}
-
-func validDate(s string) bool {
-	_, ok := kg.ParseDate(s, false)
-	return ok
 }
 
 func (r *Resolver) topicsPage(ctx context.Context, label *string, first *int, after *string) (*model.TopicConnection, error) {
@@ -201,14 +196,6 @@ func (r *Resolver) documentsPage(ctx context.Context, first *int, after *string)
 	return connection(items, hasNext, afterID != "",
 		func(d *kg.Document) string { return encodeCursor("document", d.ID) },
 		r.Graph.CountDocuments), nil
-}
-
-// optional turns "" into null.
-func optional(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
 }
 
 // aliasesIn picks aliases by language; without one, both.

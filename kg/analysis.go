@@ -20,6 +20,14 @@ type StatementOrder struct {
 	Direction OrderDirection
 }
 
+// The sides of a stance matrix: at most MatrixMaxSide actors and topics
+// may be asked for; without them, the MatrixDefaultSide most active are
+// taken.
+const (
+	MatrixDefaultSide = 10
+	MatrixMaxSide     = 50
+)
+
 // StanceMatrix holds stance counts of actors toward topics.
 type StanceMatrix struct {
 	Actors []string

@@ -16,9 +16,6 @@ import (
 // before, 30 aliased stanceMatrix fields selecting every cell's statements'
 // documents' texts cost under 5,000 and answered 46.6 MB.
 const (
-	// defaultMatrixSide is how many actors or topics a matrix has when
-	// they are not given.
-	defaultMatrixSide = 10
 	// propositionsPerColumn prices the cells of one actor and one column:
 	// a cell per narrower topic (proposition) the actor spoke to, about 3.4
 	// on the seed graph.
@@ -95,7 +92,7 @@ func pageCost(child int, first *int) int {
 
 func matrixSide(ids []string) int {
 	if len(ids) == 0 {
-		return defaultMatrixSide
+		return kg.MatrixDefaultSide
 	}
 	return len(ids)
 }

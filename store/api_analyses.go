@@ -27,15 +27,16 @@ const anyStatement = `MATCH (s:Statement) USING INDEX s:Statement(date) WHERE s.
 // for, against and neutral toward it. The columns (topics) group the
 // propositions: a column's own topic and, as far as reach says, its
 // narrower ones; an actor stands for its affiliates when reach says so.
-// Empty actors or topics mean the most active ones (up to 10).
+// Empty actors or topics mean the most active ones (up to
+// kg.MatrixDefaultSide).
 func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error) {
-	params := withReach(withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": kg.Or(from, "")}, trust), reach)
+	params := withReach(withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": kg.Or(from, ""), "side": kg.MatrixDefaultSide}, trust), reach)
 	var err error
 	if len(actors) == 0 {
 		if actors, err = s.mostActive(ctx, "stanceMatrix.actors", `
 `+anyStatement+` AND `+datedStatement+`
 MATCH (a:Actor)-[:MADE]->(s)-[:TARGETS]->(:Topic)
-RETURN a.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 10`, params); err != nil {
+RETURN a.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT $side`, params); err != nil {
 			return kg.StanceMatrix{}, err
 		}
 	}
@@ -46,7 +47,7 @@ UNWIND $actors AS aid
 MATCH (a:Actor {id: aid})
 `+madeBy("a")+` AND `+datedStatement+`
 MATCH (s)-[:TARGETS]->(t:Topic)
-RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 10`, params); err != nil {
+RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT $side`, params); err != nil {
 			return kg.StanceMatrix{}, err
 		}
 	}

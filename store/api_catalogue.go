@@ -90,26 +90,18 @@ func actorWhere(f kg.ActorFilter) (string, map[string]any) {
 // selects totalCount.
 func (s *Store) CountActors(ctx context.Context, f kg.ActorFilter) (int, error) {
 	where, params := actorWhere(f)
-	res, err := s.read(ctx, "actors.count", `
+	return s.readCount(ctx, "actors.count", `
 MATCH (a:Actor) WHERE a.id > '' AND `+where+`
 RETURN count(a) AS n`, params)
-	if err != nil {
-		return 0, err
-	}
-	return count(res)
 }
 
 // ActorsByID returns the actors with the given ids, keyed by id; ids that do
 // not exist are absent from the map.
 func (s *Store) ActorsByID(ctx context.Context, ids []string) (map[string]kg.Actor, error) {
-	res, err := s.read(ctx, "actors.byId", `
+	return readByID(ctx, s, "actors.byId", `
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-RETURN `+actorProjection+` AS a`, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return byID(res, "a", actorFrom, func(a kg.Actor) string { return a.ID })
+RETURN `+actorProjection+` AS a`, map[string]any{"ids": ids}, "a", actorFrom, func(a kg.Actor) string { return a.ID })
 }
 
 // Relations returns context relations of one type touching the given actors:
@@ -186,22 +178,14 @@ func topicWhere(label string) (string, map[string]any) {
 // CountTopics counts what Topics would list.
 func (s *Store) CountTopics(ctx context.Context, label string) (int, error) {
 	where, params := topicWhere(label)
-	res, err := s.read(ctx, "topics.count", `MATCH (t:Topic) WHERE `+where+` RETURN count(t) AS n`, params)
-	if err != nil {
-		return 0, err
-	}
-	return count(res)
+	return s.readCount(ctx, "topics.count", `MATCH (t:Topic) WHERE `+where+` RETURN count(t) AS n`, params)
 }
 
 // TopicsByID returns topics keyed by id.
 func (s *Store) TopicsByID(ctx context.Context, ids []string) (map[string]kg.Topic, error) {
-	res, err := s.read(ctx, "topics.byId", `
+	return readByID(ctx, s, "topics.byId", `
 UNWIND $ids AS id MATCH (t:Topic {id: id})
-RETURN `+topicProjection+` AS t`, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return byID(res, "t", topicFrom, func(t kg.Topic) string { return t.ID })
+RETURN `+topicProjection+` AS t`, map[string]any{"ids": ids}, "t", topicFrom, func(t kg.Topic) string { return t.ID })
 }
 
 // NarrowerTopics returns, for each topic id, the ids of its narrower topics.
@@ -212,16 +196,7 @@ RETURN id, collect(n.id) AS narrower`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	type narrower struct {
-		id  string
-		ids []string
-	}
-	rows, err := decode(res, func(r fields) narrower { return narrower{r.str("id"), r.strs("narrower")} })
-	out := make(map[string][]string, len(rows))
-	for _, r := range rows {
-		out[r.id] = r.ids
-	}
-	return out, err
+	return listsByID(res, "narrower")
 }
 
 // Events returns up to first events in (date, id) order after the key.
@@ -242,33 +217,21 @@ RETURN `+eventProjection+` AS e ORDER BY coalesce(e.date, ''), e.id LIMIT $limit
 
 // CountEvents counts all events.
 func (s *Store) CountEvents(ctx context.Context) (int, error) {
-	res, err := s.read(ctx, "events.count", `MATCH (e:Event) RETURN count(e) AS n`, nil)
-	if err != nil {
-		return 0, err
-	}
-	return count(res)
+	return s.readCount(ctx, "events.count", `MATCH (e:Event) RETURN count(e) AS n`, nil)
 }
 
 // EventsByID returns events keyed by id.
 func (s *Store) EventsByID(ctx context.Context, ids []string) (map[string]kg.Event, error) {
-	res, err := s.read(ctx, "events.byId", `
+	return readByID(ctx, s, "events.byId", `
 UNWIND $ids AS id MATCH (e:Event {id: id})
-RETURN `+eventProjection+` AS e`, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return byID(res, "e", eventFrom, func(e kg.Event) string { return e.ID })
+RETURN `+eventProjection+` AS e`, map[string]any{"ids": ids}, "e", eventFrom, func(e kg.Event) string { return e.ID })
 }
 
 // PlacesByID returns places keyed by id.
 func (s *Store) PlacesByID(ctx context.Context, ids []string) (map[string]kg.Place, error) {
-	res, err := s.read(ctx, "places.byId", `
+	return readByID(ctx, s, "places.byId", `
 UNWIND $ids AS id MATCH (p:Place {id: id})
-RETURN `+placeProjection+` AS p`, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return byID(res, "p", placeFrom, func(p kg.Place) string { return p.ID })
+RETURN `+placeProjection+` AS p`, map[string]any{"ids": ids}, "p", placeFrom, func(p kg.Place) string { return p.ID })
 }
 
 // Documents returns up to first documents ordered by id, without their text.
@@ -284,31 +247,19 @@ RETURN `+documentProjection("null")+` AS d ORDER BY d.id LIMIT $limit`, map[stri
 
 // CountDocuments counts all documents.
 func (s *Store) CountDocuments(ctx context.Context) (int, error) {
-	res, err := s.read(ctx, "documents.count", `MATCH (d:Document) RETURN count(d) AS n`, nil)
-	if err != nil {
-		return 0, err
-	}
-	return count(res)
+	return s.readCount(ctx, "documents.count", `MATCH (d:Document) RETURN count(d) AS n`, nil)
 }
 
 // DocumentsByID returns documents keyed by id, with their text only when
 // withText is set (texts can be long; most answers need only the metadata).
 func (s *Store) DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]kg.Document, error) {
-	res, err := s.read(ctx, "documents.byId", `
+	return readByID(ctx, s, "documents.byId", `
 UNWIND $ids AS id MATCH (d:Document {id: id})
-RETURN `+documentProjection("CASE WHEN $withText THEN d.text END")+` AS d`, map[string]any{"ids": ids, "withText": withText})
-	if err != nil {
-		return nil, err
-	}
-	return byID(res, "d", documentFrom, func(d kg.Document) string { return d.ID })
+RETURN `+documentProjection("CASE WHEN $withText THEN d.text END")+` AS d`, map[string]any{"ids": ids, "withText": withText}, "d", documentFrom, func(d kg.Document) string { return d.ID })
 }
 
 // MentionsByID returns mentions keyed by id.
 func (s *Store) MentionsByID(ctx context.Context, ids []string) (map[string]kg.Mention, error) {
-	res, err := s.read(ctx, "mentions.byId", `
-UNWIND $ids AS id MATCH (m:Mention {id: id}) RETURN `+mentionProjection("m", "null")+` AS m`, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return byID(res, "m", mentionFrom, func(m kg.Mention) string { return m.ID })
+	return readByID(ctx, s, "mentions.byId", `
+UNWIND $ids AS id MATCH (m:Mention {id: id}) RETURN `+mentionProjection("m", "null")+` AS m`, map[string]any{"ids": ids}, "m", mentionFrom, func(m kg.Mention) string { return m.ID })
 }

@@ -55,25 +55,17 @@ RETURN `+statementProjection+` AS s`, params)
 
 // CountStatements counts what Statements would list.
 func (s *Store) CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error) {
-	res, err := s.read(ctx, "statements.count", statementMatch(scope)+`
+	return s.readCount(ctx, "statements.count", statementMatch(scope)+`
 WITH s WHERE `+statementWhere+`
 RETURN count(DISTINCT s) AS n`, statementParams(scope, f))
-	if err != nil {
-		return 0, err
-	}
-	return count(res)
 }
 
 // StatementsByID returns the statements with the given ids, keyed by id.
 func (s *Store) StatementsByID(ctx context.Context, ids []string) (map[string]kg.Statement, error) {
-	res, err := s.read(ctx, "statements.byId", `
+	return readByID(ctx, s, "statements.byId", `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
-RETURN `+statementProjection+` AS s`, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return byID(res, "s", statementFrom, func(s kg.Statement) string { return s.ID })
+RETURN `+statementProjection+` AS s`, map[string]any{"ids": ids}, "s", statementFrom, func(s kg.Statement) string { return s.ID })
 }
 
 // statementMatch is the first clause: anchored on an indexed node when the

@@ -10,6 +10,7 @@ package store
 // happens to have (`n {.*}`).
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -196,8 +197,12 @@ func one[T any](res *result, from func(fields) T) (T, error) {
 	return all[0], nil
 }
 
-// count reads the only row's count n.
-func count(res *result) (int, error) {
+// readCount runs a query whose only row is a count n.
+func (s *Store) readCount(ctx context.Context, op, cypher string, params map[string]any) (int, error) {
+	res, err := s.read(ctx, op, cypher, params)
+	if err != nil {
+		return 0, err
+	}
 	return one(res, func(r fields) int { return r.integer("n") })
 }
 
@@ -216,8 +221,13 @@ func page[T any](res *result, key string, first int, from func(fields) T) ([]T, 
 	return out[:first], true, nil
 }
 
-// byID reads the nodes in column key of res, keyed by id.
-func byID[T any](res *result, key string, from func(fields) T, id func(T) string) (map[string]T, error) {
+// readByID runs a query returning nodes in column key, and reads them
+// keyed by id.
+func readByID[T any](ctx context.Context, s *Store, op, cypher string, params map[string]any, key string, from func(fields) T, id func(T) string) (map[string]T, error) {
+	res, err := s.read(ctx, op, cypher, params)
+	if err != nil {
+		return nil, err
+	}
 	list, err := column(res, key, from)
 	if err != nil {
 		return nil, err
@@ -227,4 +237,19 @@ func byID[T any](res *result, key string, from func(fields) T, id func(T) string
 		out[id(t)] = t
 	}
 	return out, nil
+}
+
+// listsByID reads every row's id and the list of strings at key, keyed by
+// the id.
+func listsByID(res *result, key string) (map[string][]string, error) {
+	type row struct {
+		id   string
+		list []string
+	}
+	rows, err := decode(res, func(r fields) row { return row{r.str("id"), r.strs(key)} })
+	out := make(map[string][]string, len(rows))
+	for _, r := range rows {
+		out[r.id] = r.list
+	}
+	return out, err
 }

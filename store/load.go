@@ -372,11 +372,7 @@ DELETE e`, nil},
 // any more. It returns how many documents were there.
 func (s *Store) DeleteDocuments(ctx context.Context, ids []string) (int, error) {
 	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
-	res, err := s.read(ctx, "unload.find", `MATCH (d:Document) WHERE d.id IN $ids RETURN count(d) AS n`, map[string]any{"ids": ids})
-	if err != nil {
-		return 0, err
-	}
-	found, err := count(res)
+	found, err := s.readCount(ctx, "unload.find", `MATCH (d:Document) WHERE d.id IN $ids RETURN count(d) AS n`, map[string]any{"ids": ids})
 	if err != nil || found == 0 {
 		return 0, err
 	}

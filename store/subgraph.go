@@ -106,15 +106,7 @@ RETURN n.id AS id, collect(neighbour) AS neighbours`, params)
 	if err != nil {
 		return nil, err
 	}
-	type neighbours struct {
-		id  string
-		ids []string
-	}
-	rows, err := decode(res, func(r fields) neighbours { return neighbours{r.str("id"), r.strs("neighbours")} })
-	for _, r := range rows {
-		out[r.id] = r.ids
-	}
-	return out, err
+	return listsByID(res, "neighbours")
 }
 
 // strongest ranks id's neighbours among links as Neighbours does.
