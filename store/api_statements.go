@@ -90,14 +90,7 @@ func statementParams(scope kg.StatementScope, f kg.StatementFilter) map[string]a
 		"scopeSpeaker": kg.OrNull(scope.Speaker), "scopeEvent": kg.OrNull(scope.Event), "about": kg.OrNull(scope.About),
 		"speaker": strParam(f.Speaker), "target": strParam(f.Target), "event": strParam(f.Event),
 		"document": strParam(f.Document), "from": strParam(f.From), "to": strParam(f.To),
-		"predicates": nil, "polarity": nil,
-	}
-	if len(f.Predicate) > 0 {
-		preds := make([]string, len(f.Predicate))
-		for i, pr := range f.Predicate {
-			preds[i] = string(pr)
-		}
-		p["predicates"] = preds
+		"predicates": listParam(f.Predicate), "polarity": nil,
 	}
 	if f.Polarity != nil {
 		p["polarity"] = string(*f.Polarity)

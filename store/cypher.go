@@ -67,23 +67,10 @@ func statementFilter(v string) string {
     AND ` + inDates(v)
 }
 
+// subgraphParams are the parameters of statementFilter.
 func subgraphParams(f subgraph.Filter) map[string]any {
-	p := map[string]any{"predicates": nil, "polarities": nil, "from": strParam(f.From), "to": strParam(f.To)}
-	if len(f.Predicates) > 0 {
-		l := make([]string, len(f.Predicates))
-		for i, x := range f.Predicates {
-			l[i] = string(x)
-		}
-		p["predicates"] = l
-	}
-	if len(f.Polarities) > 0 {
-		l := make([]string, len(f.Polarities))
-		for i, x := range f.Polarities {
-			l[i] = string(x)
-		}
-		p["polarities"] = l
-	}
-	return p
+	return map[string]any{"predicates": listParam(f.Predicates), "polarities": listParam(f.Polarities),
+		"from": strParam(f.From), "to": strParam(f.To)}
 }
 
 // trustedStatement narrows statements by how they were made: $curated true
@@ -125,6 +112,20 @@ const stanceStatementsOf = `CALL (a, t, polarity) {
 // strParam is an optional string argument as a Cypher parameter: null
 // when absent or empty.
 func strParam(s *string) *string { return kg.OrNull(kg.Or(s, "")) }
+
+// listParam is an optional list of names as a Cypher parameter: null when
+// empty, so that `$list IS NULL` turns its filter off (the driver sends a
+// nil slice as an empty list, so the null must be an untyped nil).
+func listParam[T ~string](list []T) any {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = string(x)
+	}
+	return out
+}
 
 // kindParam is an optional actor kind as a Cypher parameter.
 func kindParam(k *kg.ActorKind) any {
