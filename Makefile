@@ -20,11 +20,11 @@ build:
 vet:
 	$(GO) vet ./...
 
-## generate: regenerate gqlgen code after editing schema.graphqls or gqlgen.yml, and the copies of
-## kg's vocabularies (explorer/src/vocabulary.js, seeds/README.md's predicate table) after kg/vocabulary.go
+## generate: the copies of kg's vocabularies (schema.graphqls's Predicate values, explorer/src/vocabulary.js,
+## seeds/README.md's predicate table) after kg/vocabulary.go, then gqlgen's code after schema.graphqls or gqlgen.yml
 generate:
-	$(GO) tool gqlgen generate
 	$(GO) generate ./kg
+	$(GO) tool gqlgen generate
 
 ## explorer: rebuild the /explore page (explorer/dist, checked in) from explorer/src with Node 20+
 explorer:

@@ -6,35 +6,14 @@ import (
 	"path/filepath"
 	"sort"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whosaid/whosaid/loader"
+	"github.com/whosaid/whosaid/seedformat"
 	"github.com/whosaid/whosaid/store"
 )
 
-// rawAnnotation is an annotation file read with no validation at all.
-type rawAnnotation struct {
-	Document   string `yaml:"document"`
-	Statements []struct {
-		ID        string   `yaml:"id"`
-		Speakers  []string `yaml:"speakers"`
-		Predicate string   `yaml:"predicate"`
-		Polarity  string   `yaml:"polarity"`
-		Targets   []string `yaml:"targets"`
-		Event     string   `yaml:"event"`
-		Date      string   `yaml:"date"`
-		Summary   string   `yaml:"summary"`
-		Evidence  []struct {
-			Start int    `yaml:"start"`
-			End   int    `yaml:"end"`
-			Text  string `yaml:"text"`
-		} `yaml:"evidence"`
-	} `yaml:"statements"`
-}
-
 // baselineLoad writes a corpus the simplest way: the catalogue through the
 // store, then every document's rows with BaselineWrite in batches of about
-// batch statements, reading the files with a plain YAML decode.
+// batch statements, reading the files with a plain decode (no checks).
 func baselineLoad(ctx context.Context, st *store.Store, dir string, batch int) error {
 	cat, err := loader.ReadCatalogue(loader.Dir(dir))
 	if err != nil {
@@ -61,13 +40,14 @@ func baselineLoad(ctx context.Context, st *store.Store, dir string, batch int) e
 		docs, rows = docs[:0], rows[:0]
 		return err
 	}
+	unchecked := seedformat.Reader{Unchecked: true}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			return err
 		}
-		var a rawAnnotation
-		if err := yaml.Unmarshal(data, &a); err != nil {
+		var a seedformat.Annotation
+		if err := unchecked.Read(f, data, &a); err != nil {
 			return err
 		}
 		text, err := os.ReadFile(filepath.Join(dir, "documents", a.Document+".txt"))
@@ -79,7 +59,8 @@ func baselineLoad(ctx context.Context, st *store.Store, dir string, batch int) e
 			r := store.BaselineRow{Doc: a.Document, ID: s.ID, Predicate: s.Predicate, Polarity: s.Polarity, Date: s.Date,
 				Summary: s.Summary, Speakers: s.Speakers, Targets: s.Targets, Event: s.Event}
 			if len(s.Evidence) > 0 {
-				r.Start, r.End, r.Text = s.Evidence[0].Start, s.Evidence[0].End, s.Evidence[0].Text
+				e := s.Evidence[0]
+				r.Start, r.End, r.Text = deref(e.Start), deref(e.End), e.Text
 			}
 			rows = append(rows, r)
 		}
@@ -90,4 +71,12 @@ func baselineLoad(ctx context.Context, st *store.Store, dir string, batch int) e
 		}
 	}
 	return flush()
+}
+
+// deref is 0 for a missing offset, as a plain decode into an int gives.
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
 }

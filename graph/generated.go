@@ -2150,6 +2150,7 @@ input ActorFilter {
 
 "The speech act of a statement; each has a default polarity and CAMEO code (see seeds/README.md)."
 enum Predicate {
+  # values: generated from kg/vocabulary.go by ` + "`" + `go generate ./kg` + "`" + ` (make generate); edit the table there
   "A neutral claim or statement (usually NEUTRAL; CAMEO 010)."
   ASSERT
   "Endorsing or backing a policy, actor or initiative (usually FAVOR; CAMEO 051)."
@@ -2190,6 +2191,7 @@ enum Predicate {
   ANNOUNCE
   "Declining to comment (usually NEUTRAL; CAMEO 011)."
   DECLINE_COMMENT
+  # end of values
 }
 
 "The speaker's position toward a statement's targets."

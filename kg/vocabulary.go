@@ -7,10 +7,11 @@ import (
 
 // The closed vocabularies of the graph — predicates, node kinds and edge
 // kinds — each with everything the code says about its members, so that a
-// member is added in one place. schema.graphqls repeats the names (its
-// enums are the API contract); tests in graph hold the two to each other,
-// and `go generate ./kg` writes the copies the explorer page and
-// seeds/README.md read (see vocabgen).
+// member is added in one place. `go generate ./kg` (make generate) writes
+// the copies that cannot import kg (see vocabgen): the values of
+// schema.graphqls's Predicate enum, the explorer page's predicate list and
+// seeds/README.md's predicate table. The schema's other enums are written by
+// hand; tests in graph hold them to these tables in both directions.
 
 //go:generate go run ./vocabgen
 

@@ -8,62 +8,55 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whosaid/whosaid/kg"
 	"github.com/whosaid/whosaid/loader/extract"
+	"github.com/whosaid/whosaid/seedformat"
 )
 
 // readDocuments reads documents/<id>.txt and its <id>.meta.yaml. The text is
 // stored exactly as given; offsets count its Unicode code points.
-func (r *reader) readDocuments(root string) error {
-	texts, err := r.glob(path.Join(root, "documents"), "*.txt")
+func (r *reader) readDocuments(folder Folder) error {
+	texts, err := glob(folder, "documents", "*.txt")
 	if err != nil {
 		return err
 	}
 	for _, textName := range texts {
 		id := strings.TrimSuffix(path.Base(textName), ".txt")
-		file := r.display(textName)
-		data, err := fs.ReadFile(r.folder.FS, textName)
+		file := display(folder, textName)
+		data, err := fs.ReadFile(folder.FS, textName)
 		if err != nil {
 			return fmt.Errorf("%s: %w", file, err)
 		}
 		if !docRE.MatchString(id) {
-			r.p.add(file, 1, "(file name)", "%q is not a valid document id", id)
+			r.p.Add(file, 1, "(file name)", "%q is not a valid document id", id)
 			continue
 		}
 		if !utf8.Valid(data) {
-			r.p.add(file, 1, "(text)", "not valid UTF-8")
+			r.p.Add(file, 1, "(text)", "not valid UTF-8")
 			continue
 		}
 		if prev, ok := r.docs[id]; ok {
-			r.p.add(file, 1, "(file name)", "document %q is defined twice (also %s)", id, prev.doc.ID)
+			r.p.Add(file, 1, "(file name)", "document %q is defined twice (also %s)", id, prev.file)
 			continue
 		}
 		metaName := strings.TrimSuffix(textName, ".txt") + ".meta.yaml"
-		metaPath := r.display(metaName)
-		f, err := r.readYAML(metaName)
-		if err != nil {
-			r.p.add(metaPath, 1, "(file)", "every document needs its metadata beside it: %v", err)
-			continue
-		}
-		checkTopKeys(f, metaKeys, &r.p)
-		var meta metaFile
-		if err := f.root.Decode(&meta); err != nil {
-			r.p.add(metaPath, f.root.Line, "(file)", "%v", err)
+		var meta seedformat.Meta
+		if err := r.readFile(folder, metaName, &meta); err != nil {
+			r.p.Add(display(folder, metaName), 1, "(file)", "every document needs its metadata beside it: %v", err)
 			continue
 		}
 		if meta.ID != id {
-			r.p.add(metaPath, lineOf(f.root, "id"), "id", "%q does not match the file name %q", meta.ID, id)
+			r.p.About(meta.At, "id", "%q does not match the file name %q", meta.ID, id)
 		}
 		if meta.Lang == "" {
-			r.p.add(metaPath, lineOf(f.root, "lang"), "lang", "required (ar, en, …)")
+			r.p.About(meta.At, "lang", "required (ar, en, …)")
 		}
 		if !validDate(meta.Date) {
-			r.p.add(metaPath, lineOf(f.root, "date"), "date", "%q is not a date (YYYY-MM-DD)", meta.Date)
+			r.p.About(meta.At, "date", "%q is not a date (YYYY-MM-DD)", meta.Date)
 		}
 		text := string(data)
 		r.docs[id] = &docText{
+			file: file,
 			doc: kg.Document{ID: id, Title: meta.Title, Lang: meta.Lang, Date: meta.Date, URL: meta.URL,
 				Source: meta.Source, Licence: meta.Licence, Outlet: meta.Outlet, Split: meta.Split, Text: text},
 			runes: []rune(text),
@@ -74,53 +67,46 @@ func (r *reader) readDocuments(root string) error {
 
 // readAnnotations reads annotations/<id>.yaml: the statements and context
 // facts of one document.
-func (r *reader) readAnnotations(root string) error {
-	files, err := r.glob(path.Join(root, "annotations"), "*.yaml")
+func (r *reader) readAnnotations(folder Folder) error {
+	files, err := glob(folder, "annotations", "*.yaml")
 	if err != nil {
 		return err
 	}
 	for _, file := range files {
-		f, err := r.readYAML(file)
-		if err != nil {
+		var a seedformat.Annotation
+		if err := r.readFile(folder, file, &a); err != nil {
 			return err
 		}
-		checkTopKeys(f, []string{"document", "annotator", "notes", "statements", "positions", "partOf", "memberships"}, &r.p)
-		docID := ""
-		if v := value(f.root, "document"); v != nil {
-			docID = v.Value
-		}
-		doc, ok := r.docs[docID]
+		doc, ok := r.docs[a.Document]
 		if !ok {
-			r.p.add(file, lineOf(f.root, "document"), "document", "unknown document %q (expected documents/%s.txt)", docID, docID)
+			r.p.About(a.At, "document", "unknown document %q (expected documents/%s.txt)", a.Document, a.Document)
 			continue
 		}
 		if doc.annotated != "" {
-			r.p.add(file, lineOf(f.root, "document"), "document", "%q is already annotated in %s", docID, doc.annotated)
+			r.p.About(a.At, "document", "%q is already annotated in %s", a.Document, doc.annotated)
 			continue
 		}
-		doc.annotated = file
-		doc.statements = r.readStatements(f, doc)
-		doc.relations = r.alignTerms(r.readRelations(f, doc), doc.doc.Date)
+		doc.annotated = a.At.Path
+		doc.statements = r.readStatements(a.Statements, doc)
+		doc.relations = r.alignTerms(r.readRelations(a.Positions, a.PartOf, a.Memberships, doc), doc.doc.Date)
 		r.checkCatalogueRefs()
 	}
 	return nil
 }
 
-func (r *reader) readStatements(f *yamlFile, doc *docText) []kg.Statement {
-	items, nodes := section[statementEntry](f, "statements", statementKeys, &r.p)
+func (r *reader) readStatements(statements []seedformat.Statement, doc *docText) []kg.Statement {
 	seen := map[string]int{}
 	var out []kg.Statement
-	for i, s := range items {
-		n, field := nodes[i], fmt.Sprintf("statements[%d]", i)
+	for _, s := range statements {
 		if !slugRE.MatchString(s.ID) {
-			r.p.add(f.path, lineOf(n, "id"), field+".id", "%q is not a valid id (lower-case letters, digits and -)", s.ID)
+			r.p.About(s.At, "id", "%q is not a valid id (lower-case letters, digits and -)", s.ID)
 			continue
 		}
 		if prev, dup := seen[s.ID]; dup {
-			r.p.add(f.path, lineOf(n, "id"), field+".id", "duplicate statement id %q (first at line %d)", s.ID, prev)
+			r.p.About(s.At, "id", "duplicate statement id %q (first at line %d)", s.ID, prev)
 			continue
 		}
-		seen[s.ID] = lineOf(n, "id")
+		seen[s.ID] = s.At.Line("id")
 		st := kg.Statement{
 			ID: doc.doc.ID + ":" + s.ID, Document: doc.doc.ID, Speakers: s.Speakers,
 			Predicate: kg.Predicate(s.Predicate), Polarity: kg.Polarity(s.Polarity), Targets: s.Targets,
@@ -129,15 +115,15 @@ func (r *reader) readStatements(f *yamlFile, doc *docText) []kg.Statement {
 		}
 		info, known := kg.Predicates[st.Predicate]
 		if !known {
-			r.p.add(f.path, lineOf(n, "predicate"), field+".predicate", "unknown predicate %q (see seeds/README.md for the list)", s.Predicate)
+			r.p.About(s.At, "predicate", "unknown predicate %q (see seeds/README.md for the list)", s.Predicate)
 		}
 		if !st.Polarity.Valid() {
-			r.p.add(f.path, lineOf(n, "polarity"), field+".polarity", "%q is not one of favor, against, neutral", s.Polarity)
+			r.p.About(s.At, "polarity", "%q is not one of favor, against, neutral", s.Polarity)
 		}
 		if st.Modality == "" {
 			st.Modality = "asserted"
 		} else if !kg.Modalities[st.Modality] {
-			r.p.add(f.path, lineOf(n, "modality"), field+".modality", "%q is not one of asserted, negated, hypothetical, future, conditional", s.Modality)
+			r.p.About(s.At, "modality", "%q is not one of asserted, negated, hypothetical, future, conditional", s.Modality)
 		}
 		if st.CAMEO == "" {
 			st.CAMEO = info.CAMEO
@@ -145,38 +131,37 @@ func (r *reader) readStatements(f *yamlFile, doc *docText) []kg.Statement {
 		if st.Date == "" {
 			st.Date = doc.doc.Date
 		} else {
-			r.checkDate(f, n, field, "date", st.Date)
+			r.checkDate(s.At, "date", st.Date)
 		}
 		if s.Confidence != nil {
 			if *s.Confidence < 0 || *s.Confidence > 1 {
-				r.p.add(f.path, lineOf(n, "confidence"), field+".confidence", "must be between 0 and 1")
+				r.p.About(s.At, "confidence", "must be between 0 and 1")
 			}
 			st.Confidence = *s.Confidence
 		}
 		if strings.TrimSpace(st.Summary) == "" {
-			r.p.add(f.path, lineOf(n, "summary"), field+".summary", "required: a one-line English summary")
+			r.p.About(s.At, "summary", "required: a one-line English summary")
 		}
 		if len(s.Speakers) == 0 {
-			r.p.add(f.path, lineOf(n, "speakers"), field+".speakers", "at least one speaker is required")
+			r.p.About(s.At, "speakers", "at least one speaker is required")
 		}
 		for _, a := range s.Speakers {
-			r.ref(f, lineOf(n, "speakers"), field+".speakers", a, "actor")
+			r.ref(s.At, "speakers", a, "actor")
 		}
 		if len(s.Targets) == 0 {
-			r.p.add(f.path, lineOf(n, "targets"), field+".targets", "at least one target is required")
+			r.p.About(s.At, "targets", "at least one target is required")
 		}
 		for _, t := range s.Targets {
-			r.ref(f, lineOf(n, "targets"), field+".targets", t, "topic", "actor", "event")
+			r.ref(s.At, "targets", t, "topic", "actor", "event")
 		}
 		if s.Event != "" {
-			r.ref(f, lineOf(n, "event"), field+".event", s.Event, "event")
+			r.ref(s.At, "event", s.Event, "event")
 		}
 		if len(s.Evidence) == 0 {
-			r.p.add(f.path, lineOf(n, "evidence"), field+".evidence", "at least one evidence span is required")
+			r.p.About(s.At, "evidence", "at least one evidence span is required")
 		}
-		r.checkEvidenceKeys(f, n, field)
 		for j, e := range s.Evidence {
-			m, ok := r.checkSpan(f, evidenceLine(n, j), fmt.Sprintf("%s.evidence[%d]", field, j), doc, e)
+			m, ok := r.checkSpan(s.At, j, doc, e)
 			if !ok {
 				continue
 			}
@@ -189,19 +174,6 @@ func (r *reader) readStatements(f *yamlFile, doc *docText) []kg.Statement {
 		out = append(out, st)
 	}
 	return out
-}
-
-// checkEvidenceKeys reports unknown keys inside evidence entries.
-func (r *reader) checkEvidenceKeys(f *yamlFile, n *yaml.Node, field string) {
-	ev := value(n, "evidence")
-	if ev == nil || ev.Kind != yaml.SequenceNode {
-		return
-	}
-	for i, e := range ev.Content {
-		if e.Kind == yaml.MappingNode {
-			checkKeys(f.path, e, fmt.Sprintf("%s.evidence[%d]", field, i), spanKeys, &r.p)
-		}
-	}
 }
 
 // alignTerms gives a position that a document states without dates the term
@@ -250,12 +222,12 @@ func (r *reader) extractUnannotated() []string {
 		d := r.docs[id]
 		res := x.Document(d.doc)
 		for _, a := range res.NewActors {
-			r.ids[a.ID] = entityRef{kind: "actor", sub: strings.ToLower(string(a.Kind)), path: r.display("documents/" + id + ".txt"), line: 1}
+			r.ids[a.ID] = entityRef{kind: "actor", sub: strings.ToLower(string(a.Kind)), path: d.file, line: 1}
 			a.IntroducedBy = id
 			r.cat.Actors = append(r.cat.Actors, a)
 		}
 		for _, t := range res.NewTopics {
-			r.ids[t.ID] = entityRef{kind: "topic", path: r.display("documents/" + id + ".txt"), line: 1}
+			r.ids[t.ID] = entityRef{kind: "topic", path: d.file, line: 1}
 			t.IntroducedBy = id
 			r.cat.Topics = append(r.cat.Topics, t)
 		}

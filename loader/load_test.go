@@ -2,7 +2,6 @@ package loader
 
 import (
 	"context"
-	"io"
 	"maps"
 	"os"
 	"strings"
@@ -17,11 +16,7 @@ func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }
 
 func loadFolder(t *testing.T, st *store.Store, f Folder) {
 	t.Helper()
-	seeds, err := Read(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Load(context.Background(), st, seeds, io.Discard); err != nil {
+	if _, err := Load(context.Background(), st, []Folder{f}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -50,7 +45,7 @@ func TestBrokenSeedsLeaveTheGraphUntouched(t *testing.T) {
 		"predicate: REJECT", "predicate: CONDEMN", 1)) // a valid change …
 	m["catalogue/catalogue.yaml"].Data = []byte(strings.Replace(string(m["catalogue/catalogue.yaml"].Data),
 		"broader: [syrian-crisis]", "broader: [syrian-crises]", 1)) // … and one broken reference
-	_, err := Read(Folder{Name: "mini", FS: m})
+	_, err := Load(context.Background(), st, []Folder{{Name: "mini", FS: m}}, Options{})
 	if err == nil || !strings.Contains(err.Error(), "mini/catalogue/catalogue.yaml:26: topics[1].broader: unknown id \"syrian-crises\"") {
 		t.Fatalf("err = %v, want file:line of the broken reference", err)
 	}
@@ -101,28 +96,28 @@ func TestReloadingAnEditedAnnotationUpdatesWithoutOrphans(t *testing.T) {
 }
 
 // Streaming in chunks of one document and batches of a few statements gives
-// the same graph as reading everything at once.
-func TestLoadFoldersInChunksGivesTheSameGraph(t *testing.T) {
+// the same graph as reading each folder at once.
+func TestLoadInChunksGivesTheSameGraph(t *testing.T) {
 	st := neo4jtest.Store(t)
 	folders := []Folder{Dir("../seeds"), Dir("../eval/devset")}
-	seeds, err := Read(folders...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Load(context.Background(), st, seeds, io.Discard); err != nil {
+	if _, err := Load(context.Background(), st, folders, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	nodes1, rels1 := neo4jtest.Counts(t, st)
 	if err := st.DeleteEverything(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := LoadFolders(context.Background(), st, folders, StreamOptions{ChunkDocs: 1, BatchStatements: 7})
+	rep, err := Load(context.Background(), st, folders, Options{ChunkDocs: 1, BatchStatements: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
 	nodes2, rels2 := neo4jtest.Counts(t, st)
 	if !maps.Equal(nodes1, nodes2) || !maps.Equal(rels1, rels2) {
 		t.Errorf("chunked load differs:\nnodes %v\n   vs %v\nrels  %v\n   vs %v", nodes1, nodes2, rels1, rels2)
+	}
+	seeds, err := Read(folders...)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if rep.Documents != len(seeds.Documents) {
 		t.Errorf("reported %d documents, want %d", rep.Documents, len(seeds.Documents))
@@ -133,7 +128,7 @@ func TestLoadFoldersInChunksGivesTheSameGraph(t *testing.T) {
 	}
 	m := copyFS(t, "testdata/mini")
 	m["annotations/doc1.yaml"].Data = []byte(strings.Replace(string(m["annotations/doc1.yaml"].Data), "speakers: [putin]", "speakers: [nobody]", 1))
-	if _, err := LoadFolders(context.Background(), st, []Folder{Dir("../seeds"), {Name: "mini", FS: m}}, StreamOptions{ChunkDocs: 1}); err == nil {
+	if _, err := Load(context.Background(), st, []Folder{Dir("../seeds"), {Name: "mini", FS: m}}, Options{ChunkDocs: 1}); err == nil {
 		t.Fatal("a broken reference was loaded")
 	}
 	if nodes, _ := neo4jtest.Counts(t, st); len(nodes) != 0 {

@@ -10,9 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/seedformat"
 )
 
 // Seeds is everything read from one or more seed folders, validated.
@@ -57,13 +56,12 @@ func readCatalogues(folders []Folder) (*reader, error) {
 		}
 	}
 	for _, f := range folders {
-		r.folder = f
-		if err := r.readCatalogue("."); err != nil {
+		if err := r.readCatalogue(f); err != nil {
 			return nil, err
 		}
 	}
 	r.checkCatalogueRefs()
-	if err := r.p.err(); err != nil {
+	if err := r.p.Err(); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -85,18 +83,16 @@ func (r *reader) fork() *reader {
 // catalogue already read, validates them, and extracts unannotated ones.
 func (r *reader) readDocumentsAndAnnotations(folders []Folder) (*Seeds, error) {
 	for _, f := range folders {
-		r.folder = f
-		if err := r.readDocuments("."); err != nil {
+		if err := r.readDocuments(f); err != nil {
 			return nil, err
 		}
 	}
 	for _, f := range folders {
-		r.folder = f
-		if err := r.readAnnotations("."); err != nil {
+		if err := r.readAnnotations(f); err != nil {
 			return nil, err
 		}
 	}
-	if err := r.p.err(); err != nil {
+	if err := r.p.Err(); err != nil {
 		return nil, err
 	}
 	extracted := r.extractUnannotated()
@@ -122,6 +118,7 @@ type entityRef struct {
 }
 
 type docText struct {
+	file       string // the text file, as messages name it
 	doc        kg.Document
 	runes      []rune
 	annotated  string // path of the annotation file, once read
@@ -130,11 +127,10 @@ type docText struct {
 }
 
 type reader struct {
-	folder Folder
-	p      problems
-	cat    kg.Catalogue
-	ids    map[string]entityRef
-	docs   map[string]*docText
+	p    seedformat.Reader // reads the files and collects every problem
+	cat  kg.Catalogue
+	ids  map[string]entityRef
+	docs map[string]*docText
 	// references to check once the whole catalogue is known
 	refs []pendingRef
 	// noExtract leaves unannotated documents without statements
@@ -157,8 +153,9 @@ var (
 
 var actorKinds = map[string]kg.ActorKind{"person": kg.Person, "organisation": kg.Organisation, "country": kg.Country}
 
-func (r *reader) glob(dir, pattern string) ([]string, error) {
-	matches, err := fs.Glob(r.folder.FS, path.Join(dir, pattern))
+// glob lists the files of folder matching pattern in dir, sorted.
+func glob(folder Folder, dir, pattern string) ([]string, error) {
+	matches, err := fs.Glob(folder.FS, path.Join(dir, pattern))
 	if err != nil {
 		return nil, err
 	}
@@ -166,69 +163,83 @@ func (r *reader) glob(dir, pattern string) ([]string, error) {
 	return matches, nil
 }
 
-func (r *reader) readCatalogue(root string) error {
-	files, err := r.glob(path.Join(root, "catalogue"), "*.yaml")
+// display names a file of folder as users know it.
+func display(folder Folder, name string) string {
+	return path.Join(folder.Name, name)
+}
+
+// readFile reads a seed file of folder into v (see seedformat.Reader.Read):
+// a syntax error stops the load, every other problem is collected.
+func (r *reader) readFile(folder Folder, name string, v any) error {
+	data, err := fs.ReadFile(folder.FS, name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", display(folder, name), err)
+	}
+	return r.p.Read(display(folder, name), data, v)
+}
+
+func (r *reader) readCatalogue(folder Folder) error {
+	files, err := glob(folder, "catalogue", "*.yaml")
 	if err != nil {
 		return err
 	}
 	for _, file := range files {
-		f, err := r.readYAML(file)
-		if err != nil {
+		var c seedformat.Catalogue
+		if err := r.readFile(folder, file, &c); err != nil {
 			return err
 		}
-		checkTopKeys(f, []string{"actors", "topics", "events", "places", "positions", "partOf", "memberships"}, &r.p)
-		r.readActors(f)
-		r.readTopics(f)
-		r.readEvents(f)
-		r.readPlaces(f)
-		r.cat.Relations = append(r.cat.Relations, r.readRelations(f, nil)...)
+		r.readActors(c.Actors)
+		r.readTopics(c.Topics)
+		r.readEvents(c.Events)
+		r.readPlaces(c.Places)
+		r.cat.Relations = append(r.cat.Relations, r.readRelations(c.Positions, c.PartOf, c.Memberships, nil)...)
 	}
 	return nil
 }
 
 // define registers a catalogue id, reporting bad and duplicate ids.
-func (r *reader) define(f *yamlFile, n *yaml.Node, field, id, kind, sub string) bool {
-	line := lineOf(n, "id")
+func (r *reader) define(at seedformat.Origin, id, kind, sub string) bool {
 	if !slugRE.MatchString(id) {
-		r.p.add(f.path, line, field+".id", "%q is not a valid id (lower-case letters, digits and -)", id)
+		r.p.About(at, "id", "%q is not a valid id (lower-case letters, digits and -)", id)
 		return false
 	}
+	line := at.Line("id")
 	if prev, ok := r.ids[id]; ok {
-		r.p.add(f.path, line, field+".id", "duplicate id %q (first defined as a %s at %s:%d)", id, prev.kind, prev.path, prev.line)
+		r.p.About(at, "id", "duplicate id %q (first defined as a %s at %s:%d)", id, prev.kind, prev.path, prev.line)
 		return false
 	}
-	r.ids[id] = entityRef{kind: kind, sub: sub, path: f.path, line: line}
+	r.ids[id] = entityRef{kind: kind, sub: sub, path: at.Path, line: line}
 	return true
 }
 
-func (r *reader) requireNames(f *yamlFile, n *yaml.Node, field, key string, v names) {
+func (r *reader) requireNames(at seedformat.Origin, key string, v seedformat.Names) {
 	if strings.TrimSpace(v.En) == "" || strings.TrimSpace(v.Ar) == "" {
-		r.p.add(f.path, lineOf(n, key), field+"."+key, "needs both en and ar")
+		r.p.About(at, key, "needs both en and ar")
 	}
 }
 
-func (r *reader) ref(f *yamlFile, line int, field, id string, kinds ...string) {
-	r.refs = append(r.refs, pendingRef{path: f.path, field: field, line: line, id: id, kinds: kinds})
+// ref notes a reference to id under key of the entry at at, checked once
+// the whole catalogue is known.
+func (r *reader) ref(at seedformat.Origin, key, id string, kinds ...string) {
+	r.refs = append(r.refs, pendingRef{path: at.Path, field: at.FieldOf(key), line: at.Line(key), id: id, kinds: kinds})
 }
 
-func (r *reader) readActors(f *yamlFile) {
-	items, nodes := section[actorEntry](f, "actors", actorKeys, &r.p)
-	for i, a := range items {
-		n, field := nodes[i], fmt.Sprintf("actors[%d]", i)
+func (r *reader) readActors(actors []seedformat.Actor) {
+	for _, a := range actors {
 		kind, ok := actorKinds[a.Kind]
 		if !ok {
-			r.p.add(f.path, lineOf(n, "kind"), field+".kind", "%q is not one of person, organisation, country", a.Kind)
+			r.p.About(a.At, "kind", "%q is not one of person, organisation, country", a.Kind)
 			continue
 		}
-		if !r.define(f, n, field, a.ID, "actor", a.Kind) {
+		if !r.define(a.At, a.ID, "actor", a.Kind) {
 			continue
 		}
-		r.requireNames(f, n, field, "name", a.Name)
+		r.requireNames(a.At, "name", a.Name)
 		if kind == kg.Country && !isoRE.MatchString(a.ISO) {
-			r.p.add(f.path, lineOf(n, "iso"), field+".iso", "countries need an ISO 3166-1 alpha-3 code, got %q", a.ISO)
+			r.p.About(a.At, "iso", "countries need an ISO 3166-1 alpha-3 code, got %q", a.ISO)
 		}
 		if a.Wikidata != "" && !qidRE.MatchString(a.Wikidata) {
-			r.p.add(f.path, lineOf(n, "wikidata"), field+".wikidata", "%q is not a Wikidata id (Q…)", a.Wikidata)
+			r.p.About(a.At, "wikidata", "%q is not a Wikidata id (Q…)", a.Wikidata)
 		}
 		r.cat.Actors = append(r.cat.Actors, kg.Actor{
 			ID: a.ID, Kind: kind, Name: kg.Names(a.Name), Aliases: kg.Aliases(a.Aliases),
@@ -237,39 +248,35 @@ func (r *reader) readActors(f *yamlFile) {
 	}
 }
 
-func (r *reader) readTopics(f *yamlFile) {
-	items, nodes := section[topicEntry](f, "topics", topicKeys, &r.p)
-	for i, t := range items {
-		n, field := nodes[i], fmt.Sprintf("topics[%d]", i)
-		if !r.define(f, n, field, t.ID, "topic", "") {
+func (r *reader) readTopics(topics []seedformat.Topic) {
+	for _, t := range topics {
+		if !r.define(t.At, t.ID, "topic", "") {
 			continue
 		}
-		r.requireNames(f, n, field, "label", t.Label)
+		r.requireNames(t.At, "label", t.Label)
 		for _, b := range t.Broader {
-			r.ref(f, lineOf(n, "broader"), field+".broader", b, "topic")
+			r.ref(t.At, "broader", b, "topic")
 		}
 		r.cat.Topics = append(r.cat.Topics, kg.Topic{ID: t.ID, Label: kg.Names(t.Label), Aliases: kg.Aliases(t.Aliases), Broader: t.Broader})
 	}
 }
 
-func (r *reader) readEvents(f *yamlFile) {
-	items, nodes := section[eventEntry](f, "events", eventKeys, &r.p)
-	for i, e := range items {
-		n, field := nodes[i], fmt.Sprintf("events[%d]", i)
-		if !r.define(f, n, field, e.ID, "event", "") {
+func (r *reader) readEvents(events []seedformat.Event) {
+	for _, e := range events {
+		if !r.define(e.At, e.ID, "event", "") {
 			continue
 		}
-		r.requireNames(f, n, field, "name", e.Name)
-		r.checkDate(f, n, field, "date", e.Date)
-		r.checkDate(f, n, field, "endDate", e.EndDate)
+		r.requireNames(e.At, "name", e.Name)
+		r.checkDate(e.At, "date", e.Date)
+		r.checkDate(e.At, "endDate", e.EndDate)
 		if e.Place != "" {
-			r.ref(f, lineOf(n, "place"), field+".place", e.Place, "place")
+			r.ref(e.At, "place", e.Place, "place")
 		}
 		for _, a := range e.Participants {
-			r.ref(f, lineOf(n, "participants"), field+".participants", a, "actor")
+			r.ref(e.At, "participants", a, "actor")
 		}
 		for _, t := range e.Topics {
-			r.ref(f, lineOf(n, "topics"), field+".topics", t, "topic")
+			r.ref(e.At, "topics", t, "topic")
 		}
 		r.cat.Events = append(r.cat.Events, kg.Event{
 			ID: e.ID, Kind: e.Kind, Name: kg.Names(e.Name), Aliases: kg.Aliases(e.Aliases), Date: e.Date, EndDate: e.EndDate,
@@ -278,16 +285,14 @@ func (r *reader) readEvents(f *yamlFile) {
 	}
 }
 
-func (r *reader) readPlaces(f *yamlFile) {
-	items, nodes := section[placeEntry](f, "places", placeKeys, &r.p)
-	for i, pl := range items {
-		n, field := nodes[i], fmt.Sprintf("places[%d]", i)
-		if !r.define(f, n, field, pl.ID, "place", "") {
+func (r *reader) readPlaces(places []seedformat.Place) {
+	for _, pl := range places {
+		if !r.define(pl.At, pl.ID, "place", "") {
 			continue
 		}
-		r.requireNames(f, n, field, "name", pl.Name)
+		r.requireNames(pl.At, "name", pl.Name)
 		if pl.Country != "" {
-			r.ref(f, lineOf(n, "country"), field+".country", pl.Country, "actor:country")
+			r.ref(pl.At, "country", pl.Country, "actor:country")
 		}
 		r.cat.Places = append(r.cat.Places, kg.Place{ID: pl.ID, Name: kg.Names(pl.Name), Aliases: kg.Aliases(pl.Aliases), Country: pl.Country, Wikidata: pl.Wikidata})
 	}
@@ -296,37 +301,31 @@ func (r *reader) readPlaces(f *yamlFile) {
 // readRelations reads positions, partOf and memberships. In the catalogue doc
 // is nil and evidence is not allowed; in annotations each evidence span is
 // checked against doc's text.
-func (r *reader) readRelations(f *yamlFile, doc *docText) []kg.Relation {
+func (r *reader) readRelations(positions []seedformat.Position, parts []seedformat.PartOf, members []seedformat.Membership, doc *docText) []kg.Relation {
 	var out []kg.Relation
-	positions, pnodes := section[positionEntry](f, "positions", positionKeys, &r.p)
-	for i, p := range positions {
-		n, field := pnodes[i], fmt.Sprintf("positions[%d]", i)
-		r.ref(f, lineOf(n, "person"), field+".person", p.Person, "actor:person")
-		r.ref(f, lineOf(n, "in"), field+".in", p.In, "actor:organisation", "actor:country")
-		r.checkDate(f, n, field, "from", p.From)
-		r.checkDate(f, n, field, "to", p.To)
+	for _, p := range positions {
+		r.ref(p.At, "person", p.Person, "actor:person")
+		r.ref(p.At, "in", p.In, "actor:organisation", "actor:country")
+		r.checkDate(p.At, "from", p.From)
+		r.checkDate(p.At, "to", p.To)
 		out = append(out, kg.Relation{Type: kg.HoldsPosition, From: p.Person, To: p.In, Title: kg.Names(p.Title),
-			Start: p.From, End: p.To, Evidence: r.factSpans(f, n, field, doc, p.Evidence)})
+			Start: p.From, End: p.To, Evidence: r.factSpans(p.At, doc, p.Evidence)})
 	}
-	parts, tnodes := section[partOfEntry](f, "partOf", partOfKeys, &r.p)
-	for i, p := range parts {
-		n, field := tnodes[i], fmt.Sprintf("partOf[%d]", i)
-		r.ref(f, lineOf(n, "part"), field+".part", p.Part, "actor:organisation")
-		r.ref(f, lineOf(n, "whole"), field+".whole", p.Whole, "actor:organisation", "actor:country")
-		r.checkDate(f, n, field, "from", p.From)
-		r.checkDate(f, n, field, "to", p.To)
+	for _, p := range parts {
+		r.ref(p.At, "part", p.Part, "actor:organisation")
+		r.ref(p.At, "whole", p.Whole, "actor:organisation", "actor:country")
+		r.checkDate(p.At, "from", p.From)
+		r.checkDate(p.At, "to", p.To)
 		out = append(out, kg.Relation{Type: kg.PartOf, From: p.Part, To: p.Whole,
-			Start: p.From, End: p.To, Evidence: r.factSpans(f, n, field, doc, p.Evidence)})
+			Start: p.From, End: p.To, Evidence: r.factSpans(p.At, doc, p.Evidence)})
 	}
-	members, mnodes := section[membershipEntry](f, "memberships", membershipKeys, &r.p)
-	for i, m := range members {
-		n, field := mnodes[i], fmt.Sprintf("memberships[%d]", i)
-		r.ref(f, lineOf(n, "member"), field+".member", m.Member, "actor:country", "actor:organisation")
-		r.ref(f, lineOf(n, "organisation"), field+".organisation", m.Organisation, "actor:organisation")
-		r.checkDate(f, n, field, "from", m.From)
-		r.checkDate(f, n, field, "to", m.To)
+	for _, m := range members {
+		r.ref(m.At, "member", m.Member, "actor:country", "actor:organisation")
+		r.ref(m.At, "organisation", m.Organisation, "actor:organisation")
+		r.checkDate(m.At, "from", m.From)
+		r.checkDate(m.At, "to", m.To)
 		out = append(out, kg.Relation{Type: kg.MemberOf, From: m.Member, To: m.Organisation,
-			Start: m.From, End: m.To, Evidence: r.factSpans(f, n, field, doc, m.Evidence)})
+			Start: m.From, End: m.To, Evidence: r.factSpans(m.At, doc, m.Evidence)})
 	}
 	return out
 }
@@ -334,18 +333,17 @@ func (r *reader) readRelations(f *yamlFile, doc *docText) []kg.Relation {
 // factSpans turns the evidence of a context fact into mentions. A fact
 // mention is identified by its span, so one sentence listing seven members is
 // one mention shared by seven memberships.
-func (r *reader) factSpans(f *yamlFile, n *yaml.Node, field string, doc *docText, spans []spanEntry) []kg.Mention {
+func (r *reader) factSpans(at seedformat.Origin, doc *docText, spans []seedformat.Span) []kg.Mention {
 	if len(spans) == 0 {
 		return nil
 	}
 	if doc == nil {
-		r.p.add(f.path, lineOf(n, "evidence"), field+".evidence", "evidence belongs in a document's annotations, not in the catalogue")
+		r.p.About(at, "evidence", "evidence belongs in a document's annotations, not in the catalogue")
 		return nil
 	}
 	var out []kg.Mention
 	for i, s := range spans {
-		line, efield := evidenceLine(n, i), fmt.Sprintf("%s.evidence[%d]", field, i)
-		m, ok := r.checkSpan(f, line, efield, doc, s)
+		m, ok := r.checkSpan(at, i, doc, s)
 		if !ok {
 			continue
 		}
@@ -355,36 +353,30 @@ func (r *reader) factSpans(f *yamlFile, n *yaml.Node, field string, doc *docText
 	return out
 }
 
-func evidenceLine(item *yaml.Node, i int) int {
-	ev := value(item, "evidence")
-	if ev != nil && ev.Kind == yaml.SequenceNode && i < len(ev.Content) {
-		return ev.Content[i].Line
-	}
-	return lineOf(item, "evidence")
-}
-
-// checkSpan verifies a span against the document text: in range, and the
-// text at [start, end) is exactly the quoted text.
-func (r *reader) checkSpan(f *yamlFile, line int, field string, doc *docText, s spanEntry) (kg.Mention, bool) {
+// checkSpan verifies evidence span i of the entry at at against the
+// document text: in range, and the text at [start, end) is exactly the
+// quoted text.
+func (r *reader) checkSpan(at seedformat.Origin, i int, doc *docText, s seedformat.Span) (kg.Mention, bool) {
+	path, line, field := at.Path, at.ItemLine("evidence", i), at.FieldOf(fmt.Sprintf("evidence[%d]", i))
 	if s.Start == nil || s.End == nil {
-		r.p.add(f.path, line, field, "needs start and end (Unicode code point offsets)")
+		r.p.Add(path, line, field, "needs start and end (Unicode code point offsets)")
 		return kg.Mention{}, false
 	}
 	start, end := *s.Start, *s.End
 	if start < 0 || end <= start || end > len(doc.runes) {
-		r.p.add(f.path, line, field, "span [%d,%d) is outside the document (%d code points)", start, end, len(doc.runes))
+		r.p.Add(path, line, field, "span [%d,%d) is outside the document (%d code points)", start, end, len(doc.runes))
 		return kg.Mention{}, false
 	}
 	got := string(doc.runes[start:end])
 	if got != s.Text {
-		r.p.add(f.path, line, field+".text", "does not match the document at [%d,%d): the document has %q", start, end, excerpt(got))
+		r.p.Add(path, line, field+".text", "does not match the document at [%d,%d): the document has %q", start, end, excerpt(got))
 		return kg.Mention{}, false
 	}
 	if s.Cue != "" && !strings.Contains(s.Text, s.Cue) {
-		r.p.add(f.path, line, field+".cue", "%q does not occur in the span's text", s.Cue)
+		r.p.Add(path, line, field+".cue", "%q does not occur in the span's text", s.Cue)
 	}
 	if s.QuoteType != "" && !kg.QuoteTypes[kg.QuoteType(s.QuoteType)] {
-		r.p.add(f.path, line, field+".quoteType", "%q is not one of direct, indirect, mixed, summary", s.QuoteType)
+		r.p.Add(path, line, field+".quoteType", "%q is not one of direct, indirect, mixed, summary", s.QuoteType)
 	}
 	return kg.Mention{Document: doc.doc.ID, Start: start, End: end, Text: s.Text, Cue: s.Cue, QuoteType: kg.QuoteType(s.QuoteType), Headline: s.Headline}, true
 }
@@ -397,11 +389,11 @@ func excerpt(s string) string {
 }
 
 // checkDate accepts YYYY, YYYY-MM and YYYY-MM-DD (empty means unknown).
-func (r *reader) checkDate(f *yamlFile, n *yaml.Node, field, key, v string) {
+func (r *reader) checkDate(at seedformat.Origin, key, v string) {
 	if v == "" || validDate(v) {
 		return
 	}
-	r.p.add(f.path, lineOf(n, key), field+"."+key, "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", v)
+	r.p.About(at, key, "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", v)
 }
 
 // validDate is kg.ParseDate's verdict, so the loader takes the dates the
@@ -421,7 +413,7 @@ func (r *reader) checkCatalogueRefs() {
 func (r *reader) checkRef(ref pendingRef) {
 	def, ok := r.ids[ref.id]
 	if !ok {
-		r.p.add(ref.path, ref.line, ref.field, "unknown id %q (expected %s)", ref.id, strings.Join(ref.kinds, " or "))
+		r.p.Add(ref.path, ref.line, ref.field, "unknown id %q (expected %s)", ref.id, strings.Join(ref.kinds, " or "))
 		return
 	}
 	for _, k := range ref.kinds {
@@ -433,5 +425,5 @@ func (r *reader) checkRef(ref pendingRef) {
 	if def.sub != "" {
 		what = def.sub
 	}
-	r.p.add(ref.path, ref.line, ref.field, "%q is a %s, expected %s", ref.id, what, strings.Join(ref.kinds, " or "))
+	r.p.Add(ref.path, ref.line, ref.field, "%q is a %s, expected %s", ref.id, what, strings.Join(ref.kinds, " or "))
 }

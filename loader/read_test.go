@@ -1,11 +1,17 @@
 package loader
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/whosaid/whosaid/seedformat"
 )
 
 // copyFS loads a folder into memory so a test can break one file of it.
@@ -85,6 +91,18 @@ func TestReadReportsFileLineAndField(t *testing.T) {
 			"mini/annotations/doc1.yaml:7: statements[0].polarty: unknown field"},
 		{"span outside the text", "annotations/doc1.yaml", "end: 85", "end: 8500",
 			"mini/annotations/doc1.yaml:12: statements[0].evidence[0]: span [20,8500) is outside the document"},
+		// The allowed keys are the format's struct tags, in every entry and
+		// every span, fact evidence included.
+		{"typo in a fact's evidence", "annotations/doc1.yaml", "{start: 87, end: 114, text:", "{start: 87, end: 114, txt:",
+			"mini/annotations/doc1.yaml:27: memberships[0].evidence[0].txt: unknown field (allowed: cue, end, headline, quoteType, start, text)"},
+		{"unknown document", "annotations/doc1.yaml", "document: doc1", "document: doc9",
+			`mini/annotations/doc1.yaml:1: document: unknown document "doc9"`},
+		{"metadata of the wrong type", "documents/doc1.meta.yaml", "lang: ar", "lang: [ar]",
+			"mini/documents/doc1.meta.yaml:3: lang: unmarshal errors"},
+		// A skipped entry still counts in the field paths of the next ones.
+		{"entry after a skipped one", "catalogue/catalogue.yaml", "    wikidata: Q7747\n  - id: russia\n    kind: country",
+			"    wikidta: Q7747\n  - id: russia\n    kind: nation",
+			`mini/catalogue/catalogue.yaml:9: actors[1].kind: "nation" is not one of person, organisation, country`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,4 +132,69 @@ func TestRepositorySeedsAreValid(t *testing.T) {
 	if len(s.Documents) == 0 {
 		t.Fatal("no documents in ../seeds")
 	}
+}
+
+// Every seed file read with seedformat and written again reads back to the
+// same seeds, and a second rewrite changes nothing: the writer writes every
+// key the reader reads.
+func TestRewrittenSeedsReadBackTheSame(t *testing.T) {
+	for _, dirs := range [][]string{{"testdata/mini"}, {"../seeds"}, {"../seeds", "../eval/devset"}} {
+		var orig, once []Folder
+		for _, dir := range dirs {
+			m := copyFS(t, dir)
+			rewritten := rewrite(t, m)
+			for name, f := range rewrite(t, rewritten) {
+				if !bytes.Equal(f.Data, rewritten[name].Data) {
+					t.Errorf("%s/%s: a second rewrite changed it", dir, name)
+				}
+			}
+			orig = append(orig, Folder{Name: dir, FS: m})
+			once = append(once, Folder{Name: dir, FS: rewritten})
+		}
+		want, err := Read(orig...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Read(once...)
+		if err != nil {
+			t.Fatalf("%v: the rewritten files do not read: %v", dirs, err)
+		}
+		// `aliases: {en: []}` is written as no en aliases at all
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%v: the rewritten files read differently (-original +rewritten):\n%s", dirs, diff)
+		}
+	}
+}
+
+// rewrite reads each seed file of m strictly and writes it again.
+func rewrite(t *testing.T, m fstest.MapFS) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	for name, f := range m {
+		var v any
+		switch {
+		case strings.HasPrefix(name, "catalogue/"):
+			v = &seedformat.Catalogue{}
+		case strings.HasSuffix(name, ".meta.yaml"):
+			v = &seedformat.Meta{}
+		case strings.HasPrefix(name, "annotations/"):
+			v = &seedformat.Annotation{}
+		default:
+			out[name] = f // texts and prose
+			continue
+		}
+		var r seedformat.Reader
+		if err := r.Read(name, f.Data, v); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Err(); err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := seedformat.Write(&b, v, ""); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = &fstest.MapFile{Data: b.Bytes()}
+	}
+	return out
 }

@@ -1,145 +1,15 @@
 package loader
 
 import (
-	"bufio"
-	"context"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/seedformat"
 )
-
-// BatchWriter writes many documents in one transaction; bulk loads use it.
-type BatchWriter interface {
-	Writer
-	WriteDocuments(ctx context.Context, docs []kg.AnnotatedDocument) error
-	// RefreshSearch waits for the full-text indexes to catch up.
-	RefreshSearch(ctx context.Context) error
-}
-
-// StreamOptions tune LoadFolders.
-type StreamOptions struct {
-	// ChunkDocs is how many documents are read and validated at a time;
-	// memory grows with it, not with the corpus. Default 500.
-	ChunkDocs int
-	// BatchStatements is how many statements go into one write transaction
-	// (whole documents only, so no document is ever half written). Default 5000.
-	BatchStatements int
-	// Progress receives a progress bar; nil for none.
-	Progress io.Writer
-	// NoExtract stores documents without an annotation file without reading
-	// statements from them (whosaid load --no-extract).
-	NoExtract bool
-}
-
-// LoadFolders loads seed folders of any size with memory that stays flat as
-// the corpus grows. It makes two passes over the documents, a chunk at a
-// time: the first validates everything (so a bad file anywhere means nothing
-// is written), the second writes the catalogue and then the documents in
-// batched transactions. Each chunk is read through the same Read as small
-// loads, with the whole catalogue, so the rules are the same.
-func LoadFolders(ctx context.Context, w BatchWriter, folders []Folder, opt StreamOptions) (Report, error) {
-	start := time.Now()
-	if opt.ChunkDocs <= 0 {
-		opt.ChunkDocs = 500
-	}
-	if opt.BatchStatements <= 0 {
-		opt.BatchStatements = 5000
-	}
-	if opt.Progress == nil {
-		opt.Progress = io.Discard
-	}
-	idx, err := indexFolders(folders)
-	if err != nil {
-		return Report{}, err
-	}
-	chunks := idx.chunks(opt.ChunkDocs)
-	// The catalogue is read once; each chunk of documents is read against a
-	// fork of it. Pass 1 validates every chunk.
-	cat, err := readCatalogues(folders)
-	if err != nil {
-		return Report{}, err
-	}
-	cat.noExtract = opt.NoExtract
-	if len(chunks) == 0 {
-		// no documents: annotation files still must name existing ones
-		if _, err := cat.fork().readDocumentsAndAnnotations(folders); err != nil {
-			return Report{}, err
-		}
-	}
-	for _, c := range chunks {
-		if _, err := cat.fork().readDocumentsAndAnnotations(c); err != nil {
-			return Report{}, err
-		}
-	}
-	base := cat.cat
-	rep := Report{Actors: len(base.Actors), Topics: len(base.Topics), Events: len(base.Events), Places: len(base.Places)}
-	if err := w.EnsureSchema(ctx); err != nil {
-		return rep, err
-	}
-	if err := w.WriteCatalogue(ctx, base); err != nil {
-		return rep, fmt.Errorf("load catalogue: %w", err)
-	}
-	// Pass 2: write.
-	bar := newBar(opt.Progress, idx.documents)
-	for _, c := range chunks {
-		seeds, err := cat.fork().readDocumentsAndAnnotations(c)
-		if err != nil {
-			return rep, err // the files changed between the passes
-		}
-		extra := kg.Catalogue{Actors: seeds.Catalogue.Actors[len(base.Actors):], Topics: seeds.Catalogue.Topics[len(base.Topics):]}
-		if len(extra.Actors)+len(extra.Topics) > 0 {
-			// actors and topics the rules found in this chunk's unannotated documents
-			if err := w.WriteCatalogue(ctx, extra); err != nil {
-				return rep, fmt.Errorf("load new actors and topics: %w", err)
-			}
-			rep.Actors += len(extra.Actors)
-			rep.Topics += len(extra.Topics)
-		}
-		var batch []kg.AnnotatedDocument
-		n := 0
-		flush := func() error {
-			if len(batch) == 0 {
-				return nil
-			}
-			if err := w.WriteDocuments(ctx, batch); err != nil {
-				return fmt.Errorf("load documents %s…%s: %w", batch[0].Document.ID, batch[len(batch)-1].Document.ID, err)
-			}
-			_ = bar.Add(len(batch))
-			batch, n = batch[:0], 0
-			return nil
-		}
-		for _, d := range seeds.Documents {
-			if n > 0 && n+len(d.Statements) > opt.BatchStatements {
-				if err := flush(); err != nil {
-					return rep, err
-				}
-			}
-			batch = append(batch, d)
-			n += len(d.Statements)
-			rep.Documents++
-			rep.Statements += len(d.Statements)
-			for _, st := range d.Statements {
-				if st.Method != "curated" {
-					rep.Extracted++
-				}
-			}
-		}
-		if err := flush(); err != nil {
-			return rep, err
-		}
-	}
-	if err := w.RefreshSearch(ctx); err != nil {
-		return rep, err
-	}
-	rep.Elapsed = time.Since(start)
-	return rep, nil
-}
 
 // folderIndex knows, per folder, the documents and which annotation file
 // annotates which document, so a chunk can be cut out of each folder.
@@ -181,22 +51,20 @@ func indexFolders(folders []Folder) (*folderIndex, error) {
 	return idx, nil
 }
 
-// annotatedDocument reads the `document:` key of an annotation file without
-// parsing the rest (it is validated properly when its chunk is read).
+// annotatedDocument is the document an annotation file annotates, read
+// quickly (it is validated properly when its chunk is read); the file's name
+// when it names none.
 func annotatedDocument(fsys fs.FS, name string) (string, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "document:"); ok {
-			return strings.Trim(strings.TrimSpace(v), `"'`), nil
-		}
+	id, ok, err := seedformat.AnnotatedDocument(f)
+	if !ok {
+		id = strings.TrimSuffix(path.Base(name), ".yaml")
 	}
-	return strings.TrimSuffix(path.Base(name), ".yaml"), sc.Err()
+	return id, err
 }
 
 // chunks cuts every folder into views of at most n documents each (with

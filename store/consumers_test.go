@@ -18,7 +18,7 @@ var (
 	_ graph.Analyses        = (*store.Store)(nil)
 	_ subgraph.Source       = (*store.Store)(nil)
 	_ export.Store          = (*store.Store)(nil)
-	_ loader.BatchWriter    = (*store.Store)(nil)
+	_ loader.Writer         = (*store.Store)(nil)
 	_ server.Database       = (*store.Store)(nil)
 	_ server.Store          = (*store.Store)(nil)
 )

@@ -1,8 +1,7 @@
 package store
 
-// What the loader writes (loader.Writer, loader.BatchWriter; the schema
-// half is in schema.go), what unloading deletes, and the counts a load
-// reports.
+// What the loader writes (loader.Writer; its schema half is in schema.go),
+// what unloading deletes, and the counts a load reports.
 
 import (
 	"context"
@@ -151,12 +150,6 @@ SET r.curated = coalesce(r.curated, false) OR $curated,
 			"keyByStart": t == kg.HoldsPosition}})
 	}
 	return steps
-}
-
-// WriteDocument replaces everything one document contributes to the graph;
-// see WriteDocuments.
-func (s *Store) WriteDocument(ctx context.Context, ad kg.AnnotatedDocument) error {
-	return s.WriteDocuments(ctx, []kg.AnnotatedDocument{ad})
 }
 
 // WriteDocuments replaces everything the given documents contribute to the

@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"io"
 	"strings"
 	"testing"
 
@@ -19,11 +18,12 @@ import (
 func seeded(t *testing.T) (*store.Store, *loader.Seeds) {
 	t.Helper()
 	st := neo4jtest.Store(t)
-	seeds, err := loader.Read(loader.Dir("../seeds"))
-	if err != nil {
+	folder := loader.Dir("../seeds")
+	if _, err := loader.Load(context.Background(), st, []loader.Folder{folder}, loader.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := loader.Load(context.Background(), st, seeds, io.Discard); err != nil {
+	seeds, err := loader.Read(folder)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return st, seeds

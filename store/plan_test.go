@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"io"
 	"os"
 	"sort"
 	"strings"
@@ -34,11 +33,8 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 		queries = append(queries, recorded{op, cypher, params})
 	})
 
-	seeds, err := loader.Read(loader.Dir("../seeds"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := loader.Load(ctx, st, seeds, io.Discard); err != nil {
+	seeds := []loader.Folder{loader.Dir("../seeds")}
+	if _, err := loader.Load(ctx, st, seeds, loader.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	s := func(v string) *string { return &v }
@@ -49,7 +45,7 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 		}
 	}
 	ids := []string{"vladimir-putin", "csto", "russia"}
-	_, _, err = st.Actors(ctx, kg.ActorFilter{Name: s("بوتين")}, 10, "a")
+	_, _, err := st.Actors(ctx, kg.ActorFilter{Name: s("بوتين")}, 10, "a")
 	must(err)
 	_, err = st.CountActors(ctx, kg.ActorFilter{})
 	must(err)
@@ -120,7 +116,7 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 	_, _, err = st.Checksum(ctx)
 	must(err)
 	// Reload the seeds: replacing a document recounts the STANCE edges it counted in.
-	if _, err := loader.Load(ctx, st, seeds, io.Discard); err != nil {
+	if _, err := loader.Load(ctx, st, seeds, loader.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []subgraph.Filter{{}, {Polarities: []kg.Polarity{kg.Against}}} {

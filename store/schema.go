@@ -2,7 +2,7 @@ package store
 
 // The schema and its upkeep: creating it before a load (loader.Writer's
 // EnsureSchema, which also brings graphs written by older versions up to
-// date), waiting for the full-text indexes after one (BatchWriter's
+// date), waiting for the full-text indexes after one (loader.Writer's
 // RefreshSearch), and telling the server's readiness probe whether it is in
 // place (server.Database's SchemaReady).
 

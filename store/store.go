@@ -13,9 +13,9 @@
 //	api_analyses.go    graph.Analyses: stance matrix, alignment, timeline, stats
 //	subgraph.go        subgraph.Source: what drawings walk
 //	export.go          export.Store (beyond subgraph.Source): whole-graph pages
-//	load.go            loader.Writer and loader.BatchWriter's writes, unloading, counts
+//	load.go            loader.Writer's writes, unloading, counts
 //	schema.go          the schema and its upkeep (loader.Writer.EnsureSchema,
-//	                   BatchWriter.RefreshSearch, server.Database.SchemaReady)
+//	                   loader.Writer.RefreshSearch, server.Database.SchemaReady)
 //	store.go           opening, closing, Ping (server.Database), transactions, errors
 //	hooks.go           what only tests and benchmarks call
 //

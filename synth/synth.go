@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/seedformat"
 )
 
 // Options size a corpus.
@@ -129,59 +130,55 @@ func Write(opt Options) (Summary, error) {
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
 func writeCatalogue(dir string, rng *rand.Rand, actors []actor, nCountries, nTopics, nEvents int) error {
-	f, w, err := create(filepath.Join(dir, "catalogue", "catalogue.yaml"))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	fmt.Fprintln(w, "# Synthetic catalogue written by `whosaid synth`; not real entities.")
-	fmt.Fprintln(w, "actors:")
+	var c seedformat.Catalogue
 	for i, a := range actors {
-		fmt.Fprintf(w, "  - {id: %s, kind: %s, name: {en: %q, ar: %q}", a.id, a.kind, a.en, a.ar)
+		e := seedformat.Actor{ID: a.id, Kind: a.kind, Name: seedformat.Names{En: a.en, Ar: a.ar}}
 		if a.kind == "country" {
-			fmt.Fprintf(w, ", iso: %s", iso(i))
+			e.ISO = iso(i)
 		}
-		fmt.Fprintln(w, "}")
+		c.Actors = append(c.Actors, e)
 	}
-	fmt.Fprintln(w, "topics:")
+	// The random draws come in the order they always did, so a seed gives
+	// the corpus it always gave.
 	for i := 0; i < nTopics; i++ {
-		fmt.Fprintf(w, "  - {id: t%04d, label: {en: \"topic %d\", ar: \"القضية %d\"}", i, i, i)
+		t := seedformat.Topic{ID: fmt.Sprintf("t%04d", i), Label: seedformat.Names{En: fmt.Sprintf("topic %d", i), Ar: fmt.Sprintf("القضية %d", i)}}
 		if i >= 10 {
-			fmt.Fprintf(w, ", broader: [t%04d]", rng.IntN(min(i, 10+i/10)))
+			t.Broader = []string{fmt.Sprintf("t%04d", rng.IntN(min(i, 10+i/10)))}
 		}
-		fmt.Fprintln(w, "}")
+		c.Topics = append(c.Topics, t)
 	}
-	fmt.Fprintln(w, "places:")
 	for i := 0; i < nCountries; i++ {
-		fmt.Fprintf(w, "  - {id: p%04d, name: {en: \"Capital of %s\", ar: \"عاصمة %s\"}, country: %s}\n", i, actors[i].en, actors[i].ar, actors[i].id)
+		c.Places = append(c.Places, seedformat.Place{ID: fmt.Sprintf("p%04d", i),
+			Name: seedformat.Names{En: "Capital of " + actors[i].en, Ar: "عاصمة " + actors[i].ar}, Country: actors[i].id})
 	}
-	fmt.Fprintln(w, "events:")
 	for i := 0; i < nEvents; i++ {
 		d := time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(3650)).Format("2006-01-02")
-		fmt.Fprintf(w, "  - {id: e%04d, kind: summit, name: {en: \"meeting %d\", ar: \"الاجتماع %d\"}, date: %s, place: p%04d, participants: [%s, %s]}\n",
-			i, i, i, d, rng.IntN(nCountries), actors[rng.IntN(nCountries)].id, actors[nCountries+rng.IntN(len(actors)-nCountries)].id)
+		place := rng.IntN(nCountries)
+		country := actors[rng.IntN(nCountries)].id
+		other := actors[nCountries+rng.IntN(len(actors)-nCountries)].id
+		c.Events = append(c.Events, seedformat.Event{ID: fmt.Sprintf("e%04d", i), Kind: "summit",
+			Name: seedformat.Names{En: fmt.Sprintf("meeting %d", i), Ar: fmt.Sprintf("الاجتماع %d", i)},
+			Date: d, Place: fmt.Sprintf("p%04d", place), Participants: []string{country, other}})
 	}
-	fmt.Fprintln(w, "memberships:")
 	for i := 0; i < nCountries; i++ {
 		for _, j := range []int{nCountries, nCountries + 3} { // the first organisations are blocs
 			if j < len(actors) && actors[j].kind == "organisation" && rng.IntN(3) == 0 {
-				fmt.Fprintf(w, "  - {member: %s, organisation: %s, from: \"2005\"}\n", actors[i].id, actors[j].id)
+				c.Memberships = append(c.Memberships, seedformat.Membership{Member: actors[i].id, Organisation: actors[j].id, From: "2005"})
 			}
 		}
 	}
-	fmt.Fprintln(w, "partOf:")
 	for _, a := range actors {
 		if a.kind == "organisation" {
-			fmt.Fprintf(w, "  - {part: %s, whole: %s}\n", a.id, actors[a.country].id)
+			c.PartOf = append(c.PartOf, seedformat.PartOf{Part: a.id, Whole: actors[a.country].id})
 		}
 	}
-	fmt.Fprintln(w, "positions:")
 	for _, a := range actors {
 		if a.kind == "person" && rng.IntN(2) == 0 {
-			fmt.Fprintf(w, "  - {person: %s, in: %s, title: {en: Minister, ar: الوزير}, from: \"2010-01-01\"}\n", a.id, actors[a.country].id)
+			c.Positions = append(c.Positions, seedformat.Position{Person: a.id, In: actors[a.country].id,
+				Title: seedformat.Names{En: "Minister", Ar: "الوزير"}, From: "2010-01-01"})
 		}
 	}
-	return w.Flush()
+	return writeFile(filepath.Join(dir, "catalogue", "catalogue.yaml"), c, "Synthetic catalogue written by `whosaid synth`; not real entities.")
 }
 
 func iso(i int) string {
@@ -193,11 +190,6 @@ func iso(i int) string {
 func writeDocument(dir string, rng *rand.Rand, k int, date string, n int, speaker func() actor, actors []actor, nTopics, nEvents int) error {
 	id := fmt.Sprintf("d%07d", k)
 	var text strings.Builder
-	type span struct {
-		start, end int
-		sentence   string
-		cue        string
-	}
 	runes := 0
 	write := func(s string) {
 		text.WriteString(s)
@@ -205,8 +197,7 @@ func writeDocument(dir string, rng *rand.Rand, k int, date string, n int, speake
 	}
 	title := fmt.Sprintf("تصريحات حول القضية %d", rng.IntN(nTopics))
 	write(title + "\n\n")
-	var ann strings.Builder
-	fmt.Fprintf(&ann, "document: %s\nannotator: whosaid synth\nstatements:\n", id)
+	ann := seedformat.Annotation{Document: id, Annotator: "whosaid synth"}
 	event := rng.IntN(nEvents)
 	for i := 0; i < n; i++ {
 		sp := speaker()
@@ -219,33 +210,47 @@ func writeDocument(dir string, rng *rand.Rand, k int, date string, n int, speake
 		c := cues[rng.IntN(len(cues))]
 		topic := rng.IntN(nTopics)
 		who := sp.ar
-		speakers := sp.id
+		speakers := []string{sp.id}
 		if joint {
 			who += " و" + sp2.ar
-			speakers += ", " + sp2.id
+			speakers = append(speakers, sp2.id)
 		}
 		sentence := fmt.Sprintf("%s %s القضية %d في الاجتماع %d", c.ar, who, topic, event)
-		s := span{start: runes, sentence: sentence, cue: strings.Fields(c.ar)[0]}
+		start := runes
 		write(sentence)
-		s.end = runes
+		end := runes
 		write(".\n\n")
-		fmt.Fprintf(&ann, "  - id: s%d\n    speakers: [%s]\n    predicate: %s\n    polarity: %s\n    targets: [t%04d]\n    event: e%04d\n    date: %s\n    summary: \"%s %s topic %d\"\n    evidence: [{start: %d, end: %d, text: %q, cue: %q, quoteType: indirect}]\n",
-			i+1, speakers, c.pred, c.pol, topic, event, date, sp.en, strings.ToLower(string(c.pred)), topic, s.start, s.end, s.sentence, s.cue)
+		ann.Statements = append(ann.Statements, seedformat.Statement{
+			ID: fmt.Sprintf("s%d", i+1), Speakers: speakers, Predicate: string(c.pred), Polarity: string(c.pol),
+			Targets: []string{fmt.Sprintf("t%04d", topic)}, Event: fmt.Sprintf("e%04d", event), Date: date,
+			Summary:  fmt.Sprintf("%s %s topic %d", sp.en, strings.ToLower(string(c.pred)), topic),
+			Evidence: []seedformat.Span{{Start: &start, End: &end, Text: sentence, Cue: strings.Fields(c.ar)[0], QuoteType: "indirect"}},
+		})
 	}
 	if err := os.WriteFile(filepath.Join(dir, "documents", id+".txt"), []byte(text.String()), 0o644); err != nil {
 		return err
 	}
-	meta := fmt.Sprintf("id: %s\ntitle: %q\nlang: ar\ndate: %s\nsource: whosaid synth (synthetic)\nlicence: CC0-1.0\n", id, title, date)
-	if err := os.WriteFile(filepath.Join(dir, "documents", id+".meta.yaml"), []byte(meta), 0o644); err != nil {
+	meta := seedformat.Meta{ID: id, Title: title, Lang: "ar", Date: date, Source: "whosaid synth (synthetic)", Licence: "CC0-1.0"}
+	if err := writeFile(filepath.Join(dir, "documents", id+".meta.yaml"), meta, ""); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "annotations", id+".yaml"), []byte(ann.String()), 0o644)
+	return writeFile(filepath.Join(dir, "annotations", id+".yaml"), ann, "")
 }
 
-func create(path string) (*os.File, *bufio.Writer, error) {
+// writeFile writes a seed file.
+func writeFile(path string, v any, comment string) error {
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	return f, bufio.NewWriterSize(f, 1<<20), nil
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := seedformat.Write(w, v, comment); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

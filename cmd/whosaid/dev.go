@@ -47,7 +47,7 @@ func runDev(ctx context.Context, args []string, getenv func(string) string, stdo
 		return err
 	}
 	defer st.Close(context.WithoutCancel(ctx))
-	if err := loadSeeds(ctx, st, []string{*seedsDir}, loader.StreamOptions{Progress: stderr}, stdout, log); err != nil {
+	if err := loadSeeds(ctx, st, []string{*seedsDir}, loader.Options{Progress: stderr}, stdout, log); err != nil {
 		return err
 	}
 	return serve(ctx, opts, st, metrics, stdout, log)

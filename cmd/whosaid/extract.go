@@ -13,11 +13,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whosaid/whosaid/kg"
 	"github.com/whosaid/whosaid/loader"
 	"github.com/whosaid/whosaid/loader/extract"
+	"github.com/whosaid/whosaid/seedformat"
 )
 
 const extractUsage = `usage: whosaid extract [--format jsonl|yaml] [--seeds DIR] [--new-actors FILE] FILE...
@@ -112,11 +111,11 @@ func readArticle(path string) (kg.Document, error) {
 	doc := kg.Document{ID: strings.Trim(docIDChars.ReplaceAllString(base, "-"), "-._"), Text: string(data)}
 	meta := strings.TrimSuffix(path, filepath.Ext(path)) + ".meta.yaml"
 	if m, err := os.ReadFile(meta); err == nil {
-		var md struct {
-			ID, Title, Lang, Date string
-		}
-		if err := yaml.Unmarshal(m, &md); err != nil {
-			return kg.Document{}, fmt.Errorf("%s: %v", meta, err)
+		// Articles from anywhere: a metadata file is read for what it gives,
+		// not judged (the loader does that).
+		var md seedformat.Meta
+		if err := (&seedformat.Reader{Unchecked: true}).Read(meta, m, &md); err != nil {
+			return kg.Document{}, err
 		}
 		if md.ID != "" {
 			doc.ID = md.ID
@@ -211,153 +210,83 @@ func writeJSONL(w io.Writer, doc kg.Document, res extract.Result) error {
 	return nil
 }
 
-// The seed annotation format (seeds/README.md §3.5), for --format yaml.
-type yamlAnnotation struct {
-	Document   string          `yaml:"document"`
-	Annotator  string          `yaml:"annotator"`
-	Notes      string          `yaml:"notes"`
-	Statements []yamlStatement `yaml:"statements"`
-	Positions  []yamlPosition  `yaml:"positions,omitempty"`
-}
-
-type yamlStatement struct {
-	ID         string     `yaml:"id"`
-	Speakers   []string   `yaml:"speakers,flow"`
-	Predicate  string     `yaml:"predicate"`
-	Polarity   string     `yaml:"polarity"`
-	Targets    []string   `yaml:"targets,flow"`
-	Event      string     `yaml:"event,omitempty"`
-	Date       string     `yaml:"date,omitempty"`
-	Modality   string     `yaml:"modality"`
-	CAMEO      string     `yaml:"cameo,omitempty"`
-	Summary    string     `yaml:"summary"`
-	Confidence float64    `yaml:"confidence"`
-	Evidence   []yamlSpan `yaml:"evidence"`
-}
-
-type yamlSpan struct {
-	Start     int    `yaml:"start"`
-	End       int    `yaml:"end"`
-	Text      string `yaml:"text"`
-	Cue       string `yaml:"cue,omitempty"`
-	QuoteType string `yaml:"quoteType"`
-	Headline  bool   `yaml:"headline,omitempty"`
-}
-
-type yamlPosition struct {
-	Person   string            `yaml:"person"`
-	In       string            `yaml:"in"`
-	Title    map[string]string `yaml:"title,omitempty,flow"`
-	Evidence []yamlSpan        `yaml:"evidence"`
-}
-
 // writeAnnotation prints one document's extraction as a seed annotation
 // file. Persons new to the catalogue are listed as comments unless they go
 // to a catalogue file of their own.
 func writeAnnotation(w io.Writer, doc kg.Document, res extract.Result, listNew bool) error {
-	a := yamlAnnotation{Document: doc.ID, Annotator: "whosaid extract " + extract.Version + " (not reviewed)",
+	a := seedformat.Annotation{Document: doc.ID, Annotator: "whosaid extract " + extract.Version + " (not reviewed)",
 		Notes: "Extracted by rules; check every statement, its speakers, predicate, polarity and targets, before loading it as curated."}
 	for _, st := range res.Statements {
-		ys := yamlStatement{ID: st.ID[strings.LastIndex(st.ID, ":")+1:], Speakers: st.Speakers, Predicate: string(st.Predicate),
-			Polarity: string(st.Polarity), Targets: st.Targets, Event: st.Event, Date: st.Date, Modality: st.Modality,
-			Summary: st.Summary, Confidence: st.Confidence}
-		if st.CAMEO != kg.Predicates[st.Predicate].CAMEO {
-			ys.CAMEO = st.CAMEO
-		}
-		for _, m := range st.Evidence {
-			ys.Evidence = append(ys.Evidence, yamlSpan{Start: m.Start, End: m.End, Text: m.Text, Cue: m.Cue, QuoteType: string(m.QuoteType), Headline: m.Headline})
-		}
-		a.Statements = append(a.Statements, ys)
+		a.Statements = append(a.Statements, seedStatement(st))
 	}
 	for _, r := range res.Relations {
-		p := yamlPosition{Person: r.From, In: r.To, Title: map[string]string{}}
-		if r.Title.Ar != "" {
-			p.Title["ar"] = r.Title.Ar
-		}
-		if r.Title.En != "" {
-			p.Title["en"] = r.Title.En
-		}
-		for _, m := range r.Evidence {
-			p.Evidence = append(p.Evidence, yamlSpan{Start: m.Start, End: m.End, Text: m.Text})
-		}
-		a.Positions = append(a.Positions, p)
+		a.Positions = append(a.Positions, seedformat.Position{Person: r.From, In: r.To, Title: seedformat.Names(r.Title), Evidence: seedSpans(r.Evidence)})
 	}
-	fmt.Fprintf(w, "# Statements extracted from %s by whosaid %s. Offsets: Unicode code points.\n", doc.ID, extract.Version)
+	comment := fmt.Sprintf("Statements extracted from %s by whosaid %s. Offsets: Unicode code points.", doc.ID, extract.Version)
 	if listNew && len(res.NewActors)+len(res.NewTopics) > 0 {
-		fmt.Fprintln(w, "# Actors and topics the catalogue lacks (add them to catalogue/, e.g. with --new-actors, before loading):")
-		out, err := yaml.Marshal(newCatalogue(res.NewActors, res.NewTopics))
-		if err != nil {
+		var listed strings.Builder
+		if err := seedformat.Write(&listed, newCatalogue(res.NewActors, res.NewTopics), ""); err != nil {
 			return err
 		}
-		for _, line := range strings.Split(strings.TrimRight(string(out), "\n"), "\n") {
-			fmt.Fprintln(w, "#   "+line)
-		}
+		comment += "\nActors and topics the catalogue lacks (add them to catalogue/, e.g. with --new-actors, before loading):\n" +
+			indent(strings.TrimRight(listed.String(), "\n"), "  ")
 	}
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(a); err != nil {
-		return err
+	return seedformat.Write(w, a, comment)
+}
+
+// seedStatement is an extracted statement as an annotation gives it: the
+// CAMEO code only where it is not the predicate's.
+func seedStatement(st kg.Statement) seedformat.Statement {
+	confidence := st.Confidence
+	s := seedformat.Statement{ID: st.ID[strings.LastIndex(st.ID, ":")+1:], Speakers: st.Speakers, Predicate: string(st.Predicate),
+		Polarity: string(st.Polarity), Targets: st.Targets, Event: st.Event, Date: st.Date, Modality: st.Modality,
+		Summary: st.Summary, Confidence: &confidence, Evidence: seedSpans(st.Evidence)}
+	if st.CAMEO != kg.Predicates[st.Predicate].CAMEO {
+		s.CAMEO = st.CAMEO
 	}
-	return enc.Close()
+	return s
 }
 
-type yamlActor struct {
-	ID          string              `yaml:"id"`
-	Kind        string              `yaml:"kind"`
-	Name        map[string]string   `yaml:"name,flow"`
-	Aliases     map[string][]string `yaml:"aliases,omitempty"`
-	ISO         string              `yaml:"iso,omitempty"`
-	OrgType     string              `yaml:"orgType,omitempty"`
-	Description string              `yaml:"description,omitempty"`
-}
-
-type yamlTopic struct {
-	ID    string            `yaml:"id"`
-	Label map[string]string `yaml:"label,flow"`
-}
-
-// yamlCatalogue is a catalogue file of what an extraction named that the
-// catalogue lacked.
-type yamlCatalogue struct {
-	Actors []yamlActor `yaml:"actors"`
-	Topics []yamlTopic `yaml:"topics,omitempty"`
-}
-
-func newCatalogue(as []kg.Actor, ts []kg.Topic) yamlCatalogue {
-	out := yamlCatalogue{Actors: catalogueActors(as)["actors"]}
-	for _, t := range ts {
-		out.Topics = append(out.Topics, yamlTopic{ID: t.ID, Label: map[string]string{"en": t.Label.En, "ar": t.Label.Ar}})
+func seedSpans(ms []kg.Mention) []seedformat.Span {
+	out := make([]seedformat.Span, len(ms))
+	for i, m := range ms {
+		out[i] = seedformat.Span{Start: &m.Start, End: &m.End, Text: m.Text, Cue: m.Cue, QuoteType: string(m.QuoteType), Headline: m.Headline}
 	}
 	return out
 }
 
-func catalogueActors(as []kg.Actor) map[string][]yamlActor {
-	out := map[string][]yamlActor{"actors": {}}
+// indent prefixes every line of s.
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+// newCatalogue is a catalogue file of what an extraction named that the
+// catalogue lacked: new persons, and the world layer's countries and
+// organisations («وزارة الخارجية الإيرانية») that the statements name.
+func newCatalogue(as []kg.Actor, ts []kg.Topic) seedformat.Catalogue {
+	var c seedformat.Catalogue
 	for _, a := range as {
-		name := map[string]string{"en": a.Name.En, "ar": a.Name.Ar}
-		if name["ar"] == "" {
-			name["ar"] = a.Name.En // English articles: the catalogue needs both; a reviewer writes the Arabic
+		name := seedformat.Names(a.Name)
+		if name.Ar == "" {
+			name.Ar = a.Name.En // English articles: the catalogue needs both; a reviewer writes the Arabic
 		}
-		if name["en"] == "" {
-			name["en"] = a.Name.Ar
+		if name.En == "" {
+			name.En = a.Name.Ar
 		}
-		var aliases map[string][]string
-		if len(a.Aliases.En)+len(a.Aliases.Ar) > 0 {
-			aliases = map[string][]string{"en": a.Aliases.En, "ar": a.Aliases.Ar}
-		}
-		// New persons, and the world layer's countries and organisations
-		// («وزارة الخارجية الإيرانية») that the statements name.
-		out["actors"] = append(out["actors"], yamlActor{ID: a.ID, Kind: strings.ToLower(string(a.Kind)), Name: name, Aliases: aliases,
-			ISO: a.ISO, OrgType: a.OrgType, Description: a.Description})
+		c.Actors = append(c.Actors, seedformat.Actor{ID: a.ID, Kind: strings.ToLower(string(a.Kind)), Name: name,
+			Aliases: seedformat.Aliases(a.Aliases), ISO: a.ISO, OrgType: a.OrgType, Description: a.Description})
 	}
-	return out
+	for _, t := range ts {
+		c.Topics = append(c.Topics, seedformat.Topic{ID: t.ID, Label: seedformat.Names(t.Label)})
+	}
+	return c
 }
 
 func writeNewActors(path string, as []kg.Actor, ts []kg.Topic) error {
-	out, err := yaml.Marshal(newCatalogue(as, ts))
-	if err != nil {
+	var b strings.Builder
+	header := "Actors and topics named by the statements of whosaid extract " + extract.Version + " that the catalogue lacked\n(new persons; countries and organisations of the world layer; the words a statement is about); check names and ids."
+	if err := seedformat.Write(&b, newCatalogue(as, ts), header); err != nil {
 		return err
 	}
-	header := "# Actors and topics named by the statements of whosaid extract " + extract.Version + " that the catalogue lacked\n# (new persons; countries and organisations of the world layer; the words a statement is about); check names and ids.\n"
-	return os.WriteFile(path, append([]byte(header), out...), 0o644)
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }

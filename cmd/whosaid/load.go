@@ -34,16 +34,16 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer st.Close(context.WithoutCancel(ctx))
-	return loadSeeds(ctx, st, paths, loader.StreamOptions{Progress: stderr, NoExtract: *noExtract}, stdout, log)
+	return loadSeeds(ctx, st, paths, loader.Options{Progress: stderr, NoExtract: *noExtract}, stdout, log)
 }
 
 // loadSeeds validates every folder first and writes only when all is valid.
-func loadSeeds(ctx context.Context, st *store.Store, paths []string, opt loader.StreamOptions, stdout io.Writer, log *slog.Logger) error {
+func loadSeeds(ctx context.Context, st *store.Store, paths []string, opt loader.Options, stdout io.Writer, log *slog.Logger) error {
 	folders := make([]loader.Folder, len(paths))
 	for i, p := range paths {
 		folders[i] = loader.Dir(p)
 	}
-	rep, err := loader.LoadFolders(ctx, st, folders, opt)
+	rep, err := loader.Load(ctx, st, folders, opt)
 	if err != nil {
 		return err
 	}

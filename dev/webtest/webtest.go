@@ -145,11 +145,8 @@ func ServeSeeds(t *testing.T, cfg server.Config) string {
 	st := neo4jtest.Store(t) // empties the database
 	ctx := context.Background()
 	_, here, _, _ := runtime.Caller(0)
-	seeds, err := loader.Read(loader.Dir(filepath.Join(filepath.Dir(here), "..", "..", "seeds")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := loader.Load(ctx, st, seeds, io.Discard); err != nil {
+	seeds := loader.Dir(filepath.Join(filepath.Dir(here), "..", "..", "seeds"))
+	if _, err := loader.Load(ctx, st, []loader.Folder{seeds}, loader.Options{}); err != nil {
 		t.Fatalf("load seeds: %v", err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

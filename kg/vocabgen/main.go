@@ -1,6 +1,6 @@
 // Command vocabgen writes the copies of kg's vocabularies that are not Go
-// and cannot import kg: the explorer page's predicate list and the predicate
-// table of seeds/README.md. `go generate ./kg` runs it; its test fails when
+// and cannot import kg: the values of the schema's Predicate enum, the
+// explorer page's predicate list and the predicate table of seeds/README.md. `go generate ./kg` runs it; its test fails when
 // a copy is out of date.
 package main
 
@@ -11,6 +11,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,6 +29,10 @@ var outputs = []output{
 	{"explorer/src/vocabulary.js", func([]byte) ([]byte, error) { return explorerModule(), nil }},
 	{"seeds/README.md", func(old []byte) ([]byte, error) {
 		return replaceBetween(old, readmeStart, readmeEnd, predicateTable())
+	}},
+	// Before gqlgen reads the schema: make generate runs this first.
+	{"schema.graphqls", func(old []byte) ([]byte, error) {
+		return replaceBetween(old, schemaStart, schemaEnd, predicateEnumValues())
 	}},
 }
 
@@ -72,6 +77,22 @@ const (
 	readmeStart = "<!-- predicate table: generated from kg/vocabulary.go by `go generate ./kg` -->\n"
 	readmeEnd   = "<!-- end of predicate table -->\n"
 )
+
+// The marks around the generated values of the schema's Predicate enum.
+const (
+	schemaStart = "  # values: generated from kg/vocabulary.go by `go generate ./kg` (make generate); edit the table there\n"
+	schemaEnd   = "  # end of values\n"
+)
+
+// predicateEnumValues are the Predicate enum's values, each with its
+// description, in the table's order.
+func predicateEnumValues() string {
+	var b strings.Builder
+	for _, p := range kg.PredicateTable {
+		fmt.Fprintf(&b, "  %s\n  %s\n", strconv.Quote(p.Description()), p.Name)
+	}
+	return b.String()
+}
 
 // predicateTable is the predicate vocabulary as a Markdown table.
 func predicateTable() string {
