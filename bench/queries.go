@@ -70,7 +70,7 @@ func mix(searchName string) []query {
 			graphql:   `query($a: ID!) { neighbourhood(id: $a, depth: 2, maxNodes: 150) { truncated nodes { id kind label degree } edges { id source target kind weight } } }`,
 			variables: map[string]any{"a": middling},
 			direct: func(ctx context.Context, st *store.Store) error {
-				_, err := subgraph.Neighbourhood(ctx, st, middling, 2, 150, nil, kg.ViewCollapsed, kg.SubgraphFilter{})
+				_, err := subgraph.Neighbourhood(ctx, st, middling, 2, 150, nil, subgraph.ViewCollapsed, subgraph.Filter{})
 				return err
 			},
 		},
@@ -79,7 +79,7 @@ func mix(searchName string) []query {
 			graphql:   `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 4) { nodes { id } edges { id } } }`,
 			variables: map[string]any{"a": middling, "b": "t0005"},
 			direct: func(ctx context.Context, st *store.Store) error {
-				_, err := subgraph.Paths(ctx, st, middling, "t0005", 4, kg.ViewCollapsed)
+				_, err := subgraph.Paths(ctx, st, middling, "t0005", 4, subgraph.ViewCollapsed)
 				return err
 			},
 		},

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // What every format says about nodes and edges beyond id, source and target,
@@ -23,7 +24,7 @@ func neo4jLabels(kind kg.NodeKind) string {
 
 // edgeLabel is an edge's caption: its kind, with the polarity for STANCE
 // edges ("STANCE AGAINST").
-func edgeLabel(e kg.GraphEdge) string {
+func edgeLabel(e subgraph.Edge) string {
 	if e.Kind == kg.StanceEdge && e.Polarity != "" {
 		return string(e.Kind) + " " + polarityName(e.Polarity)
 	}
@@ -33,7 +34,7 @@ func edgeLabel(e kg.GraphEdge) string {
 // edgeType tells parallel edges apart where a tool merges edges of one type
 // between the same nodes (GEXF 1.3's edge kind): a speaker's favourable and
 // hostile statements about one target stay two edges.
-func edgeType(e kg.GraphEdge) string {
+func edgeType(e subgraph.Edge) string {
 	if e.Kind == kg.StanceEdge && e.Polarity != "" {
 		return string(e.Kind) + "_" + polarityName(e.Polarity)
 	}
@@ -48,7 +49,7 @@ func polarityName(p kg.Polarity) string { return strings.ToUpper(string(p)) }
 // statements behind it, sorted and space-separated as the statements
 // attribute lists ids ("OPPOSE WARN" for a STANCE edge drawn from
 // statements of both); "" for a stored relationship.
-func predicateList(e kg.GraphEdge) string {
+func predicateList(e subgraph.Edge) string {
 	if len(e.Predicates) == 0 {
 		return string(e.Predicate)
 	}
@@ -63,7 +64,7 @@ func predicateList(e kg.GraphEdge) string {
 // start of its first period to the end of its last ("2013" runs from
 // 2013-01-01 to 2013-12-31), as GEXF's timeformat="date" and Gephi's
 // timeline need them; empty when a date is missing or malformed.
-func interval(e kg.GraphEdge) (start, end string) {
+func interval(e subgraph.Edge) (start, end string) {
 	s, ok1 := kg.ParseDate(e.Start, false)
 	t, ok2 := kg.ParseDate(e.End, true)
 	if !ok1 || !ok2 {

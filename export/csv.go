@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // Headers Gephi's spreadsheet import recognises (Id, Label; Source, Target,
@@ -26,7 +26,7 @@ var (
 var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // WriteCSV writes sg as a zip of nodes.csv and edges.csv; see EncodeCSV.
-func WriteCSV(w io.Writer, sg kg.Subgraph) error { return EncodeCSV(w, FromSubgraph(sg)) }
+func WriteCSV(w io.Writer, sg subgraph.Subgraph) error { return EncodeCSV(w, FromSubgraph(sg)) }
 
 // EncodeCSV writes g as a zip holding nodes.csv then edges.csv (RFC 4180,
 // UTF-8 without a byte-order mark), row by row as g is read. Edge Type is
@@ -34,12 +34,12 @@ func WriteCSV(w io.Writer, sg kg.Subgraph) error { return EncodeCSV(w, FromSubgr
 func EncodeCSV(w io.Writer, g Graph) error {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	z := zip.NewWriter(buf)
-	if err := csvEntry(z, "nodes.csv", csvNodeHeader, g.Nodes, func(n kg.GraphNode) []string {
+	if err := csvEntry(z, "nodes.csv", csvNodeHeader, g.Nodes, func(n subgraph.Node) []string {
 		return []string{n.ID, n.Label, string(n.Kind), n.Label, n.LabelAr, strconv.Itoa(n.Degree), strconv.Itoa(n.HiddenDegree)}
 	}); err != nil {
 		return err
 	}
-	if err := csvEntry(z, "edges.csv", csvEdgeHeader, g.Edges, func(e kg.GraphEdge) []string {
+	if err := csvEntry(z, "edges.csv", csvEdgeHeader, g.Edges, func(e subgraph.Edge) []string {
 		span := ""
 		if start, end := interval(e); start != "" {
 			span = "<[" + start + "," + end + "]>"

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 type cyjsHeader struct {
@@ -63,7 +64,7 @@ type cyjsEdgeData struct {
 }
 
 // WriteCyJS writes sg as Cytoscape.js JSON; see EncodeCyJS.
-func WriteCyJS(w io.Writer, sg kg.Subgraph) error { return EncodeCyJS(w, FromSubgraph(sg)) }
+func WriteCyJS(w io.Writer, sg subgraph.Subgraph) error { return EncodeCyJS(w, FromSubgraph(sg)) }
 
 // EncodeCyJS writes g as Cytoscape.js elements JSON (.cyjs, which Cytoscape
 // desktop imports too), one element a line as g is read:

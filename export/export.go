@@ -40,12 +40,12 @@ type Graph struct {
 	Title     string   // what was exported, for the file's description
 	Roots     []string // the ids the selection started from; none for the whole graph
 	Truncated bool     // maxNodes cut the selection
-	Nodes     iter.Seq2[kg.GraphNode, error]
-	Edges     iter.Seq2[kg.GraphEdge, error]
+	Nodes     iter.Seq2[subgraph.Node, error]
+	Edges     iter.Seq2[subgraph.Edge, error]
 }
 
 // FromSubgraph streams an in-memory subgraph.
-func FromSubgraph(sg kg.Subgraph) Graph {
+func FromSubgraph(sg subgraph.Subgraph) Graph {
 	return Graph{
 		Roots:     sg.Roots,
 		Truncated: sg.Truncated,
@@ -103,10 +103,10 @@ func FormatNames() []string {
 // when ID is empty.
 type Request struct {
 	ID       string
-	Depth    int // neighbourhood only; default 1
-	MaxNodes int // neighbourhood only; default 150
-	View     kg.StatementView
-	Filter   kg.SubgraphFilter
+	Depth    int // neighbourhood only; default subgraph.DefaultDepth
+	MaxNodes int // neighbourhood only; default subgraph.DefaultMaxNodes
+	View     subgraph.View
+	Filter   subgraph.Filter
 }
 
 // FileName is the name a download of r in format f should be saved under:
@@ -138,21 +138,21 @@ func ParseQuery(q url.Values) (Request, error) {
 			return Request{}, kg.Errorf(kg.Invalid, "unknown parameter %q; known: %s", k, strings.Join(QueryParams, ", "))
 		}
 	}
-	r := Request{ID: q.Get("id"), View: kg.ViewCollapsed}
+	r := Request{ID: q.Get("id"), View: subgraph.ViewCollapsed}
 	if r.ID == "" && (q.Has("depth") || q.Has("maxNodes")) {
 		return Request{}, kg.Errorf(kg.Invalid, "depth and maxNodes need an id; without one the whole graph is exported")
 	}
 	var err error
-	if r.Depth, err = intParam(q, "depth", 1); err != nil {
+	if r.Depth, err = intParam(q, "depth", subgraph.DefaultDepth); err != nil {
 		return Request{}, err
 	}
-	if r.MaxNodes, err = intParam(q, "maxNodes", 150); err != nil {
+	if r.MaxNodes, err = intParam(q, "maxNodes", subgraph.DefaultMaxNodes); err != nil {
 		return Request{}, err
 	}
 	switch v := strings.ToUpper(q.Get("statements")); v {
-	case "", string(kg.ViewCollapsed):
-	case string(kg.ViewNodes):
-		r.View = kg.ViewNodes
+	case "", string(subgraph.ViewCollapsed):
+	case string(subgraph.ViewNodes):
+		r.View = subgraph.ViewNodes
 	default:
 		return Request{}, kg.Errorf(kg.Invalid, "statements must be COLLAPSED or NODES, not %q", q.Get("statements"))
 	}
@@ -201,14 +201,15 @@ func intParam(q url.Values, name string, def int) (int, error) {
 // over every node for whole-graph exports.
 type Store interface {
 	subgraph.Source
-	// ExportIDs returns up to n ids of nodes with the label ("Actor",
-	// "Topic", "Event", "Place", "Statement") sorting after `after`, in id
-	// order; statements only where the filter keeps them.
-	ExportIDs(ctx context.Context, label, after string, n int, f kg.SubgraphFilter) ([]string, error)
+	// ExportIDs returns up to n ids of nodes of the given kinds sorting
+	// after `after`, in id order; statements only where the filter keeps
+	// them. The kinds are one family: one kind, or several actor kinds.
+	// Anything else is an Invalid error.
+	ExportIDs(ctx context.Context, kinds []kg.NodeKind, after string, n int, f subgraph.Filter) ([]string, error)
 	// ExportEdges returns the edges, in the view, whose source is one of
 	// ids and whose target is exported too, with the ids, weights and dates
 	// a neighbourhood gives them.
-	ExportEdges(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.GraphEdge, error)
+	ExportEdges(ctx context.Context, ids []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Edge, error)
 }
 
 // PageSize is how many nodes a whole-graph export reads from the store at a
@@ -217,20 +218,16 @@ const PageSize = 500
 
 // Select returns what r asks for: a neighbourhood cut by subgraph.Neighbourhood
 // (errors as it gives them: Invalid, NotFound, …), or the whole graph
-// streamed by Whole, which needs src to be a Store too.
-func Select(ctx context.Context, src subgraph.Source, r Request) (Graph, error) {
+// streamed by Whole.
+func Select(ctx context.Context, st Store, r Request) (Graph, error) {
 	if r.ID == "" {
-		st, ok := src.(Store)
-		if !ok {
-			return Graph{}, kg.Errorf(kg.Invalid, "only neighbourhoods can be exported here; give an id")
-		}
 		return Whole(ctx, st, r.View, r.Filter, PageSize)
 	}
-	sg, err := subgraph.Neighbourhood(ctx, src, r.ID, r.Depth, r.MaxNodes, nil, r.View, r.Filter)
+	sg, err := subgraph.Neighbourhood(ctx, st, r.ID, r.Depth, r.MaxNodes, nil, r.View, r.Filter)
 	if err != nil {
 		return Graph{}, err
 	}
-	if sg, err = subgraph.WithStatements(ctx, src, sg); err != nil {
+	if sg, err = subgraph.WithStatements(ctx, st, sg); err != nil {
 		return Graph{}, err
 	}
 	g := FromSubgraph(sg)
@@ -238,13 +235,20 @@ func Select(ctx context.Context, src subgraph.Source, r Request) (Graph, error) 
 	return g, nil
 }
 
-// wholeLabels are the labels a whole-graph export pages through, in order.
-func wholeLabels(view kg.StatementView) []string {
-	labels := []string{"Actor", "Topic", "Event", "Place"}
-	if view == kg.ViewNodes {
-		labels = append(labels, "Statement")
+// wholeKinds are the node kinds a whole-graph export pages through, one
+// family at a time, in order: actors of every kind together (so they come
+// in id order, whatever their kind), then topics, events, places and, with
+// statements as nodes, statements.
+func wholeKinds(view subgraph.View) [][]kg.NodeKind {
+	actors := make([]kg.NodeKind, len(kg.ActorKinds))
+	for i, k := range kg.ActorKinds {
+		actors[i] = kg.NodeKind(k)
 	}
-	return labels
+	families := [][]kg.NodeKind{actors, {kg.TopicNode}, {kg.EventNode}, {kg.PlaceNode}}
+	if view == subgraph.ViewNodes {
+		families = append(families, []kg.NodeKind{kg.StatementNode})
+	}
+	return families
 }
 
 // Whole streams every actor, topic, event and place (and, with statements as
@@ -253,24 +257,24 @@ func wholeLabels(view kg.StatementView) []string {
 // (hidden degree 0: nothing is hidden). It reads the first page before
 // returning, so an unreachable store is an error here rather than halfway
 // through a download.
-func Whole(ctx context.Context, src Store, view kg.StatementView, f kg.SubgraphFilter, pageSize int) (Graph, error) {
-	labels := wholeLabels(view)
-	first, firstIDs, err := nodePage(ctx, src, labels[0], "", pageSize, view, f)
+func Whole(ctx context.Context, src Store, view subgraph.View, f subgraph.Filter, pageSize int) (Graph, error) {
+	families := wholeKinds(view)
+	first, firstIDs, err := nodePage(ctx, src, families[0], "", pageSize, view, f)
 	if err != nil {
 		return Graph{}, err
 	}
 	title := "whosaid: whole graph, statements " + string(view)
-	if f.From != nil || f.To != nil || len(f.Predicates) > 0 || len(f.Polarities) > 0 {
+	if f.Narrowed() {
 		title += " (filtered)"
 	}
-	nodes := func(yield func(kg.GraphNode, error) bool) {
+	nodes := func(yield func(subgraph.Node, error) bool) {
 		page, ids := first, firstIDs
-		for i, label := range labels {
+		for i, kinds := range families {
 			for after := ""; ; {
 				if i > 0 || after != "" {
 					var err error
-					if page, ids, err = nodePage(ctx, src, label, after, pageSize, view, f); err != nil {
-						yield(kg.GraphNode{}, err)
+					if page, ids, err = nodePage(ctx, src, kinds, after, pageSize, view, f); err != nil {
+						yield(subgraph.Node{}, err)
 						return
 					}
 				}
@@ -286,16 +290,16 @@ func Whole(ctx context.Context, src Store, view kg.StatementView, f kg.SubgraphF
 			}
 		}
 	}
-	edges := func(yield func(kg.GraphEdge, error) bool) {
-		for _, label := range labels {
+	edges := func(yield func(subgraph.Edge, error) bool) {
+		for _, kinds := range families {
 			for after := ""; ; {
-				ids, err := src.ExportIDs(ctx, label, after, pageSize, f)
-				var page []kg.GraphEdge
+				ids, err := src.ExportIDs(ctx, kinds, after, pageSize, f)
+				var page []subgraph.Edge
 				if err == nil && len(ids) > 0 {
 					page, err = src.ExportEdges(ctx, ids, view, f)
 				}
 				if err != nil {
-					yield(kg.GraphEdge{}, err)
+					yield(subgraph.Edge{}, err)
 					return
 				}
 				for _, e := range page {
@@ -315,8 +319,8 @@ func Whole(ctx context.Context, src Store, view kg.StatementView, f kg.SubgraphF
 
 // nodePage reads one page of ids and those nodes in their drawable form,
 // with their degrees as a neighbourhood gives them.
-func nodePage(ctx context.Context, src Store, label, after string, n int, view kg.StatementView, f kg.SubgraphFilter) ([]kg.GraphNode, []string, error) {
-	ids, err := src.ExportIDs(ctx, label, after, n, f)
+func nodePage(ctx context.Context, src Store, kinds []kg.NodeKind, after string, n int, view subgraph.View, f subgraph.Filter) ([]subgraph.Node, []string, error) {
+	ids, err := src.ExportIDs(ctx, kinds, after, n, f)
 	if err != nil || len(ids) == 0 {
 		return nil, ids, err
 	}
@@ -324,7 +328,7 @@ func nodePage(ctx context.Context, src Store, label, after string, n int, view k
 	if err != nil {
 		return nil, nil, err
 	}
-	page := make([]kg.GraphNode, 0, len(ids))
+	page := make([]subgraph.Node, 0, len(ids))
 	for _, id := range ids {
 		node, ok := found[id]
 		if !ok {

@@ -21,6 +21,7 @@ import (
 	"github.com/whosaid/whosaid/export"
 	"github.com/whosaid/whosaid/export/exporttest"
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -29,18 +30,18 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // XML and CSV metacharacters, a node with no Arabic label, parallel stance
 // edges of two polarities, a STANCE edge behind several statements with
 // mixed predicates, statement-node edges, and a term-dated relationship.
-func fixture() kg.Subgraph {
-	return kg.Subgraph{
+func fixture() subgraph.Subgraph {
+	return subgraph.Subgraph{
 		Roots:     []string{"vladimir-putin"},
 		Truncated: true,
-		Nodes: []kg.GraphNode{
+		Nodes: []subgraph.Node{
 			{ID: "csto", Kind: "ORGANISATION", Label: "Collective Security Treaty Organization", LabelAr: "منظمة معاهدة الأمن الجماعي", Degree: 3, HiddenDegree: 1},
 			{ID: "russia", Kind: "COUNTRY", Label: "Russia", LabelAr: "روسيا", Degree: 5, HiddenDegree: 4},
 			{ID: "s1", Kind: "STATEMENT", Label: `Putin: "no" to <intervention> & strikes, "now"`, Degree: 2},
 			{ID: "syrian-crisis", Kind: "TOPIC", Label: "Syrian crisis", LabelAr: "الأزمة السورية", Degree: 7, HiddenDegree: 6},
 			{ID: "vladimir-putin", Kind: "PERSON", Label: "Vladimir Putin", LabelAr: "فلاديمير بوتين", Degree: 9, HiddenDegree: 5},
 		},
-		Edges: []kg.GraphEdge{
+		Edges: []subgraph.Edge{
 			{ID: "holds_position:vladimir-putin>russia:2012-05-07", Source: "vladimir-putin", Target: "russia", Kind: "HOLDS_POSITION", Weight: 1},
 			{ID: "made:vladimir-putin>s1", Source: "vladimir-putin", Target: "s1", Kind: "MADE", Predicate: "REJECT", Polarity: kg.Against, Weight: 1, Statement: "s1", Start: "2013-09", End: "2013-09"},
 			{ID: "stance:vladimir-putin>csto:favor", Source: "vladimir-putin", Target: "csto", Kind: "STANCE", Polarity: kg.Favor, Predicates: []kg.Predicate{"PRAISE", "SUPPORT"}, Weight: 3, Statements: []string{"s2", "s3", "s4"}, Start: "2013", End: "2013-10-05"},
@@ -53,7 +54,7 @@ func fixture() kg.Subgraph {
 
 type encoder struct {
 	format string
-	write  func(io.Writer, kg.Subgraph) error
+	write  func(io.Writer, subgraph.Subgraph) error
 }
 
 var encoders = []encoder{
@@ -195,17 +196,17 @@ func TestXMLSurvivesControlCharacters(t *testing.T) {
 func generated(n int, tick func(i int)) export.Graph {
 	return export.Graph{
 		Title: "generated",
-		Nodes: func(yield func(kg.GraphNode, error) bool) {
+		Nodes: func(yield func(subgraph.Node, error) bool) {
 			for i := range n {
 				tick(i)
-				if !yield(kg.GraphNode{ID: fmt.Sprintf("n%06d", i), Kind: "PERSON", Label: fmt.Sprintf("Person %x", uint64(i)*0x9e3779b97f4a7c15), LabelAr: "شخص", Degree: 2}, nil) {
+				if !yield(subgraph.Node{ID: fmt.Sprintf("n%06d", i), Kind: "PERSON", Label: fmt.Sprintf("Person %x", uint64(i)*0x9e3779b97f4a7c15), LabelAr: "شخص", Degree: 2}, nil) {
 					return
 				}
 			}
 		},
-		Edges: func(yield func(kg.GraphEdge, error) bool) {
+		Edges: func(yield func(subgraph.Edge, error) bool) {
 			for i := 1; i < n; i++ {
-				e := kg.GraphEdge{ID: fmt.Sprintf("stance:n%06d>n%06d:favor", i-1, i), Source: fmt.Sprintf("n%06d", i-1), Target: fmt.Sprintf("n%06d", i),
+				e := subgraph.Edge{ID: fmt.Sprintf("stance:n%06d>n%06d:favor", i-1, i), Source: fmt.Sprintf("n%06d", i-1), Target: fmt.Sprintf("n%06d", i),
 					Kind: "STANCE", Polarity: kg.Favor, Weight: 2, Statements: []string{"a", "b"}, Start: "2013", End: "2014"}
 				if !yield(e, nil) {
 					return
@@ -265,7 +266,7 @@ func TestEncodersReturnStreamErrors(t *testing.T) {
 	for _, name := range export.FormatNames() {
 		f, _ := export.FormatNamed(name)
 		g := generated(10, func(int) {})
-		g.Edges = func(yield func(kg.GraphEdge, error) bool) { yield(kg.GraphEdge{}, boom) }
+		g.Edges = func(yield func(subgraph.Edge, error) bool) { yield(subgraph.Edge{}, boom) }
 		if err := f.Encode(io.Discard, g); !errors.Is(err, boom) {
 			t.Errorf("%s: err = %v, want boom", name, err)
 		}
@@ -279,9 +280,9 @@ func TestParseQuery(t *testing.T) {
 		want  export.Request
 		bad   string // part of the error message
 	}{
-		{"", export.Request{Depth: 1, MaxNodes: 150, View: kg.ViewCollapsed}, ""},
+		{"", export.Request{Depth: 1, MaxNodes: 150, View: subgraph.ViewCollapsed}, ""},
 		{"id=russia&depth=2&maxNodes=40&statements=nodes&predicate=reject&predicate=SUPPORT&polarity=FAVOR&from=2013&to=2014-02",
-			export.Request{ID: "russia", Depth: 2, MaxNodes: 40, View: kg.ViewNodes, Filter: kg.SubgraphFilter{
+			export.Request{ID: "russia", Depth: 2, MaxNodes: 40, View: subgraph.ViewNodes, Filter: subgraph.Filter{
 				Predicates: []kg.Predicate{"REJECT", "SUPPORT"}, Polarities: []kg.Polarity{kg.Favor}, From: s("2013"), To: s("2014-02")}}, ""},
 		{"depth=2", export.Request{}, "need an id"},
 		{"id=x&depth=two", export.Request{}, "whole number"},
@@ -327,16 +328,18 @@ func TestFileName(t *testing.T) {
 	}
 }
 
-// fakeStore is a whole graph in memory: nodes by label, edges by source.
+// fakeStore is a whole graph in memory: nodes by label (of the kinds'
+// family), edges by source.
 type fakeStore struct {
-	nodes   map[string][]kg.GraphNode // by label, in id order
+	nodes   map[string][]subgraph.Node // by label, in id order
 	degrees map[string]int
-	edges   []kg.GraphEdge
+	edges   []subgraph.Edge
 	fail    string // an operation that fails
 	calls   []string
 }
 
-func (f *fakeStore) ExportIDs(_ context.Context, label, after string, n int, _ kg.SubgraphFilter) ([]string, error) {
+func (f *fakeStore) ExportIDs(_ context.Context, kinds []kg.NodeKind, after string, n int, _ subgraph.Filter) ([]string, error) {
+	label := kg.NodeKinds[kinds[0]].Labels[0]
 	f.calls = append(f.calls, "ids "+label+" "+after)
 	if f.fail == "ids "+label {
 		return nil, kg.Errorf(kg.Unavailable, "the database is unavailable")
@@ -350,8 +353,8 @@ func (f *fakeStore) ExportIDs(_ context.Context, label, after string, n int, _ k
 	return ids, nil
 }
 
-func (f *fakeStore) ExportEdges(_ context.Context, ids []string, _ kg.StatementView, _ kg.SubgraphFilter) ([]kg.GraphEdge, error) {
-	var out []kg.GraphEdge
+func (f *fakeStore) ExportEdges(_ context.Context, ids []string, _ subgraph.View, _ subgraph.Filter) ([]subgraph.Edge, error) {
+	var out []subgraph.Edge
 	for _, e := range f.edges {
 		if slices.Contains(ids, e.Source) {
 			out = append(out, e)
@@ -360,8 +363,8 @@ func (f *fakeStore) ExportEdges(_ context.Context, ids []string, _ kg.StatementV
 	return out, nil
 }
 
-func (f *fakeStore) GraphNodes(_ context.Context, ids []string, _ kg.StatementView, _ kg.SubgraphFilter) (map[string]kg.GraphNode, error) {
-	out := map[string]kg.GraphNode{}
+func (f *fakeStore) GraphNodes(_ context.Context, ids []string, _ subgraph.View, _ subgraph.Filter) (map[string]subgraph.Node, error) {
+	out := map[string]subgraph.Node{}
 	for _, list := range f.nodes {
 		for _, n := range list {
 			if slices.Contains(ids, n.ID) {
@@ -374,19 +377,19 @@ func (f *fakeStore) GraphNodes(_ context.Context, ids []string, _ kg.StatementVi
 }
 
 // The walks are not used by whole-graph exports.
-func (f *fakeStore) Links(context.Context, []string, kg.StatementView, kg.SubgraphFilter) ([]kg.Link, error) {
+func (f *fakeStore) Links(context.Context, []string, subgraph.View, subgraph.Filter) ([]subgraph.Link, error) {
 	return nil, errors.New("not a whole-graph read")
 }
 
-func (f *fakeStore) Neighbours(context.Context, []string, int, kg.StatementView, kg.SubgraphFilter) (map[string][]string, error) {
+func (f *fakeStore) Neighbours(context.Context, []string, int, subgraph.View, subgraph.Filter) (map[string][]string, error) {
 	return nil, errors.New("not a whole-graph read")
 }
 
-func (f *fakeStore) LinksAmong(context.Context, []string, []string, kg.StatementView, kg.SubgraphFilter) ([]kg.Link, error) {
+func (f *fakeStore) LinksAmong(context.Context, []string, []string, subgraph.View, subgraph.Filter) ([]subgraph.Link, error) {
 	return nil, errors.New("not a whole-graph read")
 }
 
-func (f *fakeStore) StanceStatements(context.Context, []kg.StanceKey) (map[kg.StanceKey][]string, error) {
+func (f *fakeStore) StanceStatements(context.Context, []subgraph.StanceKey) (map[subgraph.StanceKey][]string, error) {
 	return nil, errors.New("not a whole-graph read")
 }
 
@@ -406,15 +409,15 @@ func collect[T any](t *testing.T, seq iter.Seq2[T, error]) ([]T, error) {
 // degrees as the store gives them, and every page's edges once.
 func TestWholeReadsEveryPage(t *testing.T) {
 	st := &fakeStore{
-		nodes: map[string][]kg.GraphNode{
+		nodes: map[string][]subgraph.Node{
 			"Actor": {{ID: "a1", Kind: "PERSON"}, {ID: "a2", Kind: "PERSON"}, {ID: "a3", Kind: "COUNTRY"}, {ID: "a4", Kind: "COUNTRY"}},
 			"Topic": {{ID: "t1", Kind: "TOPIC"}},
 			"Place": {{ID: "p1", Kind: "PLACE"}, {ID: "p2", Kind: "PLACE"}},
 		},
 		degrees: map[string]int{"a1": 2, "a2": 1, "a3": 1, "t1": 2},
-		edges:   []kg.GraphEdge{{ID: "e1", Source: "a1", Target: "t1"}, {ID: "e2", Source: "a4", Target: "a3"}, {ID: "e3", Source: "p2", Target: "a4"}},
+		edges:   []subgraph.Edge{{ID: "e1", Source: "a1", Target: "t1"}, {ID: "e2", Source: "a4", Target: "a3"}, {ID: "e3", Source: "p2", Target: "a4"}},
 	}
-	g, err := export.Whole(context.Background(), st, kg.ViewCollapsed, kg.SubgraphFilter{}, 2)
+	g, err := export.Whole(context.Background(), st, subgraph.ViewCollapsed, subgraph.Filter{}, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -445,12 +448,12 @@ func TestWholeReadsEveryPage(t *testing.T) {
 // Ensure an unreachable store fails before anything is written, and a store
 // failing mid-stream fails the stream.
 func TestWholeErrors(t *testing.T) {
-	st := &fakeStore{nodes: map[string][]kg.GraphNode{"Actor": {{ID: "a1"}}}, fail: "ids Actor"}
-	if _, err := export.Whole(context.Background(), st, kg.ViewCollapsed, kg.SubgraphFilter{}, 2); kg.KindOf(err) != kg.Unavailable {
+	st := &fakeStore{nodes: map[string][]subgraph.Node{"Actor": {{ID: "a1"}}}, fail: "ids Actor"}
+	if _, err := export.Whole(context.Background(), st, subgraph.ViewCollapsed, subgraph.Filter{}, 2); kg.KindOf(err) != kg.Unavailable {
 		t.Errorf("first page: err = %v, want Unavailable", err)
 	}
 	st.fail = "ids Topic"
-	g, err := export.Whole(context.Background(), st, kg.ViewCollapsed, kg.SubgraphFilter{}, 2)
+	g, err := export.Whole(context.Background(), st, subgraph.ViewCollapsed, subgraph.Filter{}, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -461,9 +464,9 @@ func TestWholeErrors(t *testing.T) {
 
 // Ensure statements are paged as nodes only when the view shows them so.
 func TestWholeStatementNodes(t *testing.T) {
-	st := &fakeStore{nodes: map[string][]kg.GraphNode{"Statement": {{ID: "s1", Kind: "STATEMENT"}}}}
-	for view, want := range map[kg.StatementView]int{kg.ViewCollapsed: 0, kg.ViewNodes: 1} {
-		g, err := export.Whole(context.Background(), st, view, kg.SubgraphFilter{}, 2)
+	st := &fakeStore{nodes: map[string][]subgraph.Node{"Statement": {{ID: "s1", Kind: "STATEMENT"}}}}
+	for view, want := range map[subgraph.View]int{subgraph.ViewCollapsed: 0, subgraph.ViewNodes: 1} {
+		g, err := export.Whole(context.Background(), st, view, subgraph.Filter{}, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -475,21 +478,21 @@ func TestWholeStatementNodes(t *testing.T) {
 }
 
 // benchGraph is a subgraph of n nodes and 5n edges.
-func benchGraph(n int) kg.Subgraph {
-	var sg kg.Subgraph
+func benchGraph(n int) subgraph.Subgraph {
+	var sg subgraph.Subgraph
 	for i := range n {
-		sg.Nodes = append(sg.Nodes, kg.GraphNode{ID: fmt.Sprintf("actor-%05d", i), Kind: "PERSON",
+		sg.Nodes = append(sg.Nodes, subgraph.Node{ID: fmt.Sprintf("actor-%05d", i), Kind: "PERSON",
 			Label: fmt.Sprintf("Actor %d <&>", i), LabelAr: "فلاديمير بوتين", Degree: 10, HiddenDegree: 2})
 	}
 	for i := range 5 * n {
 		s, t := i%n, (i*7+1)%n
-		sg.Edges = append(sg.Edges, kg.GraphEdge{ID: fmt.Sprintf("stance:actor-%05d>actor-%05d:%d", s, t, i), Source: sg.Nodes[s].ID, Target: sg.Nodes[t].ID,
+		sg.Edges = append(sg.Edges, subgraph.Edge{ID: fmt.Sprintf("stance:actor-%05d>actor-%05d:%d", s, t, i), Source: sg.Nodes[s].ID, Target: sg.Nodes[t].ID,
 			Kind: "STANCE", Predicate: "REJECT", Polarity: kg.Against, Weight: 3, Statements: []string{"doc:s01", "doc:s02", "doc:s03"}, Start: "2013-09", End: "2014"})
 	}
 	return sg
 }
 
-func benchmark(b *testing.B, write func(io.Writer, kg.Subgraph) error) {
+func benchmark(b *testing.B, write func(io.Writer, subgraph.Subgraph) error) {
 	sg := benchGraph(2000)
 	var w countingWriter
 	b.ReportAllocs()

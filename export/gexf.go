@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // GEXF 1.3: https://gexf.net/1.3 (Gephi's native format).
@@ -84,7 +85,7 @@ func colour(c kg.RGB, ok bool) *gexfColour {
 }
 
 // WriteGEXF writes sg as a GEXF 1.3 document; see EncodeGEXF.
-func WriteGEXF(w io.Writer, sg kg.Subgraph) error { return EncodeGEXF(w, FromSubgraph(sg)) }
+func WriteGEXF(w io.Writer, sg subgraph.Subgraph) error { return EncodeGEXF(w, FromSubgraph(sg)) }
 
 // EncodeGEXF writes g as a GEXF 1.3 document, element by element as g is
 // read. The graph is directed and dynamic with timeformat="date": edges

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 const (
@@ -76,7 +76,7 @@ func data(pairs ...string) []graphmlData {
 }
 
 // WriteGraphML writes sg as a GraphML document; see EncodeGraphML.
-func WriteGraphML(w io.Writer, sg kg.Subgraph) error { return EncodeGraphML(w, FromSubgraph(sg)) }
+func WriteGraphML(w io.Writer, sg subgraph.Subgraph) error { return EncodeGraphML(w, FromSubgraph(sg)) }
 
 // EncodeGraphML writes g as a directed GraphML document with typed keys,
 // element by element as g is read. Edge dates are the statements' own

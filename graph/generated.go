@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/whosaid/whosaid/graph/model"
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // region    ***************************** api!.gotpl *****************************
@@ -245,9 +246,9 @@ type ComplexityRoot struct {
 		Documents     func(childComplexity int, first *int, after *string) int
 		Event         func(childComplexity int, id string) int
 		Events        func(childComplexity int, first *int, after *string) int
-		Neighbourhood func(childComplexity int, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) int
+		Neighbourhood func(childComplexity int, id string, depth *int, maxNodes *int, exclude []string, filter *subgraph.Filter, statements *subgraph.View) int
 		Node          func(childComplexity int, id string) int
-		Paths         func(childComplexity int, from string, to string, maxHops *int, statements *kg.StatementView) int
+		Paths         func(childComplexity int, from string, to string, maxHops *int, statements *subgraph.View) int
 		Search        func(childComplexity int, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) int
 		StanceMatrix  func(childComplexity int, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) int
 		Statement     func(childComplexity int, id string) int
@@ -409,11 +410,11 @@ type EventConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[kg.Event]) (int, error)
 }
 type GraphEdgeResolver interface {
-	Statement(ctx context.Context, obj *kg.GraphEdge) (*kg.Statement, error)
-	Statements(ctx context.Context, obj *kg.GraphEdge) ([]*kg.Statement, error)
+	Statement(ctx context.Context, obj *subgraph.Edge) (*kg.Statement, error)
+	Statements(ctx context.Context, obj *subgraph.Edge) ([]*kg.Statement, error)
 }
 type GraphNodeResolver interface {
-	Entity(ctx context.Context, obj *kg.GraphNode) (kg.Node, error)
+	Entity(ctx context.Context, obj *subgraph.Node) (kg.Node, error)
 }
 type MembershipResolver interface {
 	Member(ctx context.Context, obj *kg.Relation) (*kg.Actor, error)
@@ -452,8 +453,8 @@ type QueryResolver interface {
 	StanceMatrix(ctx context.Context, actors []string, topics []string, from *string, to *string, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) (*kg.StanceMatrix, error)
 	Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool) ([]*kg.Alignment, error)
 	Timeline(ctx context.Context, actor *string, topic *string, from *string, to *string, bucket *kg.TimeBucket, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool, includeNarrower *bool) ([]*kg.TimelineBucket, error)
-	Paths(ctx context.Context, from string, to string, maxHops *int, statements *kg.StatementView) (*kg.Subgraph, error)
-	Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) (*kg.Subgraph, error)
+	Paths(ctx context.Context, from string, to string, maxHops *int, statements *subgraph.View) (*subgraph.Subgraph, error)
+	Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *subgraph.Filter, statements *subgraph.View) (*subgraph.Subgraph, error)
 	Stats(ctx context.Context) (*kg.Stats, error)
 	Topic(ctx context.Context, id string) (*kg.Topic, error)
 	Topics(ctx context.Context, label *string, first *int, after *string) (*model.Connection[kg.Topic], error)
@@ -1410,7 +1411,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["maxNodes"].(*int), args["exclude"].([]string), args["filter"].(*kg.SubgraphFilter), args["statements"].(*kg.StatementView)), true
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["maxNodes"].(*int), args["exclude"].([]string), args["filter"].(*subgraph.Filter), args["statements"].(*subgraph.View)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1432,7 +1433,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["statements"].(*kg.StatementView)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["statements"].(*subgraph.View)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -4266,16 +4267,16 @@ func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, 
 	}
 	args["exclude"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*kg.SubgraphFilter, error) {
-			return ec.unmarshalOSubgraphFilter2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraphFilter(ctx, v)
+		func(ctx context.Context, v any) (*subgraph.Filter, error) {
+			return ec.unmarshalOSubgraphFilter2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["filter"] = arg4
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "statements",
-		func(ctx context.Context, v any) (*kg.StatementView, error) {
-			return ec.unmarshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementView(ctx, v)
+		func(ctx context.Context, v any) (*subgraph.View, error) {
+			return ec.unmarshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐView(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4326,8 +4327,8 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 	}
 	args["maxHops"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "statements",
-		func(ctx context.Context, v any) (*kg.StatementView, error) {
-			return ec.unmarshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementView(ctx, v)
+		func(ctx context.Context, v any) (*subgraph.View, error) {
+			return ec.unmarshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐView(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6499,7 +6500,7 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6522,7 +6523,7 @@ func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field g
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
-func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6545,7 +6546,7 @@ func (ec *executionContext) fieldContext_GraphEdge_source(_ context.Context, fie
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
-func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6568,7 +6569,7 @@ func (ec *executionContext) fieldContext_GraphEdge_target(_ context.Context, fie
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
-func (ec *executionContext) _GraphEdge_kind(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_kind(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6591,7 +6592,7 @@ func (ec *executionContext) fieldContext_GraphEdge_kind(_ context.Context, field
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "GraphEdgeKind")
 }
 
-func (ec *executionContext) _GraphEdge_predicate(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_predicate(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6614,7 +6615,7 @@ func (ec *executionContext) fieldContext_GraphEdge_predicate(_ context.Context, 
 	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Predicate")
 }
 
-func (ec *executionContext) _GraphEdge_polarity(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_polarity(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6637,7 +6638,7 @@ func (ec *executionContext) fieldContext_GraphEdge_polarity(_ context.Context, f
 	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Polarity")
 }
 
-func (ec *executionContext) _GraphEdge_weight(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_weight(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6660,7 +6661,7 @@ func (ec *executionContext) fieldContext_GraphEdge_weight(_ context.Context, fie
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Float")
 }
 
-func (ec *executionContext) _GraphEdge_statement(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_statement(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6692,7 +6693,7 @@ func (ec *executionContext) fieldContext_GraphEdge_statement(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _GraphEdge_statements(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_statements(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6724,7 +6725,7 @@ func (ec *executionContext) fieldContext_GraphEdge_statements(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _GraphEdge_start(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_start(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6747,7 +6748,7 @@ func (ec *executionContext) fieldContext_GraphEdge_start(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "String")
 }
 
-func (ec *executionContext) _GraphEdge_end(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_end(ctx context.Context, field graphql.CollectedField, obj *subgraph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6770,7 +6771,7 @@ func (ec *executionContext) fieldContext_GraphEdge_end(_ context.Context, field 
 	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "String")
 }
 
-func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *subgraph.Node) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6793,7 +6794,7 @@ func (ec *executionContext) fieldContext_GraphNode_id(_ context.Context, field g
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "ID")
 }
 
-func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.CollectedField, obj *subgraph.Node) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6816,7 +6817,7 @@ func (ec *executionContext) fieldContext_GraphNode_kind(_ context.Context, field
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "GraphNodeKind")
 }
 
-func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *subgraph.Node) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6839,7 +6840,7 @@ func (ec *executionContext) fieldContext_GraphNode_label(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
-func (ec *executionContext) _GraphNode_labelAr(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_labelAr(ctx context.Context, field graphql.CollectedField, obj *subgraph.Node) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6862,7 +6863,7 @@ func (ec *executionContext) fieldContext_GraphNode_labelAr(_ context.Context, fi
 	return graphql.NewScalarFieldContext("GraphNode", field, true, false, "String")
 }
 
-func (ec *executionContext) _GraphNode_degree(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_degree(ctx context.Context, field graphql.CollectedField, obj *subgraph.Node) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6885,7 +6886,7 @@ func (ec *executionContext) fieldContext_GraphNode_degree(_ context.Context, fie
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "Int")
 }
 
-func (ec *executionContext) _GraphNode_hiddenDegree(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_hiddenDegree(ctx context.Context, field graphql.CollectedField, obj *subgraph.Node) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6908,7 +6909,7 @@ func (ec *executionContext) fieldContext_GraphNode_hiddenDegree(_ context.Contex
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "Int")
 }
 
-func (ec *executionContext) _GraphNode_entity(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_entity(ctx context.Context, field graphql.CollectedField, obj *subgraph.Node) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8451,11 +8452,11 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["statements"].(*kg.StatementView))
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["statements"].(*subgraph.View))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *kg.Subgraph) graphql.Marshaler {
-			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraph(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *subgraph.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐSubgraph(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8495,11 +8496,11 @@ func (ec *executionContext) _Query_neighbourhood(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["maxNodes"].(*int), fc.Args["exclude"].([]string), fc.Args["filter"].(*kg.SubgraphFilter), fc.Args["statements"].(*kg.StatementView))
+			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["maxNodes"].(*int), fc.Args["exclude"].([]string), fc.Args["filter"].(*subgraph.Filter), fc.Args["statements"].(*subgraph.View))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *kg.Subgraph) graphql.Marshaler {
-			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraph(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *subgraph.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐSubgraph(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10153,7 +10154,7 @@ func (ec *executionContext) fieldContext_Stats_statements(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
 }
 
-func (ec *executionContext) _Subgraph_roots(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Subgraph_roots(ctx context.Context, field graphql.CollectedField, obj *subgraph.Subgraph) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10176,7 +10177,7 @@ func (ec *executionContext) fieldContext_Subgraph_roots(_ context.Context, field
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *subgraph.Subgraph) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10188,8 +10189,8 @@ func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.C
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []kg.GraphNode) graphql.Marshaler {
-			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphNodeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []subgraph.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐNodeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10208,7 +10209,7 @@ func (ec *executionContext) fieldContext_Subgraph_nodes(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.CollectedField, obj *subgraph.Subgraph) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10220,8 +10221,8 @@ func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.C
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []kg.GraphEdge) graphql.Marshaler {
-			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []subgraph.Edge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10240,7 +10241,7 @@ func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *subgraph.Subgraph) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12006,8 +12007,8 @@ func UnmarshalStatementOrder(ctx context.Context, raw any) (kg.StatementOrder, e
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSubgraphFilter(ctx context.Context, obj any) (kg.SubgraphFilter, error) {
-	var it kg.SubgraphFilter
+func (ec *executionContext) unmarshalInputSubgraphFilter(ctx context.Context, obj any) (subgraph.Filter, error) {
+	var it subgraph.Filter
 	if obj == nil {
 		return it, nil
 	}
@@ -12063,8 +12064,8 @@ func (ec *executionContext) unmarshalInputSubgraphFilter(ctx context.Context, ob
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSubgraphFilter(ctx context.Context, raw any) (kg.SubgraphFilter, error) {
-	var out kg.SubgraphFilter
+func UnmarshalSubgraphFilter(ctx context.Context, raw any) (subgraph.Filter, error) {
+	var out subgraph.Filter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubgraphFilter", raw, &out)
 	return out, err
 }
@@ -12766,7 +12767,7 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 
 var graphEdgeImplementors = []string{"GraphEdge"}
 
-func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *kg.GraphEdge) graphql.Marshaler {
+func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *subgraph.Edge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12851,7 +12852,7 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 
 var graphNodeImplementors = []string{"GraphNode"}
 
-func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj *kg.GraphNode) graphql.Marshaler {
+func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj *subgraph.Node) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphNodeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14020,7 +14021,7 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 
 var subgraphImplementors = []string{"Subgraph"}
 
-func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *kg.Subgraph) graphql.Marshaler {
+func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *subgraph.Subgraph) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14838,15 +14839,15 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphEdge(ctx context.Context, sel ast.SelectionSet, v kg.GraphEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐEdge(ctx context.Context, sel ast.SelectionSet, v subgraph.Edge) graphql.Marshaler {
 	return ec._GraphEdge(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.GraphEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []subgraph.Edge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNGraphEdge2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphEdge(ctx, sel, v[i])
+		return ec.marshalNGraphEdge2githubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -14873,15 +14874,15 @@ func (ec *executionContext) marshalNGraphEdgeKind2githubᚗcomᚋwhosaidᚋwhosa
 	return res
 }
 
-func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphNode(ctx context.Context, sel ast.SelectionSet, v kg.GraphNode) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐNode(ctx context.Context, sel ast.SelectionSet, v subgraph.Node) graphql.Marshaler {
 	return ec._GraphNode(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.GraphNode) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []subgraph.Node) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNGraphNode2githubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐGraphNode(ctx, sel, v[i])
+		return ec.marshalNGraphNode2githubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐNode(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15388,7 +15389,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *kg.Subgraph) graphql.Marshaler {
+func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *subgraph.Subgraph) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Subgraph!")
 		return graphql.Null
@@ -16087,16 +16088,16 @@ func (ec *executionContext) unmarshalOStatementOrder2ᚖgithubᚗcomᚋwhosaid�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementView(ctx context.Context, v any) (*kg.StatementView, error) {
+func (ec *executionContext) unmarshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐView(ctx context.Context, v any) (*subgraph.View, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := kg.StatementView(tmp)
+	res := subgraph.View(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐStatementView(ctx context.Context, sel ast.SelectionSet, v *kg.StatementView) graphql.Marshaler {
+func (ec *executionContext) marshalOStatementView2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐView(ctx context.Context, sel ast.SelectionSet, v *subgraph.View) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -16124,7 +16125,7 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) unmarshalOSubgraphFilter2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋkgᚐSubgraphFilter(ctx context.Context, v any) (*kg.SubgraphFilter, error) {
+func (ec *executionContext) unmarshalOSubgraphFilter2ᚖgithubᚗcomᚋwhosaidᚋwhosaidᚋsubgraphᚐFilter(ctx context.Context, v any) (*subgraph.Filter, error) {
 	if v == nil {
 		return nil, nil
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // loaders batch the lookups of related nodes within one GraphQL operation:
@@ -23,7 +24,7 @@ type loaders struct {
 	relations  map[relationKey]*dataloadgen.Loader[string, []kg.Relation]
 	// stances reads the statements behind the STANCE edges of a subgraph,
 	// all edges asked for in one query.
-	stances *dataloadgen.Loader[kg.StanceKey, []string]
+	stances *dataloadgen.Loader[subgraph.StanceKey, []string]
 }
 
 type relationKey struct {

@@ -18,7 +18,7 @@ const (
 // mentionContext answers Mention.context from the document's text, which the
 // request's loader reads once for all the mentions of a document.
 func (r *Resolver) mentionContext(ctx context.Context, m *kg.Mention, chars *int) (*model.MentionContext, error) {
-	n := min(intOr(chars, DefaultContextChars), MaxContextChars)
+	n := min(kg.Or(chars, DefaultContextChars), MaxContextChars)
 	if n < 0 {
 		return nil, kg.Errorf(kg.Invalid, "chars must not be negative")
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // nodeByID fetches any node through the general lookup.
@@ -47,11 +48,11 @@ func (r *Resolver) statementList(ctx context.Context, ids []string) ([]*kg.State
 // edgeStatements lists the statements behind a subgraph edge. Edges drawn
 // from the collapsed STANCE relationships carry only their weight; their
 // statements are read here, and only for the edges a client asks them for.
-func (r *Resolver) edgeStatements(ctx context.Context, e *kg.GraphEdge) ([]*kg.Statement, error) {
+func (r *Resolver) edgeStatements(ctx context.Context, e *subgraph.Edge) ([]*kg.Statement, error) {
 	ids := e.Statements
-	if e.Kind == kg.StanceEdge && ids == nil && e.Weight > 0 {
+	if key, unread := e.Unread(); unread {
 		var err error
-		ids, err = r.loaders(ctx).stances.Load(ctx, kg.StanceKey{Source: e.Source, Target: e.Target, Polarity: e.Polarity})
+		ids, err = r.loaders(ctx).stances.Load(ctx, key)
 		if err != nil && err != dataloadgen.ErrNotFound {
 			return nil, err
 		}
@@ -62,7 +63,7 @@ func (r *Resolver) edgeStatements(ctx context.Context, e *kg.GraphEdge) ([]*kg.S
 // search checks the arguments of Query.search; a first above the cap is
 // taken as the cap, as for every list.
 func (r *Resolver) search(ctx context.Context, query string, kinds []kg.SearchKind, lang *kg.Lang, first *int) ([]*kg.SearchHit, error) {
-	n := min(intOr(first, 10), MaxPageSize)
+	n := min(kg.Or(first, DefaultHits), MaxPageSize)
 	if n < 1 {
 		return nil, kg.Errorf(kg.Invalid, "first must be at least 1")
 	}

@@ -87,7 +87,7 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 	if len(f.Predicate) > len(kg.Predicates) {
 		return nil, kg.Errorf(kg.Invalid, "at most %d predicates", len(kg.Predicates))
 	}
-	named := []string{deref(f.Speaker), deref(f.Target), deref(f.Event), deref(f.Document)}
+	named := []string{kg.Or(f.Speaker, ""), kg.Or(f.Target, ""), kg.Or(f.Event, ""), kg.Or(f.Document, "")}
 	if scope == (kg.StatementScope{}) {
 		switch {
 		case f.Speaker != nil:
@@ -133,16 +133,11 @@ func checkDates(dates ...*string) error {
 		if d == nil {
 			continue
 		}
-		if !validDate(*d) {
+		if _, ok := kg.ParseDate(*d, false); !ok {
 			return kg.Errorf(kg.Invalid, "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", *d)
 		}
 	}
 	return nil
-}
-
-func validDate(s string) bool {
-	_, ok := kg.ParseDate(s, false)
-	return ok
 }
 
 func (r *Resolver) topicsPage(ctx context.Context, label *string, first *int, after *string) (*model.TopicConnection, error) {
@@ -203,14 +198,6 @@ func (r *Resolver) documentsPage(ctx context.Context, first *int, after *string)
 		r.Graph.CountDocuments), nil
 }
 
-// optional turns "" into null.
-func optional(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 // aliasesIn picks aliases by language; without one, both.
 func aliasesIn(lang *kg.Lang, a kg.Aliases) []string {
 	switch {
@@ -254,25 +241,4 @@ func pointers[T any](list []T) []*T {
 		out[i] = &list[i]
 	}
 	return out
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func intOr(p *int, def int) int {
-	if p == nil {
-		return def
-	}
-	return *p
-}
-
-func viewOr(v *kg.StatementView) kg.StatementView {
-	if v == nil {
-		return kg.ViewCollapsed
-	}
-	return *v
 }

@@ -8,9 +8,12 @@ import (
 )
 
 // Page sizes: a page holds at most MaxPageSize items; without `first`
-// clients get DefaultPageSize.
+// clients get DefaultPageSize, or DefaultHits of a ranked list (search
+// hits, alignments), whose head is what a client wants. schema.graphqls
+// repeats them as its defaults; a test holds it to these.
 const (
 	DefaultPageSize = 20
+	DefaultHits     = 10
 	MaxPageSize     = 100
 )
 

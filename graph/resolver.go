@@ -15,18 +15,27 @@ import (
 	"github.com/whosaid/whosaid/subgraph"
 )
 
-// Reader is what the resolvers need from the knowledge graph.
+// Reader is what the resolvers need from the knowledge graph, in the parts
+// its implementations (store.Store: one file each) serve.
 type Reader interface {
+	Catalogue
+	StatementReader
+	Searcher
+	Analyses
+	subgraph.Source
+}
+
+// Catalogue reads the catalogue: any node by its public id, and actors,
+// topics, events, places, documents and mentions in pages or by id. A
+// ...ByID lookup leaves out the ids it does not find; NodeByID answers
+// (nil, nil) for an unknown id.
+type Catalogue interface {
 	NodeByID(ctx context.Context, id string) (kg.Node, error)
 
 	Actors(ctx context.Context, f kg.ActorFilter, first int, afterID string) ([]kg.Actor, bool, error)
 	CountActors(ctx context.Context, f kg.ActorFilter) (int, error)
 	ActorsByID(ctx context.Context, ids []string) (map[string]kg.Actor, error)
 	Relations(ctx context.Context, t kg.RelationType, ids []string, incoming bool) (map[string][]kg.Relation, error)
-
-	Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey) ([]kg.Statement, bool, error)
-	CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error)
-	StatementsByID(ctx context.Context, ids []string) (map[string]kg.Statement, error)
 
 	Topics(ctx context.Context, label string, first int, afterID string) ([]kg.Topic, bool, error)
 	CountTopics(ctx context.Context, label string) (int, error)
@@ -42,14 +51,28 @@ type Reader interface {
 	CountDocuments(ctx context.Context) (int, error)
 	DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]kg.Document, error)
 	MentionsByID(ctx context.Context, ids []string) (map[string]kg.Mention, error)
+}
 
+// StatementReader reads statements: pages in a scope, their count, and
+// statements by id.
+type StatementReader interface {
+	Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey) ([]kg.Statement, bool, error)
+	CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error)
+	StatementsByID(ctx context.Context, ids []string) (map[string]kg.Statement, error)
+}
+
+// Searcher finds nodes by what they are called or say.
+type Searcher interface {
 	Search(ctx context.Context, query string, kinds []kg.SearchKind, lang kg.Lang, first int) ([]kg.SearchHit, error)
+}
+
+// Analyses sum statements up: who stands where on what, who agrees with
+// whom, when things were said, and the graph as a whole.
+type Analyses interface {
 	StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error)
 	Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust, reach kg.Reach) ([]kg.Alignment, error)
 	Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket, trust kg.Trust, reach kg.Reach) ([]kg.TimelineBucket, error)
 	Stats(ctx context.Context) (kg.Stats, error)
-
-	subgraph.Source
 }
 
 // Resolver holds the resolvers' dependencies.

@@ -20,22 +20,22 @@ func (r *actorResolver) Aliases(ctx context.Context, obj *kg.Actor, lang *kg.Lan
 
 // Wikidata is the resolver for the wikidata field.
 func (r *actorResolver) Wikidata(ctx context.Context, obj *kg.Actor) (*string, error) {
-	return optional(obj.Wikidata), nil
+	return kg.OrNull(obj.Wikidata), nil
 }
 
 // Iso is the resolver for the iso field.
 func (r *actorResolver) Iso(ctx context.Context, obj *kg.Actor) (*string, error) {
-	return optional(obj.ISO), nil
+	return kg.OrNull(obj.ISO), nil
 }
 
 // OrgType is the resolver for the orgType field.
 func (r *actorResolver) OrgType(ctx context.Context, obj *kg.Actor) (*string, error) {
-	return optional(obj.OrgType), nil
+	return kg.OrNull(obj.OrgType), nil
 }
 
 // Description is the resolver for the description field.
 func (r *actorResolver) Description(ctx context.Context, obj *kg.Actor) (*string, error) {
-	return optional(obj.Description), nil
+	return kg.OrNull(obj.Description), nil
 }
 
 // Statements is the resolver for the statements field.
@@ -115,7 +115,7 @@ func (r *eventResolver) Aliases(ctx context.Context, obj *kg.Event, lang *kg.Lan
 
 // EndDate is the resolver for the endDate field.
 func (r *eventResolver) EndDate(ctx context.Context, obj *kg.Event) (*string, error) {
-	return optional(obj.EndDate), nil
+	return kg.OrNull(obj.EndDate), nil
 }
 
 // Place is the resolver for the place field.
@@ -164,17 +164,17 @@ func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *model.Con
 }
 
 // Statement is the resolver for the statement field.
-func (r *graphEdgeResolver) Statement(ctx context.Context, obj *kg.GraphEdge) (*kg.Statement, error) {
+func (r *graphEdgeResolver) Statement(ctx context.Context, obj *subgraph.Edge) (*kg.Statement, error) {
 	return r.statement(ctx, obj.Statement)
 }
 
 // Statements is the resolver for the statements field.
-func (r *graphEdgeResolver) Statements(ctx context.Context, obj *kg.GraphEdge) ([]*kg.Statement, error) {
+func (r *graphEdgeResolver) Statements(ctx context.Context, obj *subgraph.Edge) ([]*kg.Statement, error) {
 	return r.edgeStatements(ctx, obj)
 }
 
 // Entity is the resolver for the entity field.
-func (r *graphNodeResolver) Entity(ctx context.Context, obj *kg.GraphNode) (kg.Node, error) {
+func (r *graphNodeResolver) Entity(ctx context.Context, obj *subgraph.Node) (kg.Node, error) {
 	return r.nodeByID(ctx, obj.ID)
 }
 
@@ -190,12 +190,12 @@ func (r *membershipResolver) Organisation(ctx context.Context, obj *kg.Relation)
 
 // From is the resolver for the from field.
 func (r *membershipResolver) From(ctx context.Context, obj *kg.Relation) (*string, error) {
-	return optional(obj.Start), nil
+	return kg.OrNull(obj.Start), nil
 }
 
 // To is the resolver for the to field.
 func (r *membershipResolver) To(ctx context.Context, obj *kg.Relation) (*string, error) {
-	return optional(obj.End), nil
+	return kg.OrNull(obj.End), nil
 }
 
 // Support is the resolver for the support field.
@@ -243,17 +243,17 @@ func (r *positionResolver) In(ctx context.Context, obj *kg.Relation) (*kg.Actor,
 
 // Title is the resolver for the title field.
 func (r *positionResolver) Title(ctx context.Context, obj *kg.Relation, lang *kg.Lang) (*string, error) {
-	return optional(obj.Title.In(lang)), nil
+	return kg.OrNull(obj.Title.In(lang)), nil
 }
 
 // From is the resolver for the from field.
 func (r *positionResolver) From(ctx context.Context, obj *kg.Relation) (*string, error) {
-	return optional(obj.Start), nil
+	return kg.OrNull(obj.Start), nil
 }
 
 // To is the resolver for the to field.
 func (r *positionResolver) To(ctx context.Context, obj *kg.Relation) (*string, error) {
-	return optional(obj.End), nil
+	return kg.OrNull(obj.End), nil
 }
 
 // Node is the resolver for the node field.
@@ -291,8 +291,8 @@ func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topic
 	if err := checkDates(from, to); err != nil {
 		return nil, err
 	}
-	if len(actors) > 50 || len(topics) > 50 {
-		return nil, kg.Errorf(kg.Invalid, "at most 50 actors and 50 topics")
+	if len(actors) > kg.MatrixMaxSide || len(topics) > kg.MatrixMaxSide {
+		return nil, kg.Errorf(kg.Invalid, "at most %d actors and %[1]d topics", kg.MatrixMaxSide)
 	}
 	trust, err := checkTrust(method, minConfidence)
 	if err != nil {
@@ -341,29 +341,29 @@ func (r *queryResolver) Timeline(ctx context.Context, actor *string, topic *stri
 	if err != nil {
 		return nil, err
 	}
-	list, err := r.Graph.Timeline(ctx, deref(actor), deref(topic), from, to, b, trust, kg.ReachOf(includeAffiliates, includeNarrower))
+	list, err := r.Graph.Timeline(ctx, kg.Or(actor, ""), kg.Or(topic, ""), from, to, b, trust, kg.ReachOf(includeAffiliates, includeNarrower))
 	if err == nil && len(list) == 0 {
-		err = r.requireNodes(ctx, deref(actor), deref(topic))
+		err = r.requireNodes(ctx, kg.Or(actor, ""), kg.Or(topic, ""))
 	}
 	return pointers(list), err
 }
 
 // Paths is the resolver for the paths field.
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, statements *kg.StatementView) (*kg.Subgraph, error) {
-	sg, err := subgraph.Paths(ctx, r.Graph, from, to, intOr(maxHops, 4), viewOr(statements))
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, statements *subgraph.View) (*subgraph.Subgraph, error) {
+	sg, err := subgraph.Paths(ctx, r.Graph, from, to, kg.Or(maxHops, subgraph.DefaultMaxHops), kg.Or(statements, subgraph.ViewCollapsed))
 	return &sg, err
 }
 
 // Neighbourhood is the resolver for the neighbourhood field.
-func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *kg.SubgraphFilter, statements *kg.StatementView) (*kg.Subgraph, error) {
-	var f kg.SubgraphFilter
+func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, maxNodes *int, exclude []string, filter *subgraph.Filter, statements *subgraph.View) (*subgraph.Subgraph, error) {
+	var f subgraph.Filter
 	if filter != nil {
 		f = *filter
 	}
 	if err := checkDates(f.From, f.To); err != nil {
 		return nil, err
 	}
-	sg, err := subgraph.Neighbourhood(ctx, r.Graph, id, intOr(depth, 1), intOr(maxNodes, 150), exclude, viewOr(statements), f)
+	sg, err := subgraph.Neighbourhood(ctx, r.Graph, id, kg.Or(depth, subgraph.DefaultDepth), kg.Or(maxNodes, subgraph.DefaultMaxNodes), exclude, kg.Or(statements, subgraph.ViewCollapsed), f)
 	return &sg, err
 }
 
@@ -458,7 +458,7 @@ func (r *stanceCellResolver) Total(ctx context.Context, obj *kg.StanceCell) (int
 
 // LatestDate is the resolver for the latestDate field.
 func (r *stanceCellResolver) LatestDate(ctx context.Context, obj *kg.StanceCell) (*string, error) {
-	return optional(obj.LatestDate), nil
+	return kg.OrNull(obj.LatestDate), nil
 }
 
 // Statements is the resolver for the statements field.
@@ -483,12 +483,12 @@ func (r *statementConnectionResolver) TotalCount(ctx context.Context, obj *model
 
 // FirstDate is the resolver for the firstDate field.
 func (r *statsResolver) FirstDate(ctx context.Context, obj *kg.Stats) (*string, error) {
-	return optional(obj.FirstDate), nil
+	return kg.OrNull(obj.FirstDate), nil
 }
 
 // LastDate is the resolver for the lastDate field.
 func (r *statsResolver) LastDate(ctx context.Context, obj *kg.Stats) (*string, error) {
-	return optional(obj.LastDate), nil
+	return kg.OrNull(obj.LastDate), nil
 }
 
 // Aliases is the resolver for the aliases field.

@@ -9,12 +9,22 @@ import "cmp"
 // what a read already holds: an empty string is null, a name is picked by
 // language.
 
-// orNull is nil for the empty string.
-func orNull[T ~string](v T) *T {
+// OrNull is nil for the empty string: what the API answers null for, and
+// what Cypher parameters pass as null. It is whosaid's one "empty means
+// absent" helper.
+func OrNull[T ~string](v T) *T {
 	if v == "" {
 		return nil
 	}
 	return &v
+}
+
+// Or is *p, or def when p is nil: an optional argument with its default.
+func Or[T any](p *T, def T) T {
+	if p == nil {
+		return def
+	}
+	return *p
 }
 
 // In is the name in lang (English when lang is nil), or the other one when
@@ -40,25 +50,25 @@ func (e Event) NameIn(lang *Lang) string { return e.Name.In(lang) }
 func (p Place) NameIn(lang *Lang) string { return p.Name.In(lang) }
 
 // DateOrNull is the statement's date, or null when undated.
-func (s Statement) DateOrNull() *string { return orNull(s.Date) }
+func (s Statement) DateOrNull() *string { return OrNull(s.Date) }
 
 // CueOrNull is the mention's cue, or null.
-func (m Mention) CueOrNull() *string { return orNull(m.Cue) }
+func (m Mention) CueOrNull() *string { return OrNull(m.Cue) }
 
 // QuoteTypeOrNull is the mention's quote type, or null.
-func (m Mention) QuoteTypeOrNull() *QuoteType { return orNull(m.QuoteType) }
+func (m Mention) QuoteTypeOrNull() *QuoteType { return OrNull(m.QuoteType) }
 
 // DateOrNull is the document's date, or null.
-func (d Document) DateOrNull() *string { return orNull(d.Date) }
+func (d Document) DateOrNull() *string { return OrNull(d.Date) }
 
 // URLOrNull is the document's URL, or null.
-func (d Document) URLOrNull() *string { return orNull(d.URL) }
+func (d Document) URLOrNull() *string { return OrNull(d.URL) }
 
 // SourceOrNull is the document's source, or null.
-func (d Document) SourceOrNull() *string { return orNull(d.Source) }
+func (d Document) SourceOrNull() *string { return OrNull(d.Source) }
 
 // LicenceOrNull is the document's licence, or null.
-func (d Document) LicenceOrNull() *string { return orNull(d.Licence) }
+func (d Document) LicenceOrNull() *string { return OrNull(d.Licence) }
 
 // CharLength is the length of the document's text in code points, from the
 // stored count or, when the read did not bring it, from the text.
@@ -69,21 +79,5 @@ func (d Document) CharLength() int {
 	return d.Length
 }
 
-// LabelArOrNull is the node's Arabic caption, or null.
-func (n GraphNode) LabelArOrNull() *string { return orNull(n.LabelAr) }
-
-// PredicateOrNull is the edge's predicate, or null (stored relationships,
-// mixed predicates).
-func (e GraphEdge) PredicateOrNull() *Predicate { return orNull(e.Predicate) }
-
-// PolarityOrNull is the edge's polarity, or null for stored relationships.
-func (e GraphEdge) PolarityOrNull() *Polarity { return orNull(e.Polarity) }
-
-// StartOrNull is the edge's earliest date, or null.
-func (e GraphEdge) StartOrNull() *string { return orNull(e.Start) }
-
-// EndOrNull is the edge's latest date, or null.
-func (e GraphEdge) EndOrNull() *string { return orNull(e.End) }
-
 // DateOrNull is the event's date, or null.
-func (e Event) DateOrNull() *string { return orNull(e.Date) }
+func (e Event) DateOrNull() *string { return OrNull(e.Date) }

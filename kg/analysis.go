@@ -1,7 +1,5 @@
 package kg
 
-import "strings"
-
 // StatementOrderField is what statements are sorted by.
 type StatementOrderField string
 
@@ -21,6 +19,14 @@ type StatementOrder struct {
 	Field     StatementOrderField
 	Direction OrderDirection
 }
+
+// The sides of a stance matrix: at most MatrixMaxSide actors and topics
+// may be asked for; without them, the MatrixDefaultSide most active are
+// taken.
+const (
+	MatrixDefaultSide = 10
+	MatrixMaxSide     = 50
+)
 
 // StanceMatrix holds stance counts of actors toward topics.
 type StanceMatrix struct {
@@ -93,101 +99,4 @@ type Stats struct {
 	FirstDate, LastDate  string
 	Documents            int
 	Statements           int
-}
-
-// StatementView says whether a subgraph shows statements as nodes or
-// collapses them into speaker → target edges.
-type StatementView string
-
-// The statement views.
-const (
-	ViewNodes     StatementView = "NODES"
-	ViewCollapsed StatementView = "COLLAPSED"
-)
-
-// SubgraphFilter narrows the statements a subgraph shows.
-type SubgraphFilter struct {
-	Predicates []Predicate
-	Polarities []Polarity
-	From, To   *string
-}
-
-// Subgraph is a bounded piece of the graph for drawing tools. Edge
-// endpoints are in Nodes, or in the ids the client asked to exclude.
-type Subgraph struct {
-	Roots     []string
-	Nodes     []GraphNode
-	Edges     []GraphEdge
-	Truncated bool
-}
-
-// GraphNode is a node of a subgraph.
-type GraphNode struct {
-	ID           string
-	Kind         NodeKind
-	Label        string
-	LabelAr      string
-	Degree       int
-	HiddenDegree int
-}
-
-// GraphEdge is an edge of a subgraph: a stored relationship, or statements
-// collapsed into one speaker → target edge of one polarity.
-type GraphEdge struct {
-	ID         string
-	Source     string
-	Target     string
-	Kind       EdgeKind
-	Predicate  Predicate   // the predicate all its statements share, or ""
-	Predicates []Predicate // every predicate of its statements, sorted: several behind a STANCE edge
-	Polarity   Polarity
-	Weight     float64
-	Statement  string   // MADE, TARGETS, MADE_AT: the statement it belongs to
-	Statements []string // STANCE: the statements behind it
-	Start, End string
-}
-
-// Link is one edge touching a node of a subgraph before collapsing: a stored
-// relationship, or one statement seen as speaker → target (or, with
-// statements as nodes, speaker → statement → target).
-type Link struct {
-	Source, Target string
-	Kind           EdgeKind
-	Statement      string      // the statement, when the link stands for exactly one
-	Statements     []string    // every statement the link stands for (STANCE)
-	Predicate      Predicate   // the predicate all its statements share, or ""
-	Predicates     []Predicate // every predicate of its statements, sorted
-	Polarity       Polarity
-	Date           string // earliest statement date (or the relationship's start)
-	Last           string // latest statement date
-	// Weight is the number of statements behind a STANCE link read from the
-	// stored aggregate (Statements is then empty: they are fetched only when
-	// asked for, see StanceKey).
-	Weight int
-}
-
-// EdgeID is the stable id of the subgraph edge a link belongs to, minted
-// here only so that the API and the exports agree:
-// `stance:<speaker>><target>:<polarity>` for collapsed statements,
-// `<kind>:<source>><target>` for statement links and stored relationships,
-// with `:<start>` appended for a relationship with a start date (a person
-// may hold one office in several terms).
-func EdgeID(l Link) string {
-	id := strings.ToLower(string(l.Kind)) + ":" + l.Source + ">" + l.Target
-	switch l.Kind.Role() {
-	case Collapsed:
-		id += ":" + string(l.Polarity)
-	case Context:
-		if l.Date != "" {
-			id += ":" + l.Date
-		}
-	}
-	return id
-}
-
-// StanceKey names one collapsed STANCE edge: the statements of one polarity
-// a speaker made toward a target.
-type StanceKey struct {
-	Source, Target string
-	Polarity       Polarity
 }

@@ -51,23 +51,6 @@ func TestNodeKindsHaveLabelsAndColours(t *testing.T) {
 	}
 }
 
-func TestEdgeIDs(t *testing.T) {
-	for _, c := range []struct {
-		link Link
-		want string
-	}{
-		{Link{Kind: StanceEdge, Source: "a", Target: "t", Polarity: Against, Date: "2013"}, "stance:a>t:against"},
-		{Link{Kind: MadeEdge, Source: "a", Target: "s", Polarity: Against, Date: "2013"}, "made:a>s"},
-		{Link{Kind: MadeAtEdge, Source: "s", Target: "e"}, "made_at:s>e"},
-		{Link{Kind: HoldsPositionEdge, Source: "p", Target: "o", Date: "2012-05"}, "holds_position:p>o:2012-05"},
-		{Link{Kind: BroaderEdge, Source: "x", Target: "y"}, "broader:x>y"},
-	} {
-		if got := EdgeID(c.link); got != c.want {
-			t.Errorf("EdgeID(%+v) = %q, want %q", c.link, got, c.want)
-		}
-	}
-}
-
 func TestEdgeTypesByRole(t *testing.T) {
 	if got := strings.Join(EdgeTypes(StatementLink), "|"); got != "MADE|TARGETS|MADE_AT" {
 		t.Errorf("statement links: %s", got)

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/kg"
@@ -397,15 +396,11 @@ func (r *reader) checkDate(at seedformat.Origin, key, v string) {
 	r.p.About(at, key, "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", v)
 }
 
+// validDate is kg.ParseDate's verdict, so the loader takes the dates the
+// API and the exports take.
 func validDate(v string) bool {
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if len(v) == len(layout) {
-			if _, err := time.Parse(layout, v); err == nil {
-				return true
-			}
-		}
-	}
-	return false
+	_, ok := kg.ParseDate(v, false)
+	return ok
 }
 
 func (r *reader) checkCatalogueRefs() {

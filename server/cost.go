@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/whosaid/whosaid/graph"
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // What a query costs is what it can make the server build and send: every
@@ -15,9 +16,6 @@ import (
 // before, 30 aliased stanceMatrix fields selecting every cell's statements'
 // documents' texts cost under 5,000 and answered 46.6 MB.
 const (
-	// defaultMatrixSide is how many actors or topics a matrix has when
-	// they are not given.
-	defaultMatrixSide = 10
 	// propositionsPerColumn prices the cells of one actor and one column:
 	// a cell per narrower topic (proposition) the actor spoke to, about 3.4
 	// on the seed graph.
@@ -32,9 +30,6 @@ const (
 	// points.
 	documentTextCost = 50
 	textSliceUnit    = 1000
-	// drawingNodes prices a drawing without maxNodes; a node of a drawing
-	// is cheap, so each costs a tenth of what its fields do.
-	drawingNodes = 150
 )
 
 // priceFields sets the complexity function of every field whose cost is not
@@ -78,10 +73,10 @@ func priceFields(c *graph.ComplexityRoot) {
 	c.Query.Timeline = func(child int, _, _, _, _ *string, _ *kg.TimeBucket, _ *kg.StatementMethod, _ *float64, _, _ *bool) int {
 		return 1 + child*timelineBuckets
 	}
-	c.Query.Neighbourhood = func(child int, _ string, _, maxNodes *int, _ []string, _ *kg.SubgraphFilter, _ *kg.StatementView) int {
+	c.Query.Neighbourhood = func(child int, _ string, _, maxNodes *int, _ []string, _ *subgraph.Filter, _ *subgraph.View) int {
 		return drawingCost(child, maxNodes)
 	}
-	c.Query.Paths = func(child int, _, _ string, _ *int, _ *kg.StatementView) int { return drawingCost(child, nil) }
+	c.Query.Paths = func(child int, _, _ string, _ *int, _ *subgraph.View) int { return drawingCost(child, nil) }
 }
 
 // pageCost is a paged list's cost: its page size times an item's cost. A
@@ -97,7 +92,7 @@ func pageCost(child int, first *int) int {
 
 func matrixSide(ids []string) int {
 	if len(ids) == 0 {
-		return defaultMatrixSide
+		return kg.MatrixDefaultSide
 	}
 	return len(ids)
 }
@@ -124,10 +119,9 @@ func contextCost(chars *int) int {
 	return 1 + 2*n/textSliceUnit
 }
 
+// drawingCost prices a drawing by its nodes, subgraph.DefaultMaxNodes when
+// not given; a node of a drawing is cheap, so each costs a tenth of what its
+// fields do.
 func drawingCost(child int, maxNodes *int) int {
-	n := drawingNodes
-	if maxNodes != nil {
-		n = *maxNodes
-	}
-	return 1 + child*n/10
+	return 1 + child*kg.Or(maxNodes, subgraph.DefaultMaxNodes)/10
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/whosaid/whosaid/export"
 	"github.com/whosaid/whosaid/kg"
-	"github.com/whosaid/whosaid/subgraph"
 )
 
 // exportStatus maps error kinds to the export endpoint's HTTP statuses.
@@ -42,8 +41,7 @@ const busyRetryAfter = "5"
 // deadline and so do the connection's writes, so a client that stops
 // reading cannot keep the handler, and the store reads it would go on to
 // make, beyond it. Neighbourhoods are cut in one of the drawing slots.
-// Whole-graph exports need src to be an export.Store, as the Neo4j store is.
-func handleExport(src subgraph.Source, slots drawingSlots, timeout time.Duration, log *slog.Logger) http.Handler {
+func handleExport(src export.Store, slots drawingSlots, timeout time.Duration, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		format, ok := export.FormatNamed(r.PathValue("format"))
 		if !ok {
@@ -90,7 +88,7 @@ func handleExport(src subgraph.Source, slots drawingSlots, timeout time.Duration
 // drawing slots, waiting for one within selectTimeout. The whole graph takes
 // no slot: it is read a page at a time as it is written, for as long as the
 // export's own bound allows, and would keep a drawing waiting all that time.
-func selectExport(ctx context.Context, src subgraph.Source, slots drawingSlots, req export.Request) (export.Graph, error) {
+func selectExport(ctx context.Context, src export.Store, slots drawingSlots, req export.Request) (export.Graph, error) {
 	if req.ID == "" {
 		return export.Select(ctx, src, req)
 	}

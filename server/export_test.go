@@ -9,7 +9,19 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/whosaid/whosaid/export"
+	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
+
+// awayStore is a store whose database is away: its first whole-graph page
+// fails at once. Nothing else is read from it.
+type awayStore struct{ export.Store }
+
+func (awayStore) ExportIDs(context.Context, []kg.NodeKind, string, int, subgraph.Filter) ([]string, error) {
+	return nil, kg.Errorf(kg.Unavailable, "the database is unavailable")
+}
 
 // Ensure a neighbourhood export waits for a drawing slot like the GraphQL
 // drawings and, when none frees in time, answers 503 TIMEOUT with a
@@ -18,7 +30,7 @@ import (
 func TestNeighbourhoodExportsWaitForADrawingSlot(t *testing.T) {
 	slots := newDrawingSlots(1)
 	mux := http.NewServeMux()
-	mux.Handle("GET /export/{format}", handleExport(nil, slots, time.Minute, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	mux.Handle("GET /export/{format}", handleExport(awayStore{}, slots, time.Minute, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	exportWithin := func(d time.Duration, url string) *httptest.ResponseRecorder {
 		ctx, cancel := context.WithTimeout(context.Background(), d)
 		defer cancel()
@@ -48,8 +60,8 @@ func TestNeighbourhoodExportsWaitForADrawingSlot(t *testing.T) {
 		t.Errorf("a neighbourhood export while every slot is taken: %d %s Retry-After %q, want 503 TIMEOUT with a Retry-After",
 			w.Code, w.Body, w.Header().Get("Retry-After"))
 	}
-	// No store here, so the whole graph is refused as Invalid, but at once.
-	if w := exportWithin(100*time.Millisecond, "/export/gexf"); w.Code != http.StatusBadRequest || code(w) != "BAD_USER_INPUT" {
+	// The store is away, so the whole graph is refused as Unavailable, but at once.
+	if w := exportWithin(100*time.Millisecond, "/export/gexf"); w.Code != http.StatusServiceUnavailable || code(w) != "UNAVAILABLE" {
 		t.Errorf("a whole-graph export while every slot is taken: %d %s, want it not to wait for one", w.Code, w.Body)
 	}
 

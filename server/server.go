@@ -29,6 +29,7 @@ import (
 	"github.com/vektah/gqlparser/v2/formatter"
 
 	"github.com/whosaid/whosaid/explorer"
+	"github.com/whosaid/whosaid/export"
 	"github.com/whosaid/whosaid/graph"
 	"github.com/whosaid/whosaid/kg"
 	"github.com/whosaid/whosaid/playground"
@@ -68,6 +69,12 @@ type Config struct {
 	ExportTimeout time.Duration
 }
 
+// Store is what the server reads: the API's reads and the exports'.
+type Store interface {
+	graph.Reader
+	export.Store
+}
+
 // Database is what the probes need to know about Neo4j.
 type Database interface {
 	Ping(ctx context.Context) error
@@ -75,7 +82,7 @@ type Database interface {
 }
 
 // New returns the whole HTTP handler.
-func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *slog.Logger) http.Handler {
+func New(cfg Config, st Store, db Database, metrics *Metrics, log *slog.Logger) http.Handler {
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = 1 << 20
 	}
@@ -99,7 +106,7 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	}
 	slots := newDrawingSlots(cfg.MaxDrawings)
 	mux := http.NewServeMux()
-	gql, schema := newGraphQL(cfg, reader, slots, metrics, log)
+	gql, schema := newGraphQL(cfg, st, slots, metrics, log)
 	mux.Handle("/graphql", limitBody(withTimeout(gql, cfg.RequestTimeout), cfg.MaxBodyBytes))
 	if cfg.Introspection {
 		mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
@@ -122,7 +129,7 @@ func New(cfg Config, reader graph.Reader, db Database, metrics *Metrics, log *sl
 	if cfg.MetricsHere {
 		mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{})) // under New's security headers
 	}
-	mux.Handle("GET /export/{format}", handleExport(reader, slots, cfg.ExportTimeout, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
+	mux.Handle("GET /export/{format}", handleExport(st, slots, cfg.ExportTimeout, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
 
 	var h http.Handler = mux
 	if len(cfg.CORSOrigins) > 0 {

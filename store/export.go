@@ -1,46 +1,71 @@
 package store
 
+// Whole-graph exports' pages: export.Store, beyond the subgraph.Source it
+// embeds (subgraph.go).
+
 import (
 	"context"
 	"sort"
 	"strings"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
-// exportIDs pages through one label's ids in id order. Each query starts
-// from the label's unique id index (a range seek that also gives the order),
-// so a page costs the same wherever it falls; statements are filtered as
-// they come off the index.
-var exportIDs = map[string]string{
-	"Actor":     `MATCH (n:Actor) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $n`,
-	"Topic":     `MATCH (n:Topic) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $n`,
-	"Event":     `MATCH (n:Event) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $n`,
-	"Place":     `MATCH (n:Place) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $n`,
-	"Statement": `MATCH (s:Statement) WHERE s.id > $after AND ` + subgraphStatement + ` RETURN s.id AS id ORDER BY id LIMIT $n`,
-}
-
-// ExportIDs returns up to n ids of nodes with the given label ("Actor",
-// "Topic", "Event", "Place" or "Statement") that sort after `after`, in id
-// order: one keyset page of a whole-graph export. Statements are only those
-// the filter keeps. An unknown label is an Invalid error.
-func (s *Store) ExportIDs(ctx context.Context, label, after string, n int, f kg.SubgraphFilter) ([]string, error) {
-	cypher, ok := exportIDs[label]
-	if !ok {
-		return nil, kg.Errorf(kg.Invalid, "no export of %q nodes", label)
-	}
-	params := subgraphParams(f)
-	params["after"], params["n"] = after, n
-	res, err := s.read(ctx, "export.ids."+strings.ToLower(label), cypher, params)
+// ExportIDs returns up to n ids of nodes of the given kinds that sort after
+// `after`, in id order: one keyset page of a whole-graph export. Statements
+// are only those the filter keeps. The kinds must be one family (one kind,
+// or several actor kinds); anything else is an Invalid error.
+func (s *Store) ExportIDs(ctx context.Context, kinds []kg.NodeKind, after string, n int, f subgraph.Filter) ([]string, error) {
+	cypher, family, err := exportIDsQuery(kinds)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, 0, len(res.Records))
-	for _, r := range res.Records {
-		v, _ := r.Get("id")
-		out = append(out, str(v))
+	params := subgraphParams(f)
+	params["after"], params["n"] = after, n
+	res, err := s.read(ctx, "export.ids."+strings.ToLower(family), cypher, params)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return ids(res)
+}
+
+// exportIDsQuery pages through the ids of nodes of one family of kinds in
+// id order. It starts from the unique id index of the label the family
+// shares (a range seek that also gives the order), so a page costs the same
+// wherever it falls; some kinds of a family are told apart by their own
+// labels, and statements are filtered as they come off the index. The
+// labels come from kg.NodeKindTable, never from input.
+func exportIDsQuery(kinds []kg.NodeKind) (cypher, family string, err error) {
+	var members, own []string
+	for _, k := range kinds {
+		labels := kg.NodeKinds[k].Labels
+		switch {
+		case len(labels) == 0:
+			return "", "", kg.Errorf(kg.Invalid, "no export of %q nodes", k)
+		case family == "":
+			family = labels[0]
+		case labels[0] != family:
+			return "", "", kg.Errorf(kg.Invalid, "%s and %s nodes are not exported together", kinds[0], k)
+		}
+		own = append(own, "n:"+k.Label())
+	}
+	if family == "" {
+		return "", "", kg.Errorf(kg.Invalid, "no node kinds to export")
+	}
+	for _, info := range kg.NodeKindTable {
+		if info.Labels[0] == family {
+			members = append(members, string(info.Kind))
+		}
+	}
+	where := "n.id > $after"
+	if len(own) < len(members) {
+		where += " AND (" + strings.Join(own, " OR ") + ")"
+	}
+	if family == kg.StatementNode.Label() {
+		where += " AND " + statementFilter("n")
+	}
+	return "MATCH (n:" + family + ") WHERE " + where + " RETURN n.id AS id ORDER BY id LIMIT $n", family, nil
 }
 
 // exportEdges returns, for each anchored node, the edges it is the source of
@@ -54,18 +79,18 @@ CALL (n) {
   RETURN DISTINCT m.id AS target, type(r) AS kind, r.start AS date, null AS polarity, [] AS predicates, [] AS statements, null AS start, null AS end
   UNION ALL
   MATCH (n)-[:MADE]->(s:Statement)-[:TARGETS]->(t)
-  WHERE $collapsed AND (t:Actor OR t:Topic OR t:Event OR t:Place) AND ` + subgraphStatement + `
+  WHERE $collapsed AND (t:Actor OR t:Topic OR t:Event OR t:Place) AND ` + statementFilter("s") + `
   WITH t, s.polarity AS polarity, collect(DISTINCT s.id) AS statements, collect(DISTINCT s.predicate) AS predicates, min(s.date) AS start, max(s.date) AS end
   RETURN t.id AS target, 'STANCE' AS kind, null AS date, polarity, predicates, statements, start, end
   UNION ALL
   MATCH (n)-[:MADE]->(s:Statement)
-  WHERE NOT $collapsed AND ` + subgraphStatement + `
+  WHERE NOT $collapsed AND ` + statementFilter("s") + `
   RETURN DISTINCT s.id AS target, 'MADE' AS kind, null AS date, s.polarity AS polarity, [s.predicate] AS predicates, [s.id] AS statements, s.date AS start, s.date AS end
   UNION ALL
   MATCH (n)-[r:TARGETS|MADE_AT]->(m)
   WHERE n:Statement AND NOT $collapsed AND (m:Actor OR m:Topic OR m:Event OR m:Place)
   WITH n AS s, r, m
-  WHERE ` + subgraphStatement + `
+  WHERE ` + statementFilter("s") + `
   RETURN DISTINCT m.id AS target, type(r) AS kind, null AS date, s.polarity AS polarity, [s.predicate] AS predicates, [s.id] AS statements, s.date AS start, s.date AS end
 }
 RETURN n.id AS source, target, kind, date, polarity, predicates, statements, start, end`
@@ -76,22 +101,20 @@ RETURN n.id AS source, target, kind, date, polarity, predicates, statements, sta
 // exported node's id is passed in some call. Context relationships are kept
 // as they are; statements are STANCE edges (collapsed) or MADE, TARGETS and
 // MADE_AT edges (statements as nodes), both narrowed by the filter.
-func (s *Store) ExportEdges(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.GraphEdge, error) {
+func (s *Store) ExportEdges(ctx context.Context, ids []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Edge, error) {
 	params := subgraphParams(f)
 	params["ids"] = ids
-	params["collapsed"] = view != kg.ViewNodes
+	params["collapsed"] = view != subgraph.ViewNodes
 	res, err := s.read(ctx, "export.edges", exportEdges, params)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]kg.GraphEdge, 0, len(res.Records))
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		e := kg.GraphEdge{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
-			Polarity: kg.Polarity(str(get("polarity"))), Start: str(get("start")), End: str(get("end")), Weight: 1}
-		e.ID = kg.EdgeID(kg.Link{Kind: e.Kind, Source: e.Source, Target: e.Target, Polarity: e.Polarity, Date: str(get("date"))})
-		e.Predicates, e.Predicate = predicates(get("predicates"))
-		statements := strs(get("statements"))
+	out, err := decode(res, func(r fields) subgraph.Edge {
+		e := subgraph.Edge{Source: r.str("source"), Target: r.str("target"), Kind: kg.EdgeKind(r.str("kind")),
+			Polarity: kg.Polarity(r.str("polarity")), Start: r.str("start"), End: r.str("end"), Weight: 1}
+		e.ID = subgraph.EdgeID(subgraph.Link{Kind: e.Kind, Source: e.Source, Target: e.Target, Polarity: e.Polarity, Date: r.str("date")})
+		e.Predicates, e.Predicate = r.predicates("predicates")
+		statements := r.strs("statements")
 		sort.Strings(statements)
 		switch e.Kind.Role() {
 		case kg.Collapsed:
@@ -101,7 +124,10 @@ func (s *Store) ExportEdges(ctx context.Context, ids []string, view kg.Statement
 				e.Statement = statements[0]
 			}
 		}
-		out = append(out, e)
+		return e
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil

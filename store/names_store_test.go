@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -73,5 +75,18 @@ func TestEnsureSchemaGivesOldGraphsTheirNameKeys(t *testing.T) {
 	}
 	if a, tp := found(); a == 0 || tp == 0 {
 		t.Errorf("after EnsureSchema: %d actors, %d topics found, want some of each", a, tp)
+	}
+}
+
+// Ensure a property of the wrong type (a name stored as a number by a hand
+// edit) fails the read as an internal error instead of answering an actor
+// with no name.
+func TestMistypedPropertiesFailTheRead(t *testing.T) {
+	st, _ := seeded(t)
+	alter(t, `MATCH (a:Actor {id: 'vladimir-putin'}) SET a.name_en = 42`)
+	_, err := st.ActorsByID(context.Background(), []string{"vladimir-putin"})
+	var kerr *kg.Error
+	if !errors.As(err, &kerr) || kerr.Kind != kg.Internal || !strings.Contains(kerr.Err.Error(), "name_en") {
+		t.Fatalf("err = %v, want an internal error naming name_en", err)
 	}
 }

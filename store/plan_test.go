@@ -121,25 +121,25 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 	if _, err := loader.Load(ctx, st, seeds, loader.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []kg.SubgraphFilter{{}, {Polarities: []kg.Polarity{kg.Against}}} {
-		sg, err := subgraph.Neighbourhood(ctx, st, "vladimir-putin", 2, 100, []string{"csto"}, kg.ViewCollapsed, f)
+	for _, f := range []subgraph.Filter{{}, {Polarities: []kg.Polarity{kg.Against}}} {
+		sg, err := subgraph.Neighbourhood(ctx, st, "vladimir-putin", 2, 100, []string{"csto"}, subgraph.ViewCollapsed, f)
 		must(err)
 		_, err = subgraph.WithStatements(ctx, st, sg)
 		must(err)
 	}
-	for _, view := range []kg.StatementView{kg.ViewCollapsed, kg.ViewNodes} {
-		_, err = subgraph.Neighbourhood(ctx, st, "vladimir-putin", 2, 100, nil, view, kg.SubgraphFilter{From: s("2013")})
+	for _, view := range []subgraph.View{subgraph.ViewCollapsed, subgraph.ViewNodes} {
+		_, err = subgraph.Neighbourhood(ctx, st, "vladimir-putin", 2, 100, nil, view, subgraph.Filter{From: s("2013")})
 		must(err)
 		_, err = subgraph.Paths(ctx, st, "alexander-lukashenko", "geneva-ii-conference", 4, view)
 		must(err)
 	}
 	// Whole-graph exports: keyset pages of ids per label, then each page's edges.
-	exportFilter := kg.SubgraphFilter{Predicates: []kg.Predicate{"REJECT"}, Polarities: []kg.Polarity{kg.Against}, From: s("2013"), To: s("2014")}
-	for _, label := range []string{"Actor", "Topic", "Event", "Place", "Statement"} {
-		_, err = st.ExportIDs(ctx, label, "m", 100, exportFilter)
+	exportFilter := subgraph.Filter{Predicates: []kg.Predicate{"REJECT"}, Polarities: []kg.Polarity{kg.Against}, From: s("2013"), To: s("2014")}
+	for _, kinds := range [][]kg.NodeKind{{kg.PersonNode, kg.OrganisationNode, kg.CountryNode}, {kg.CountryNode}, {kg.TopicNode}, {kg.EventNode}, {kg.PlaceNode}, {kg.StatementNode}} {
+		_, err = st.ExportIDs(ctx, kinds, "m", 100, exportFilter)
 		must(err)
 	}
-	for _, view := range []kg.StatementView{kg.ViewCollapsed, kg.ViewNodes} {
+	for _, view := range []subgraph.View{subgraph.ViewCollapsed, subgraph.ViewNodes} {
 		_, err = st.ExportEdges(ctx, []string{"vladimir-putin", "syrian-crisis", "000_34de9ea8cd55db5f:s01"}, view, exportFilter)
 		must(err)
 	}

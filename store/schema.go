@@ -1,8 +1,15 @@
 package store
 
+// The schema and its upkeep: creating it before a load (loader.Writer's
+// EnsureSchema, which also brings graphs written by older versions up to
+// date), waiting for the full-text indexes after one (loader.Writer's
+// RefreshSearch), and telling the server's readiness probe whether it is in
+// place (server.Database's SchemaReady).
+
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // schema lists every constraint and index, each created with IF NOT EXISTS so
@@ -76,15 +83,14 @@ LIMIT 1000`, nil)
 			if err != nil {
 				return fmt.Errorf("store: backfill name keys: %w", err)
 			}
-			if len(res.Records) == 0 {
-				break
+			rows, err := decode(res, func(r fields) map[string]any {
+				return map[string]any{"id": r.str("id"), "key": namesKey(r.strs("names"), r.strs("aliases"))}
+			})
+			if err != nil {
+				return err
 			}
-			rows := make([]map[string]any, len(res.Records))
-			for i, r := range res.Records {
-				id, _ := r.Get("id")
-				names, _ := r.Get("names")
-				aliases, _ := r.Get("aliases")
-				rows[i] = map[string]any{"id": id, "key": namesKey(strs(names), strs(aliases))}
+			if len(rows) == 0 {
+				break
 			}
 			if _, err := s.write(ctx, "schema.nameKeys.write", `
 UNWIND $rows AS row MATCH (n:`+label+` {id: row.id}) SET n.names_key = row.key`, map[string]any{"rows": rows}); err != nil {
@@ -105,10 +111,9 @@ RETURN COUNT { MATCH ()-[:MADE]->(:Statement) } AS made, COUNT { MATCH ()-[:STAN
 	if err != nil {
 		return err
 	}
-	made, _ := res.Records[0].Get("made")
-	stances, _ := res.Records[0].Get("stances")
-	if made.(int64) == 0 || stances.(int64) > 0 {
-		return nil
+	needed, err := one(res, func(r fields) bool { return r.integer("made") > 0 && r.integer("stances") == 0 })
+	if err != nil || !needed {
+		return err
 	}
 	for after := ""; ; {
 		res, err := s.write(ctx, "schema.backfillStances", `
@@ -126,11 +131,9 @@ RETURN max(a.id) AS last`, map[string]any{"after": after})
 		if err != nil {
 			return fmt.Errorf("store: backfill stance edges: %w", err)
 		}
-		last, _ := res.Records[0].Get("last")
-		if last == nil {
-			return nil
+		if after, err = one(res, func(r fields) string { return r.str("last") }); err != nil || after == "" {
+			return err
 		}
-		after = last.(string)
 	}
 }
 
@@ -142,15 +145,12 @@ func (s *Store) SchemaReady(ctx context.Context) (missing []string, err error) {
 	if err != nil {
 		return nil, err
 	}
-	online := map[string]bool{}
-	if len(res.Records) == 1 {
-		names, _ := res.Records[0].Get("names")
-		for _, n := range names.([]any) {
-			online[n.(string)] = true
-		}
+	online, err := one(res, func(r fields) []string { return r.strs("names") })
+	if err != nil {
+		return nil, err
 	}
 	for _, c := range schema {
-		if !online[c.name] {
+		if !slices.Contains(online, c.name) {
 			missing = append(missing, c.name)
 		}
 	}

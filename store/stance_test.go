@@ -67,8 +67,8 @@ func TestStanceEdgesFollowTheStatements(t *testing.T) {
 
 // everyPredicate selects every statement, but through the statements
 // themselves rather than the collapsed relationships.
-func everyPredicate() kg.SubgraphFilter {
-	var f kg.SubgraphFilter
+func everyPredicate() subgraph.Filter {
+	var f subgraph.Filter
 	for p := range kg.Predicates {
 		f.Predicates = append(f.Predicates, p)
 	}
@@ -81,14 +81,14 @@ func agree(t *testing.T, st *store.Store, roots []string, when string) {
 	t.Helper()
 	ctx := context.Background()
 	for _, root := range roots {
-		fast, err := subgraph.Neighbourhood(ctx, st, root, 1, subgraph.MaxNodes, nil, kg.ViewCollapsed, kg.SubgraphFilter{})
+		fast, err := subgraph.Neighbourhood(ctx, st, root, 1, subgraph.MaxNodes, nil, subgraph.ViewCollapsed, subgraph.Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if fast, err = subgraph.WithStatements(ctx, st, fast); err != nil {
 			t.Fatal(err)
 		}
-		slow, err := subgraph.Neighbourhood(ctx, st, root, 1, subgraph.MaxNodes, nil, kg.ViewCollapsed, everyPredicate())
+		slow, err := subgraph.Neighbourhood(ctx, st, root, 1, subgraph.MaxNodes, nil, subgraph.ViewCollapsed, everyPredicate())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +107,7 @@ func agree(t *testing.T, st *store.Store, roots []string, when string) {
 // stances lists the STANCE edges around the roots with their weights.
 func stances(t *testing.T, st *store.Store, roots []string) []string {
 	t.Helper()
-	sg, err := subgraph.Neighbourhood(context.Background(), st, roots[0], 2, subgraph.MaxNodes, nil, kg.ViewCollapsed, kg.SubgraphFilter{})
+	sg, err := subgraph.Neighbourhood(context.Background(), st, roots[0], 2, subgraph.MaxNodes, nil, subgraph.ViewCollapsed, subgraph.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,26 @@
 // context, runs in a managed (retried) transaction, passes user input only as
 // parameters, and routes reads to readers so that a neo4j:// cluster URI
 // spreads them over read replicas.
+//
+// The files follow the store's consumers, each implementing one interface
+// of theirs, so that what a consumer can ask is read off one file:
+//
+//	api_catalogue.go   graph.Catalogue: actors, topics, events, places, documents, mentions, any node by id
+//	api_statements.go  graph.StatementReader: statement lists and lookups
+//	api_search.go      graph.Searcher: full-text search
+//	api_analyses.go    graph.Analyses: stance matrix, alignment, timeline, stats
+//	subgraph.go        subgraph.Source: what drawings walk
+//	export.go          export.Store (beyond subgraph.Source): whole-graph pages
+//	load.go            loader.Writer's writes, unloading, counts
+//	schema.go          the schema and its upkeep (loader.Writer.EnsureSchema,
+//	                   loader.Writer.RefreshSearch, server.Database.SchemaReady)
+//	store.go           opening, closing, Ping (server.Database), transactions, errors
+//	hooks.go           what only tests and benchmarks call
+//
+// Shared pieces: cypher.go (fragments several queries use: nodes by id,
+// the date range, the subgraph filter, trust), scope.go (the scope model),
+// nodes.go (how the API's nodes are projected and decoded), decode.go (the
+// decoders), names.go and lucene.go (name keys and search terms).
 package store
 
 import (
@@ -48,10 +68,6 @@ type Store struct {
 	lastOK, lastDown atomic.Int64
 }
 
-// RecordQueries makes the store report every read and write query it runs,
-// with its parameters; the query-plan test uses it to EXPLAIN all of them.
-func (s *Store) RecordQueries(f func(op, cypher string, params map[string]any)) { s.record = f }
-
 // Open creates the driver. It does not wait for Neo4j: a server may start
 // before its database and become ready when the database does (see Ping).
 func Open(cfg Config, observe Observer) (*Store, error) {
@@ -96,16 +112,16 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 // read runs one read query in a managed transaction routed to readers.
-func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
 	return s.run(ctx, op, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
 }
 
 // write runs one write query in a managed transaction routed to the leader.
-func (s *Store) write(ctx context.Context, op, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+func (s *Store) write(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
 	return s.run(ctx, op, cypher, params, neo4j.ExecuteQueryWithWritersRouting())
 }
 
-func (s *Store) run(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) (*neo4j.EagerResult, error) {
+func (s *Store) run(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) (*result, error) {
 	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), routing,
@@ -119,7 +135,44 @@ func (s *Store) run(ctx context.Context, op, cypher string, params map[string]an
 		return nil, s.classify(ctx, op, err)
 	}
 	s.lastOK.Store(time.Now().UnixNano())
-	return res, nil
+	return &result{res, op}, nil
+}
+
+// step is one parameterised query of a write transaction.
+type step struct {
+	name   string
+	cypher string
+	params map[string]any
+}
+
+// writeTx runs steps in one managed write transaction: all of them land or
+// none does. The driver may retry the whole function on transient errors, so
+// every step is idempotent given the ones before it.
+func (s *Store) writeTx(ctx context.Context, op string, steps []step) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	start := time.Now()
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		for _, st := range steps {
+			if s.record != nil {
+				s.record(op+"."+st.name, st.cypher, st.params)
+			}
+			res, err := tx.Run(ctx, st.cypher, st.params)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", st.name, err)
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, fmt.Errorf("%s: %w", st.name, err)
+			}
+		}
+		return nil, nil
+	}, neo4j.WithTxTimeout(10*time.Minute), neo4j.WithTxMetadata(map[string]any{"op": op}))
+	s.observe(op, time.Since(start), err)
+	if err != nil {
+		return s.classify(ctx, op, err)
+	}
+	s.lastOK.Store(time.Now().UnixNano())
+	return nil
 }
 
 // classify also remembers an unreachable database, and reports a request

@@ -1,35 +1,15 @@
 package store
 
+// What drawings walk: subgraph.Source.
+
 import (
 	"context"
+	"slices"
 	"sort"
-	"strings"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
-
-// anchorNodes finds the nodes with the given ids, each through its label's
-// unique index.
-const anchorNodes = `UNWIND $ids AS id
-CALL (id) {
-  MATCH (n:Actor {id: id}) RETURN n
-  UNION MATCH (n:Topic {id: id}) RETURN n
-  UNION MATCH (n:Event {id: id}) RETURN n
-  UNION MATCH (n:Place {id: id}) RETURN n
-  UNION MATCH (n:Statement {id: id}) RETURN n
-}
-`
-
-// subgraphStatement is the SubgraphFilter on a statement s.
-const subgraphStatement = `($predicates IS NULL OR s.predicate IN $predicates)
-    AND ($polarities IS NULL OR s.polarity IN $polarities)
-    AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to + '~')`
-
-// contextTypes are the stored relationships a subgraph draws as they are,
-// as a Cypher relationship type alternation.
-var contextTypes = strings.Join(kg.EdgeTypes(kg.Context), "|")
 
 // nodeKindOf is the kind of an anchor node n, told by its labels; an anchor
 // that is none of the others is a statement. The labels and kinds are
@@ -41,28 +21,24 @@ const nodeKindOf = `CASE WHEN n:Person THEN 'PERSON' WHEN n:Organisation THEN 'O
 // a request: they keep the weight, dates and predicates of each speaker,
 // target and polarity, so only the statement view and predicate or date
 // filters need the statements themselves.
-func aggregated(view kg.StatementView, f kg.SubgraphFilter) bool {
-	return view != kg.ViewNodes && len(f.Predicates) == 0 && f.From == nil && f.To == nil
+func aggregated(view subgraph.View, f subgraph.Filter) bool {
+	return view != subgraph.ViewNodes && len(f.Predicates) == 0 && f.From == nil && f.To == nil
 }
 
-// linkColumns turns the rows of a link query into links.
-func linkColumns(res *neo4j.EagerResult) []kg.Link {
-	out := make([]kg.Link, 0, len(res.Records))
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		l := kg.Link{Source: str(get("source")), Target: str(get("target")), Kind: kg.EdgeKind(str(get("kind"))),
-			Polarity: kg.Polarity(str(get("polarity"))), Statements: strs(get("statements")),
-			Date: str(get("first")), Last: str(get("last"))}
-		if w, ok := get("weight").(int64); ok {
-			l.Weight = int(w)
-		}
-		l.Predicates, l.Predicate = predicates(get("predicates"))
+// links reads the rows of a link query: source, target, kind, polarity,
+// statements, predicates, first, last and weight (0 when the statements
+// are listed).
+func links(res *result) ([]subgraph.Link, error) {
+	return decode(res, func(r fields) subgraph.Link {
+		l := subgraph.Link{Source: r.str("source"), Target: r.str("target"), Kind: kg.EdgeKind(r.str("kind")),
+			Polarity: kg.Polarity(r.str("polarity")), Statements: r.strs("statements"),
+			Date: r.str("first"), Last: r.str("last"), Weight: r.integer("weight")}
+		l.Predicates, l.Predicate = r.predicates("predicates")
 		if len(l.Statements) == 1 {
 			l.Statement = l.Statements[0]
 		}
-		out = append(out, l)
-	}
-	return out
+		return l
+	})
 }
 
 // stanceLinks is every link touching n read from the collapsed STANCE
@@ -81,7 +57,7 @@ RETURN DISTINCT source, target, kind, polarity, first, last, predicates, weight,
 // context relationships among actors, topics, events and places, and
 // statements either collapsed (one link per speaker, target and polarity)
 // or as nodes (MADE, TARGETS, MADE_AT).
-func (s *Store) Links(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+func (s *Store) Links(ctx context.Context, ids []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Link, error) {
 	params := subgraphParams(f)
 	params["ids"] = ids
 	if aggregated(view, f) {
@@ -89,7 +65,7 @@ func (s *Store) Links(ctx context.Context, ids []string, view kg.StatementView, 
 		if err != nil {
 			return nil, err
 		}
-		return linkColumns(res), nil
+		return links(res)
 	}
 	return s.statementLinks(ctx, ids, view, f)
 }
@@ -98,7 +74,7 @@ func (s *Store) Links(ctx context.Context, ids []string, view kg.StatementView, 
 // neighbours, the most strongly tied first (the number of statements
 // between them, in either direction, plus one for each stored
 // relationship), ties by id.
-func (s *Store) Neighbours(ctx context.Context, ids []string, limit int, view kg.StatementView, f kg.SubgraphFilter) (map[string][]string, error) {
+func (s *Store) Neighbours(ctx context.Context, ids []string, limit int, view subgraph.View, f subgraph.Filter) (map[string][]string, error) {
 	out := map[string][]string{}
 	if !aggregated(view, f) {
 		links, err := s.statementLinks(ctx, ids, view, f)
@@ -130,16 +106,11 @@ RETURN n.id AS id, collect(neighbour) AS neighbours`, params)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range res.Records {
-		id, _ := r.Get("id")
-		nb, _ := r.Get("neighbours")
-		out[str(id)] = strs(nb)
-	}
-	return out, nil
+	return listsByID(res, "neighbours")
 }
 
 // strongest ranks id's neighbours among links as Neighbours does.
-func strongest(id string, links []kg.Link, limit int) []string {
+func strongest(id string, links []subgraph.Link, limit int) []string {
 	weight := map[string]int{}
 	for _, l := range links {
 		w := max(len(l.Statements), 1)
@@ -167,14 +138,14 @@ func strongest(id string, links []kg.Link, limit int) []string {
 // of others, in the chosen view. Only the nodes of ids are looked up;
 // collapsed statements are followed from their speaker, so an edge among
 // them is read once.
-func (s *Store) LinksAmong(ctx context.Context, ids, others []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+func (s *Store) LinksAmong(ctx context.Context, ids, others []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Link, error) {
 	if !aggregated(view, f) {
 		links, err := s.statementLinks(ctx, ids, view, f)
 		if err != nil {
 			return nil, err
 		}
 		in, ends := setOf(ids), setOf(others)
-		var out []kg.Link
+		var out []subgraph.Link
 		for _, l := range links {
 			if (in[l.Source] || ends[l.Source]) && (in[l.Target] || ends[l.Target]) {
 				out = append(out, l)
@@ -204,44 +175,13 @@ RETURN DISTINCT source, target, kind, polarity, first, last, predicates, weight,
 	if err != nil {
 		return nil, err
 	}
-	return linkColumns(res), nil
+	return links(res)
 }
-
-// targetWithID is a subquery body that finds the statement target t (a
-// topic, actor or event) whose id is the expression idExpr, each label
-// through its own unique index.
-func targetWithID(idExpr string) string {
-	return `
-  MATCH (t:Topic {id: ` + idExpr + `}) RETURN t
-  UNION
-  MATCH (t:Actor {id: ` + idExpr + `}) RETURN t
-  UNION
-  MATCH (t:Event {id: ` + idExpr + `}) RETURN t
-`
-}
-
-// stanceStatementsOf finds the statements s of the given polarity behind
-// the STANCE edge from speaker a to target t, read from whichever end has
-// fewer statements (a head of state makes tens of thousands, a small topic
-// gets a handful). The caller binds a, t and polarity.
-const stanceStatementsOf = `CALL (a, t, polarity) {
-  WITH a, t, polarity
-  WHERE COUNT { (a)-[:MADE]->() } <= COUNT { (t)<-[:TARGETS]-() }
-  MATCH (a)-[:MADE]->(s:Statement)
-  WHERE s.polarity = polarity AND EXISTS { (s)-[:TARGETS]->(t) }
-  RETURN s
-  UNION
-  WITH a, t, polarity
-  WHERE COUNT { (a)-[:MADE]->() } > COUNT { (t)<-[:TARGETS]-() }
-  MATCH (t)<-[:TARGETS]-(s:Statement)
-  WHERE s.polarity = polarity AND EXISTS { (a)-[:MADE]->(s) }
-  RETURN s
-}`
 
 // StanceStatements returns the ids of the statements behind each collapsed
 // STANCE edge, sorted, read from whichever end of the edge has fewer
 // statements.
-func (s *Store) StanceStatements(ctx context.Context, keys []kg.StanceKey) (map[kg.StanceKey][]string, error) {
+func (s *Store) StanceStatements(ctx context.Context, keys []subgraph.StanceKey) (map[subgraph.StanceKey][]string, error) {
 	rows := make([]map[string]any, len(keys))
 	for i, k := range keys {
 		rows[i] = map[string]any{"source": k.Source, "target": k.Target, "polarity": string(k.Polarity)}
@@ -249,61 +189,66 @@ func (s *Store) StanceStatements(ctx context.Context, keys []kg.StanceKey) (map[
 	res, err := s.read(ctx, "subgraph.stanceStatements", `
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.source})
-CALL (row) {`+targetWithID("row.target")+`}
+CALL (row) {`+nodeWithID("t", "row.target", targetLabels)+`}
 WITH a, t, row, row.polarity AS polarity
 `+stanceStatementsOf+`
 RETURN row.source AS source, row.target AS target, row.polarity AS polarity, collect(s.id) AS statements`, map[string]any{"rows": rows})
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[kg.StanceKey][]string, len(res.Records))
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		ids := strs(get("statements"))
-		sort.Strings(ids)
-		out[kg.StanceKey{Source: str(get("source")), Target: str(get("target")), Polarity: kg.Polarity(str(get("polarity")))}] = ids
+	type stance struct {
+		key subgraph.StanceKey
+		ids []string
 	}
-	return out, nil
+	stances, err := decode(res, func(r fields) stance {
+		return stance{subgraph.StanceKey{Source: r.str("source"), Target: r.str("target"), Polarity: kg.Polarity(r.str("polarity"))}, r.strs("statements")}
+	})
+	out := make(map[subgraph.StanceKey][]string, len(stances))
+	for _, r := range stances {
+		slices.Sort(r.ids)
+		out[r.key] = r.ids
+	}
+	return out, err
 }
 
 // statementLinks reads every statement touching the given nodes: the path
 // for the statement view and for predicate and date filters, which the
 // collapsed relationships cannot answer.
-func (s *Store) statementLinks(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+func (s *Store) statementLinks(ctx context.Context, ids []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Link, error) {
 	params := subgraphParams(f)
 	params["ids"] = ids
-	params["collapsed"] = view != kg.ViewNodes
+	params["collapsed"] = view != subgraph.ViewNodes
 	res, err := s.read(ctx, "subgraph.statementLinks", anchorNodes+`
 CALL (n) {
   MATCH (n)-[r:`+contextTypes+`]-(m)
   RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS kind, null AS statement, null AS predicate, null AS polarity, r.start AS date
   UNION ALL
   MATCH (n)-[:MADE]->(s:Statement)-[:TARGETS]->(t)
-  WHERE $collapsed AND `+subgraphStatement+`
+  WHERE $collapsed AND `+statementFilter("s")+`
   RETURN n.id AS source, t.id AS target, 'STANCE' AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (n)<-[:TARGETS]-(s:Statement)<-[:MADE]-(a:Actor)
-  WHERE $collapsed AND `+subgraphStatement+`
+  WHERE $collapsed AND `+statementFilter("s")+`
   RETURN a.id AS source, n.id AS target, 'STANCE' AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (n)-[:MADE]->(s:Statement)
-  WHERE NOT $collapsed AND `+subgraphStatement+`
+  WHERE NOT $collapsed AND `+statementFilter("s")+`
   RETURN n.id AS source, s.id AS target, 'MADE' AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (n)<-[r:TARGETS|MADE_AT]-(s:Statement)
-  WHERE NOT $collapsed AND `+subgraphStatement+`
+  WHERE NOT $collapsed AND `+statementFilter("s")+`
   RETURN s.id AS source, n.id AS target, type(r) AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (n)-[r:TARGETS|MADE_AT]->(m)
   WHERE n:Statement AND NOT $collapsed
   WITH n AS s, r, m
-  WHERE `+subgraphStatement+`
+  WHERE `+statementFilter("s")+`
   RETURN s.id AS source, m.id AS target, type(r) AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
   UNION ALL
   MATCH (a:Actor)-[:MADE]->(n)
   WHERE n:Statement AND NOT $collapsed
   WITH a, n AS s
-  WHERE `+subgraphStatement+`
+  WHERE `+statementFilter("s")+`
   RETURN a.id AS source, s.id AS target, 'MADE' AS kind, s.id AS statement, s.predicate AS predicate, s.polarity AS polarity, s.date AS date
 }
 // One row per edge, not per statement: a topic many speakers talk about
@@ -314,11 +259,11 @@ WITH source, target, kind, polarity, CASE kind WHEN 'STANCE' THEN '' ELSE coales
      statement, predicate, date
 WITH source, target, kind, polarity, key, collect(DISTINCT statement) AS statements, collect(DISTINCT predicate) AS predicates,
      min(date) AS first, max(date) AS last
-RETURN source, target, kind, polarity, statements, predicates, first, last`, params)
+RETURN source, target, kind, polarity, statements, predicates, first, last, 0 AS weight`, params)
 	if err != nil {
 		return nil, err
 	}
-	return linkColumns(res), nil
+	return links(res)
 }
 
 // GraphNodes returns the drawable form of the nodes with the given ids:
@@ -328,7 +273,7 @@ RETURN source, target, kind, polarity, statements, predicates, first, last`, par
 // degree comes with the node from Neo4j's per-node relationship counts, the
 // same cost for a head of state as for anyone; with them the node's
 // statements are read.
-func (s *Store) GraphNodes(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]kg.GraphNode, error) {
+func (s *Store) GraphNodes(ctx context.Context, ids []string, view subgraph.View, f subgraph.Filter) (map[string]subgraph.Node, error) {
 	fast := aggregated(view, f)
 	params := subgraphParams(f)
 	params["ids"], params["withDegree"] = ids, fast
@@ -346,11 +291,15 @@ RETURN n.id AS id, `+nodeKindOf+` AS kind,
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]kg.GraphNode, len(res.Records))
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		n := kg.GraphNode{ID: str(get("id")), Kind: kg.NodeKind(str(get("kind"))), Label: str(get("label")), LabelAr: str(get("labelAr")),
-			Degree: integer(get("degree"))}
+	nodes, err := decode(res, func(r fields) subgraph.Node {
+		return subgraph.Node{ID: r.str("id"), Kind: kg.NodeKind(r.str("kind")), Label: r.str("label"), LabelAr: r.str("labelAr"),
+			Degree: r.integer("degree")}
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]subgraph.Node, len(nodes))
+	for _, n := range nodes {
 		out[n.ID] = n
 	}
 	if fast || len(out) == 0 {
@@ -361,27 +310,8 @@ RETURN n.id AS id, `+nodeKindOf+` AS kind,
 	if err != nil {
 		return nil, err
 	}
-	kg.AddDegrees(out, links)
+	subgraph.AddDegrees(out, links)
 	return out, nil
-}
-
-func subgraphParams(f kg.SubgraphFilter) map[string]any {
-	p := map[string]any{"predicates": nil, "polarities": nil, "from": strParam(f.From), "to": strParam(f.To)}
-	if len(f.Predicates) > 0 {
-		l := make([]string, len(f.Predicates))
-		for i, x := range f.Predicates {
-			l[i] = string(x)
-		}
-		p["predicates"] = l
-	}
-	if len(f.Polarities) > 0 {
-		l := make([]string, len(f.Polarities))
-		for i, x := range f.Polarities {
-			l[i] = string(x)
-		}
-		p["polarities"] = l
-	}
-	return p
 }
 
 func setOf(ids []string) map[string]bool {

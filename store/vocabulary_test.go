@@ -59,7 +59,7 @@ func TestCypherSpeaksTheVocabularies(t *testing.T) {
 		}
 	}
 
-	for _, m := range regexp.MustCompile(`'(\w+)' AS kind`).FindAllStringSubmatch(source["search.go"], -1) {
+	for _, m := range regexp.MustCompile(`'(\w+)' AS kind`).FindAllStringSubmatch(source["api_search.go"], -1) {
 		if !slices.Contains(kg.SearchKinds, kg.SearchKind(m[1])) {
 			t.Errorf("a search query returns hits of kind %s, which kg.SearchKinds lacks", m[1])
 		}
@@ -98,8 +98,8 @@ func storeSource(t *testing.T) map[string]string {
 			out[name] = string(b)
 		}
 	}
-	if out["subgraph.go"] == "" || out["export.go"] == "" || out["search.go"] == "" {
-		t.Fatal("subgraph.go, export.go or search.go is missing: the test reads their queries")
+	if out["subgraph.go"] == "" || out["export.go"] == "" || out["api_search.go"] == "" {
+		t.Fatal("subgraph.go, export.go or api_search.go is missing: the test reads their queries")
 	}
 	return out
 }

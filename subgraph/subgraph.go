@@ -16,25 +16,35 @@ import (
 type Source interface {
 	// Neighbours returns up to limit neighbours of each node, the most
 	// strongly tied (most statements) first, ties by id.
-	Neighbours(ctx context.Context, ids []string, limit int, view kg.StatementView, f kg.SubgraphFilter) (map[string][]string, error)
+	Neighbours(ctx context.Context, ids []string, limit int, view View, f Filter) (map[string][]string, error)
 	// Links returns every link touching the given nodes.
-	Links(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error)
+	Links(ctx context.Context, ids []string, view View, f Filter) ([]Link, error)
 	// LinksAmong returns the links between a node of ids and a node of ids
 	// or of others.
-	LinksAmong(ctx context.Context, ids, others []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error)
+	LinksAmong(ctx context.Context, ids, others []string, view View, f Filter) ([]Link, error)
 	// StanceStatements returns the sorted statement ids behind STANCE edges.
-	StanceStatements(ctx context.Context, keys []kg.StanceKey) (map[kg.StanceKey][]string, error)
+	StanceStatements(ctx context.Context, keys []StanceKey) (map[StanceKey][]string, error)
 	// GraphNodes returns the nodes' drawable form with their degree: the
 	// number of edges touching each in the whole graph (the view and filter
 	// applied; a loop counts once).
-	GraphNodes(ctx context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]kg.GraphNode, error)
+	GraphNodes(ctx context.Context, ids []string, view View, f Filter) (map[string]Node, error)
 }
+
+// Defaults for what a client leaves out, the same for the GraphQL
+// neighbourhood and paths queries, the export endpoint and the export
+// command (schema.graphqls repeats them; a test in graph holds it to these).
+const (
+	DefaultDepth    = 1
+	DefaultMaxNodes = 150
+	DefaultMaxHops  = 4
+)
 
 // Limits on what a client may ask for.
 const (
 	MaxDepth    = 3
 	MaxNodes    = 500
 	MaxHops     = 6
+	MaxExclude  = 5000 // ids a neighbourhood may be asked to leave out
 	maxFrontier = 5000 // nodes one hop of a path search may expand
 )
 
@@ -42,15 +52,15 @@ const (
 // maxNodes, root included), leaving out the ids in exclude, with every edge
 // among them and to the excluded ids. When maxNodes cuts, the strongest
 // ties (most statements) are the ones kept, and the result is truncated.
-func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes int, exclude []string, view kg.StatementView, f kg.SubgraphFilter) (kg.Subgraph, error) {
+func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes int, exclude []string, view View, f Filter) (Subgraph, error) {
 	if depth < 1 || depth > MaxDepth {
-		return kg.Subgraph{}, kg.Errorf(kg.Invalid, "depth must be between 1 and %d", MaxDepth)
+		return Subgraph{}, kg.Errorf(kg.Invalid, "depth must be between 1 and %d", MaxDepth)
 	}
 	if maxNodes < 1 || maxNodes > MaxNodes {
-		return kg.Subgraph{}, kg.Errorf(kg.Invalid, "maxNodes must be between 1 and %d", MaxNodes)
+		return Subgraph{}, kg.Errorf(kg.Invalid, "maxNodes must be between 1 and %d", MaxNodes)
 	}
-	if len(exclude) > 5000 {
-		return kg.Subgraph{}, kg.Errorf(kg.Invalid, "exclude lists at most 5000 ids")
+	if len(exclude) > MaxExclude {
+		return Subgraph{}, kg.Errorf(kg.Invalid, "exclude lists at most %d ids", MaxExclude)
 	}
 	// An unknown root is reported by build, which looks the members up anyway.
 	excluded := set(exclude)
@@ -73,7 +83,7 @@ func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes
 			// excluded already to still offer a new one.
 			neighbours, err := src.Neighbours(ctx, batch, maxNodes+len(excluded), view, f)
 			if err != nil {
-				return kg.Subgraph{}, err
+				return Subgraph{}, err
 			}
 			for _, id := range batch {
 				for _, nb := range neighbours[id] {
@@ -100,7 +110,7 @@ func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes
 	}
 	sg, err := build(ctx, src, []string{root}, members, excluded, view, f, truncated, nil)
 	if err != nil {
-		return kg.Subgraph{}, err
+		return Subgraph{}, err
 	}
 	// A node nearer than depth with a neighbour left out: maxNodes cut it.
 	for _, n := range sg.Nodes {
@@ -114,11 +124,11 @@ func Neighbourhood(ctx context.Context, src Source, root string, depth, maxNodes
 // WithStatements fills in the statements behind the STANCE edges that came
 // from the collapsed relationships with their weight only (exports list
 // them; the API reads them when asked).
-func WithStatements(ctx context.Context, src Source, sg kg.Subgraph) (kg.Subgraph, error) {
-	var keys []kg.StanceKey
+func WithStatements(ctx context.Context, src Source, sg Subgraph) (Subgraph, error) {
+	var keys []StanceKey
 	for _, e := range sg.Edges {
-		if e.Kind == kg.StanceEdge && e.Statements == nil {
-			keys = append(keys, kg.StanceKey{Source: e.Source, Target: e.Target, Polarity: e.Polarity})
+		if k, unread := e.Unread(); unread {
+			keys = append(keys, k)
 		}
 	}
 	if len(keys) == 0 {
@@ -126,11 +136,11 @@ func WithStatements(ctx context.Context, src Source, sg kg.Subgraph) (kg.Subgrap
 	}
 	found, err := src.StanceStatements(ctx, keys)
 	if err != nil {
-		return kg.Subgraph{}, err
+		return Subgraph{}, err
 	}
 	for i, e := range sg.Edges {
-		if e.Kind == kg.StanceEdge && e.Statements == nil {
-			sg.Edges[i].Statements = found[kg.StanceKey{Source: e.Source, Target: e.Target, Polarity: e.Polarity}]
+		if k, unread := e.Unread(); unread {
+			sg.Edges[i].Statements = found[k]
 		}
 	}
 	return sg, nil
@@ -138,18 +148,18 @@ func WithStatements(ctx context.Context, src Source, sg kg.Subgraph) (kg.Subgrap
 
 // Paths returns every shortest path between from and to of at most maxHops
 // edges, as one subgraph. No path gives an empty subgraph (roots only).
-func Paths(ctx context.Context, src Source, from, to string, maxHops int, view kg.StatementView) (kg.Subgraph, error) {
+func Paths(ctx context.Context, src Source, from, to string, maxHops int, view View) (Subgraph, error) {
 	if maxHops < 1 || maxHops > MaxHops {
-		return kg.Subgraph{}, kg.Errorf(kg.Invalid, "maxHops must be between 1 and %d", MaxHops)
+		return Subgraph{}, kg.Errorf(kg.Invalid, "maxHops must be between 1 and %d", MaxHops)
 	}
-	ends, err := src.GraphNodes(ctx, []string{from, to}, view, kg.SubgraphFilter{})
+	ends, err := src.GraphNodes(ctx, []string{from, to}, view, Filter{})
 	if err != nil {
-		return kg.Subgraph{}, err
+		return Subgraph{}, err
 	}
 	if err := requireAll(ends, from, to); err != nil {
-		return kg.Subgraph{}, err
+		return Subgraph{}, err
 	}
-	f := kg.SubgraphFilter{}
+	f := Filter{}
 	level := map[string]int{from: 0}
 	parents := map[string][]string{}
 	frontier := []string{from}
@@ -160,7 +170,7 @@ func Paths(ctx context.Context, src Source, from, to string, maxHops int, view k
 		}
 		links, err := src.Links(ctx, frontier, view, f)
 		if err != nil {
-			return kg.Subgraph{}, err
+			return Subgraph{}, err
 		}
 		sortLinks(links)
 		inFrontier := set(frontier)
@@ -189,7 +199,7 @@ func Paths(ctx context.Context, src Source, from, to string, maxHops int, view k
 		frontier = next
 	}
 	if _, found := level[to]; !found {
-		return kg.Subgraph{Roots: []string{from, to}, Nodes: []kg.GraphNode{}, Edges: []kg.GraphEdge{}, Truncated: truncated}, nil
+		return Subgraph{Roots: []string{from, to}, Nodes: []Node{}, Edges: []Edge{}, Truncated: truncated}, nil
 	}
 	// Walk back from `to` along parents: the nodes on some shortest path.
 	onPath := map[string]bool{to: true}
@@ -206,7 +216,7 @@ func Paths(ctx context.Context, src Source, from, to string, maxHops int, view k
 	}
 	members := keys(onPath)
 	// keep only edges that step one level along a path
-	keep := func(l kg.Link) bool {
+	keep := func(l Link) bool {
 		ls, lt := level[l.Source], level[l.Target]
 		return (ls-lt == 1 && contains(parents[l.Source], l.Target)) || (lt-ls == 1 && contains(parents[l.Target], l.Source))
 	}
@@ -214,7 +224,7 @@ func Paths(ctx context.Context, src Source, from, to string, maxHops int, view k
 }
 
 // requireAll reports the first id that is not among the found nodes.
-func requireAll(found map[string]kg.GraphNode, ids ...string) error {
+func requireAll(found map[string]Node, ids ...string) error {
 	for _, id := range ids {
 		if _, ok := found[id]; !ok {
 			return kg.Errorf(kg.NotFound, "no node with id %q", id)
@@ -227,25 +237,25 @@ func requireAll(found map[string]kg.GraphNode, ids ...string) error {
 // graph and the links among them (and to excluded ids), then collapses the
 // links into edges; a node's hidden degree is its degree less the edges
 // drawn.
-func build(ctx context.Context, src Source, roots, members []string, excluded map[string]bool, view kg.StatementView, f kg.SubgraphFilter, truncated bool, keep func(kg.Link) bool) (kg.Subgraph, error) {
+func build(ctx context.Context, src Source, roots, members []string, excluded map[string]bool, view View, f Filter, truncated bool, keep func(Link) bool) (Subgraph, error) {
 	nodes, err := src.GraphNodes(ctx, members, view, f)
 	if err != nil {
-		return kg.Subgraph{}, err
+		return Subgraph{}, err
 	}
 	if err := requireAll(nodes, roots...); err != nil {
-		return kg.Subgraph{}, err
+		return Subgraph{}, err
 	}
 	links, err := src.LinksAmong(ctx, members, keys(excluded), view, f)
 	if err != nil {
-		return kg.Subgraph{}, err
+		return Subgraph{}, err
 	}
-	var kept []kg.Link
+	var kept []Link
 	for _, l := range links {
 		if keep == nil || keep(l) {
 			kept = append(kept, l)
 		}
 	}
-	sg := kg.Subgraph{Roots: roots, Truncated: truncated, Edges: collapse(kept)}
+	sg := Subgraph{Roots: roots, Truncated: truncated, Edges: collapse(kept)}
 	drawn := map[string]int{}
 	for _, e := range sg.Edges {
 		drawn[e.Source]++
@@ -263,7 +273,7 @@ func build(ctx context.Context, src Source, roots, members []string, excluded ma
 	}
 	sort.Slice(sg.Nodes, func(i, j int) bool { return sg.Nodes[i].ID < sg.Nodes[j].ID })
 	if sg.Nodes == nil {
-		sg.Nodes = []kg.GraphNode{}
+		sg.Nodes = []Node{}
 	}
 	return sg, nil
 }
@@ -272,13 +282,13 @@ func build(ctx context.Context, src Source, roots, members []string, excluded ma
 // polarity from one speaker to one target become one STANCE edge weighted by
 // their number; stored relationships and statement-node links stay one edge
 // each.
-func collapse(links []kg.Link) []kg.GraphEdge {
-	byID := map[string]*kg.GraphEdge{}
+func collapse(links []Link) []Edge {
+	byID := map[string]*Edge{}
 	for _, l := range links {
-		id := kg.EdgeID(l)
+		id := EdgeID(l)
 		e, ok := byID[id]
 		if !ok {
-			e = &kg.GraphEdge{ID: id, Source: l.Source, Target: l.Target, Kind: l.Kind}
+			e = &Edge{ID: id, Source: l.Source, Target: l.Target, Kind: l.Kind}
 			switch l.Kind.Role() {
 			case kg.Collapsed:
 				e.Polarity, e.Predicate = l.Polarity, l.Predicate
@@ -326,7 +336,7 @@ func collapse(links []kg.Link) []kg.GraphEdge {
 			e.End = last
 		}
 	}
-	out := make([]kg.GraphEdge, 0, len(byID))
+	out := make([]Edge, 0, len(byID))
 	for _, e := range byID {
 		sort.Strings(e.Statements)
 		slices.Sort(e.Predicates)
@@ -336,7 +346,7 @@ func collapse(links []kg.Link) []kg.GraphEdge {
 	return out
 }
 
-func sortLinks(links []kg.Link) {
+func sortLinks(links []Link) {
 	sort.Slice(links, func(i, j int) bool {
 		a, b := links[i], links[j]
 		if a.Source != b.Source {

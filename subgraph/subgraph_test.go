@@ -17,7 +17,7 @@ import (
 // ignores the view and filter (the tests draw collapsed statements, unfiltered).
 type tiny struct {
 	kinds map[string]string // node id → kind
-	links []kg.Link
+	links []subgraph.Link
 	// weightsOnly hands out STANCE links as the store's collapsed
 	// relationships do: a weight, the statements only through StanceStatements.
 	weightsOnly bool
@@ -34,13 +34,13 @@ func newTiny(nodes ...string) *tiny {
 
 // stance adds the statements of one polarity from speaker to target.
 func (g *tiny) stance(speaker, target string, polarity kg.Polarity, statements ...string) *tiny {
-	g.links = append(g.links, kg.Link{Source: speaker, Target: target, Kind: kg.StanceEdge, Polarity: polarity, Statements: statements})
+	g.links = append(g.links, subgraph.Link{Source: speaker, Target: target, Kind: kg.StanceEdge, Polarity: polarity, Statements: statements})
 	return g
 }
 
 // rel adds a stored relationship.
 func (g *tiny) rel(from string, kind kg.EdgeKind, to string) *tiny {
-	g.links = append(g.links, kg.Link{Source: from, Target: to, Kind: kind})
+	g.links = append(g.links, subgraph.Link{Source: from, Target: to, Kind: kind})
 	return g
 }
 
@@ -53,16 +53,16 @@ func (g *tiny) tie(a, b string, n int) *tiny {
 	return g.stance(a, b, kg.Favor, ids...)
 }
 
-func (g *tiny) out(l kg.Link) kg.Link {
+func (g *tiny) out(l subgraph.Link) subgraph.Link {
 	if l.Kind == "STANCE" && g.weightsOnly {
 		l.Weight, l.Statements = len(l.Statements), nil
 	}
 	return l
 }
 
-func weightOf(l kg.Link) int { return max(len(l.Statements), 1) }
+func weightOf(l subgraph.Link) int { return max(len(l.Statements), 1) }
 
-func (g *tiny) Neighbours(_ context.Context, ids []string, limit int, _ kg.StatementView, _ kg.SubgraphFilter) (map[string][]string, error) {
+func (g *tiny) Neighbours(_ context.Context, ids []string, limit int, _ subgraph.View, _ subgraph.Filter) (map[string][]string, error) {
 	g.asked = append(g.asked, slices.Clone(ids))
 	out := map[string][]string{}
 	for _, id := range ids {
@@ -88,9 +88,9 @@ func (g *tiny) Neighbours(_ context.Context, ids []string, limit int, _ kg.State
 	return out, nil
 }
 
-func (g *tiny) Links(_ context.Context, ids []string, _ kg.StatementView, _ kg.SubgraphFilter) ([]kg.Link, error) {
+func (g *tiny) Links(_ context.Context, ids []string, _ subgraph.View, _ subgraph.Filter) ([]subgraph.Link, error) {
 	in := set(ids)
-	var out []kg.Link
+	var out []subgraph.Link
 	for _, l := range g.links {
 		if in[l.Source] || in[l.Target] {
 			out = append(out, g.out(l))
@@ -99,9 +99,9 @@ func (g *tiny) Links(_ context.Context, ids []string, _ kg.StatementView, _ kg.S
 	return out, nil
 }
 
-func (g *tiny) LinksAmong(_ context.Context, ids, others []string, _ kg.StatementView, _ kg.SubgraphFilter) ([]kg.Link, error) {
+func (g *tiny) LinksAmong(_ context.Context, ids, others []string, _ subgraph.View, _ subgraph.Filter) ([]subgraph.Link, error) {
 	in, ends := set(ids), set(append(slices.Clone(ids), others...))
-	var out []kg.Link
+	var out []subgraph.Link
 	for _, l := range g.links {
 		if (in[l.Source] && ends[l.Target]) || (in[l.Target] && ends[l.Source]) {
 			out = append(out, g.out(l))
@@ -110,8 +110,8 @@ func (g *tiny) LinksAmong(_ context.Context, ids, others []string, _ kg.Statemen
 	return out, nil
 }
 
-func (g *tiny) StanceStatements(_ context.Context, keys []kg.StanceKey) (map[kg.StanceKey][]string, error) {
-	out := map[kg.StanceKey][]string{}
+func (g *tiny) StanceStatements(_ context.Context, keys []subgraph.StanceKey) (map[subgraph.StanceKey][]string, error) {
+	out := map[subgraph.StanceKey][]string{}
 	for _, k := range keys {
 		for _, l := range g.links {
 			if l.Kind == "STANCE" && l.Source == k.Source && l.Target == k.Target && l.Polarity == k.Polarity {
@@ -123,8 +123,8 @@ func (g *tiny) StanceStatements(_ context.Context, keys []kg.StanceKey) (map[kg.
 	return out, nil
 }
 
-func (g *tiny) GraphNodes(_ context.Context, ids []string, _ kg.StatementView, _ kg.SubgraphFilter) (map[string]kg.GraphNode, error) {
-	out := map[string]kg.GraphNode{}
+func (g *tiny) GraphNodes(_ context.Context, ids []string, _ subgraph.View, _ subgraph.Filter) (map[string]subgraph.Node, error) {
+	out := map[string]subgraph.Node{}
 	for _, id := range ids {
 		kind, ok := g.kinds[id]
 		if !ok {
@@ -133,10 +133,10 @@ func (g *tiny) GraphNodes(_ context.Context, ids []string, _ kg.StatementView, _
 		edges := map[string]bool{}
 		for _, l := range g.links {
 			if l.Source == id || l.Target == id {
-				edges[kg.EdgeID(l)] = true
+				edges[subgraph.EdgeID(l)] = true
 			}
 		}
-		out[id] = kg.GraphNode{ID: id, Kind: kg.NodeKind(kind), Label: strings.ToUpper(id), Degree: len(edges)}
+		out[id] = subgraph.Node{ID: id, Kind: kg.NodeKind(kind), Label: strings.ToUpper(id), Degree: len(edges)}
 	}
 	return out, nil
 }
@@ -149,7 +149,7 @@ func set(ids []string) map[string]bool {
 	return m
 }
 
-func nodeIDs(sg kg.Subgraph) []string {
+func nodeIDs(sg subgraph.Subgraph) []string {
 	var ids []string
 	for _, n := range sg.Nodes {
 		ids = append(ids, n.ID)
@@ -157,7 +157,7 @@ func nodeIDs(sg kg.Subgraph) []string {
 	return ids
 }
 
-func edgeIDs(sg kg.Subgraph) []string {
+func edgeIDs(sg subgraph.Subgraph) []string {
 	var ids []string
 	for _, e := range sg.Edges {
 		ids = append(ids, e.ID)
@@ -165,7 +165,7 @@ func edgeIDs(sg kg.Subgraph) []string {
 	return ids
 }
 
-func hidden(sg kg.Subgraph, id string) int {
+func hidden(sg subgraph.Subgraph, id string) int {
 	for _, n := range sg.Nodes {
 		if n.ID == id {
 			return n.HiddenDegree
@@ -176,9 +176,9 @@ func hidden(sg kg.Subgraph, id string) int {
 
 var ctx = context.Background()
 
-func neighbourhood(t *testing.T, g *tiny, root string, depth, maxNodes int, exclude ...string) kg.Subgraph {
+func neighbourhood(t *testing.T, g *tiny, root string, depth, maxNodes int, exclude ...string) subgraph.Subgraph {
 	t.Helper()
-	sg, err := subgraph.Neighbourhood(ctx, g, root, depth, maxNodes, exclude, kg.ViewCollapsed, kg.SubgraphFilter{})
+	sg, err := subgraph.Neighbourhood(ctx, g, root, depth, maxNodes, exclude, subgraph.ViewCollapsed, subgraph.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,12 +306,12 @@ func TestWalksRefuseOutOfBoundArguments(t *testing.T) {
 }
 
 func walk(g *tiny, root string, depth, maxNodes int, exclude []string) error {
-	_, err := subgraph.Neighbourhood(ctx, g, root, depth, maxNodes, exclude, kg.ViewCollapsed, kg.SubgraphFilter{})
+	_, err := subgraph.Neighbourhood(ctx, g, root, depth, maxNodes, exclude, subgraph.ViewCollapsed, subgraph.Filter{})
 	return err
 }
 
 func paths(g *tiny, from, to string, maxHops int) error {
-	_, err := subgraph.Paths(ctx, g, from, to, maxHops, kg.ViewCollapsed)
+	_, err := subgraph.Paths(ctx, g, from, to, maxHops, subgraph.ViewCollapsed)
 	return err
 }
 
@@ -324,7 +324,7 @@ func TestPathsDrawsEveryShortestPath(t *testing.T) {
 		tie("from", "a", 1).tie("a", "to", 1).
 		rel("b", "MEMBER_OF", "from").tie("b", "to", 2).rel("a", "PART_OF", "b").
 		tie("from", "c", 1).tie("c", "d", 1).tie("d", "to", 1)
-	sg, err := subgraph.Paths(ctx, g, "from", "to", 4, kg.ViewCollapsed)
+	sg, err := subgraph.Paths(ctx, g, "from", "to", 4, subgraph.ViewCollapsed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +338,7 @@ func TestPathsDrawsEveryShortestPath(t *testing.T) {
 		t.Errorf("roots %v", sg.Roots)
 	}
 
-	none, err := subgraph.Paths(ctx, g, "from", "to", 1, kg.ViewCollapsed)
+	none, err := subgraph.Paths(ctx, g, "from", "to", 1, subgraph.ViewCollapsed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -352,7 +352,7 @@ func TestPathsDrawsEveryShortestPath(t *testing.T) {
 // the span of their dates; the shared predicate only when there is one.
 func TestStatementsCollapseIntoWeightedEdges(t *testing.T) {
 	g := newTiny("putin", "syria")
-	g.links = []kg.Link{
+	g.links = []subgraph.Link{
 		{Source: "putin", Target: "syria", Kind: "STANCE", Polarity: kg.Against, Statement: "s2", Predicate: "WARN", Predicates: []kg.Predicate{"WARN"}, Date: "2013-09-20"},
 		{Source: "putin", Target: "syria", Kind: "STANCE", Polarity: kg.Against, Statement: "s1", Predicate: "OPPOSE", Predicates: []kg.Predicate{"OPPOSE"}, Date: "2013-09-23"},
 		{Source: "putin", Target: "syria", Kind: "STANCE", Polarity: kg.Against, Statement: "s1", Predicate: "OPPOSE", Predicates: []kg.Predicate{"OPPOSE"}, Date: "2013-09-23"},

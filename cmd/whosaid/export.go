@@ -11,10 +11,12 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/whosaid/whosaid/export"
 	"github.com/whosaid/whosaid/store"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // listFlag is a repeatable flag.
@@ -34,8 +36,8 @@ func runExport(ctx context.Context, args []string, getenv func(string) string, s
 	// flag name → query parameter; values are checked by export.ParseQuery.
 	params := map[string]string{"id": "id", "depth": "depth", "max-nodes": "maxNodes", "statements": "statements", "from": "from", "to": "to"}
 	fs.String("id", "", "export the neighbourhood of this node; without it, the whole graph")
-	fs.String("depth", "1", "hops from --id (1-3)")
-	fs.String("max-nodes", "150", "most nodes in the neighbourhood, --id included (at most 500)")
+	fs.String("depth", strconv.Itoa(subgraph.DefaultDepth), fmt.Sprintf("hops from --id (1-%d)", subgraph.MaxDepth))
+	fs.String("max-nodes", strconv.Itoa(subgraph.DefaultMaxNodes), fmt.Sprintf("most nodes in the neighbourhood, --id included (at most %d)", subgraph.MaxNodes))
 	fs.String("statements", "COLLAPSED", "COLLAPSED: weighted speaker → target STANCE edges; NODES: statements as nodes")
 	fs.String("from", "", "only statements on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.String("to", "", "only statements on or before this date")

@@ -154,7 +154,7 @@ func (s *Store) StanceMatrix(_ context.Context, actors, topics []string, from, t
 		}
 		topics = ranked(counts)
 	}
-	m := kg.StanceMatrix{Actors: actors, Topics: topics}
+	m := kg.StanceMatrix{Actors: actors, Topics: topics, Cells: []kg.StanceCell{}}
 	for _, a := range actors {
 		for _, group := range sortedSet(topics) {
 			if !s.isTopic(group) {

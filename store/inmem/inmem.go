@@ -8,7 +8,7 @@
 //
 // The contract suite (store/storetest) runs against both stores and
 // compares their answers, so the two cannot drift. What this store does
-// not implement (full-text search) answers ErrNotImplemented.
+// not implement (full-text search, whole-graph exports) answers ErrNotImplemented.
 package inmem
 
 import (

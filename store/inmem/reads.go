@@ -31,14 +31,12 @@ func nonNil(s []string) []string {
 	return slices.Clone(s)
 }
 
-// topicOut is a topic; its broader topics only where the store's
-// projection reads them (by id, not in lists or as a statement's target).
-func topicOut(t kg.Topic, withBroader bool) kg.Topic {
-	out := kg.Topic{ID: t.ID, Label: t.Label, Aliases: aliasesOut(t.Aliases), Broader: []string{}}
-	if withBroader {
-		out.Broader = nonNil(t.Broader)
-	}
-	return out
+// topicOut is a topic as the store's projection reads it, broader topics
+// by id.
+func topicOut(t kg.Topic) kg.Topic {
+	broader := slices.Clone(nonNil(t.Broader))
+	slices.Sort(broader) // as the store's projection orders them
+	return kg.Topic{ID: t.ID, Label: t.Label, Aliases: aliasesOut(t.Aliases), Broader: broader}
 }
 
 func (s *Store) eventOut(e kg.Event) kg.Event {
@@ -220,7 +218,7 @@ func (s *Store) topicList(label string) []kg.Topic {
 	var out []kg.Topic
 	for _, t := range sortedValues(s.topics) {
 		if nameMatches(label, []string{t.Label.En, t.Label.Ar}, t.Aliases.En, t.Aliases.Ar) {
-			out = append(out, topicOut(t, false))
+			out = append(out, topicOut(t))
 		}
 	}
 	return out
@@ -246,7 +244,7 @@ func (s *Store) CountTopics(_ context.Context, label string) (int, error) {
 func (s *Store) TopicsByID(_ context.Context, ids []string) (map[string]kg.Topic, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return byIDs(ids, s.topics, func(t kg.Topic) kg.Topic { return topicOut(t, true) }), nil
+	return byIDs(ids, s.topics, func(t kg.Topic) kg.Topic { return topicOut(t) }), nil
 }
 
 // NarrowerTopics returns, for each topic that has any, its narrower topics.
@@ -346,7 +344,7 @@ func (s *Store) NodeByID(_ context.Context, id string) (kg.Node, error) {
 		return actorOut(a), nil
 	}
 	if t, ok := s.topics[id]; ok {
-		return topicOut(t, true), nil
+		return topicOut(t), nil
 	}
 	if e, ok := s.events[id]; ok {
 		return s.eventOut(e), nil

@@ -44,7 +44,7 @@ func (s *Store) statementOut(st *statement) kg.Statement {
 // the store reads it here), an actor or an event.
 func (s *Store) targetOut(id string) kg.Target {
 	if t, ok := s.topics[id]; ok {
-		return topicOut(t, false)
+		return topicOut(t)
 	}
 	if a, ok := s.actors[id]; ok {
 		return actorOut(a)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
 
 // The walks' Source, answering as store/subgraph.go does: from the
@@ -58,12 +59,12 @@ func (s *Store) contextEdges() []edge {
 // target and polarity, with the number of statements behind it, their
 // dates and predicates (store.stanceSteps).
 func (s *Store) stanceEdges() []edge {
-	byKey := map[kg.StanceKey]*edge{}
-	var keys []kg.StanceKey
+	byKey := map[subgraph.StanceKey]*edge{}
+	var keys []subgraph.StanceKey
 	for _, st := range sortedValues(s.statements) {
 		for _, a := range st.speakers {
 			for _, t := range st.targets {
-				k := kg.StanceKey{Source: a, Target: t, Polarity: st.Polarity}
+				k := subgraph.StanceKey{Source: a, Target: t, Polarity: st.Polarity}
 				e := byKey[k]
 				if e == nil {
 					e = &edge{source: a, target: t, kind: kg.StanceEdge, polarity: st.Polarity}
@@ -107,13 +108,13 @@ func (s *Store) anchor(id string) bool {
 }
 
 // aggregated is store.aggregated: the STANCE relationships can answer.
-func aggregated(view kg.StatementView, f kg.SubgraphFilter) bool {
-	return view != kg.ViewNodes && len(f.Predicates) == 0 && f.From == nil && f.To == nil
+func aggregated(view subgraph.View, f subgraph.Filter) bool {
+	return view != subgraph.ViewNodes && len(f.Predicates) == 0 && f.From == nil && f.To == nil
 }
 
 // link is an edge as the store's link queries return it.
-func (e edge) link() kg.Link {
-	l := kg.Link{Source: e.source, Target: e.target, Kind: e.kind, Statements: []string{}, Date: e.start, Weight: 1}
+func (e edge) link() subgraph.Link {
+	l := subgraph.Link{Source: e.source, Target: e.target, Kind: e.kind, Statements: []string{}, Date: e.start, Weight: 1}
 	if e.kind == kg.StanceEdge {
 		l.Polarity, l.Date, l.Last, l.Weight = e.polarity, e.first, e.last, e.weight
 		l.Predicates, l.Predicate = predicatesOf(e.predicates)
@@ -146,9 +147,9 @@ func (e edge) other(id string) string {
 }
 
 // distinctLinks drops repeated links, as RETURN DISTINCT does.
-func distinctLinks(links []kg.Link) []kg.Link {
+func distinctLinks(links []subgraph.Link) []subgraph.Link {
 	seen := map[string]bool{}
-	var out []kg.Link
+	var out []subgraph.Link
 	for _, l := range links {
 		k := fmt.Sprintf("%#v", l)
 		if !seen[k] {
@@ -171,14 +172,14 @@ func (s *Store) anchors(ids []string) []string {
 }
 
 // Links returns every edge touching the given nodes in the chosen view.
-func (s *Store) Links(_ context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+func (s *Store) Links(_ context.Context, ids []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Link, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if !aggregated(view, f) {
 		return s.statementLinks(ids, view, f), nil
 	}
 	edges := append(s.contextEdges(), s.stanceEdgesIn(f.Polarities)...)
-	var out []kg.Link
+	var out []subgraph.Link
 	for _, n := range s.anchors(ids) {
 		for _, e := range edges {
 			if e.touches(n) {
@@ -192,7 +193,7 @@ func (s *Store) Links(_ context.Context, ids []string, view kg.StatementView, f 
 // Neighbours returns up to limit neighbours of each node, the most strongly
 // tied first, ties by id; a node without neighbours is left out, as the
 // store leaves it out.
-func (s *Store) Neighbours(_ context.Context, ids []string, limit int, view kg.StatementView, f kg.SubgraphFilter) (map[string][]string, error) {
+func (s *Store) Neighbours(_ context.Context, ids []string, limit int, view subgraph.View, f subgraph.Filter) (map[string][]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := map[string][]string{}
@@ -236,12 +237,12 @@ func strongest(weight map[string]int, limit int) []string {
 
 // LinksAmong returns the edges between a node of ids and a node of ids or
 // of others; collapsed statements are followed from their speaker.
-func (s *Store) LinksAmong(_ context.Context, ids, others []string, view kg.StatementView, f kg.SubgraphFilter) ([]kg.Link, error) {
+func (s *Store) LinksAmong(_ context.Context, ids, others []string, view subgraph.View, f subgraph.Filter) ([]subgraph.Link, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	ends := append(slices.Clone(ids), others...)
 	if !aggregated(view, f) {
-		var out []kg.Link
+		var out []subgraph.Link
 		for _, l := range s.statementLinks(ids, view, f) {
 			if slices.Contains(ends, l.Source) && slices.Contains(ends, l.Target) {
 				out = append(out, l)
@@ -250,7 +251,7 @@ func (s *Store) LinksAmong(_ context.Context, ids, others []string, view kg.Stat
 		return out, nil
 	}
 	stances := s.stanceEdgesIn(f.Polarities)
-	var out []kg.Link
+	var out []subgraph.Link
 	for _, n := range s.anchors(ids) {
 		for _, e := range s.contextEdges() {
 			if e.touches(n) && slices.Contains(ends, e.other(n)) {
@@ -268,10 +269,10 @@ func (s *Store) LinksAmong(_ context.Context, ids, others []string, view kg.Stat
 
 // StanceStatements returns the sorted ids of the statements behind each
 // STANCE edge that has any.
-func (s *Store) StanceStatements(_ context.Context, keys []kg.StanceKey) (map[kg.StanceKey][]string, error) {
+func (s *Store) StanceStatements(_ context.Context, keys []subgraph.StanceKey) (map[subgraph.StanceKey][]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := map[kg.StanceKey][]string{}
+	out := map[subgraph.StanceKey][]string{}
 	for _, k := range keys {
 		if !s.isActor(k.Source) || !s.isTarget(k.Target) {
 			continue
@@ -287,10 +288,10 @@ func (s *Store) StanceStatements(_ context.Context, keys []kg.StanceKey) (map[kg
 
 // GraphNodes returns the nodes' drawable form with their degree in the
 // whole graph, the view and filter applied.
-func (s *Store) GraphNodes(_ context.Context, ids []string, view kg.StatementView, f kg.SubgraphFilter) (map[string]kg.GraphNode, error) {
+func (s *Store) GraphNodes(_ context.Context, ids []string, view subgraph.View, f subgraph.Filter) (map[string]subgraph.Node, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := map[string]kg.GraphNode{}
+	out := map[string]subgraph.Node{}
 	for _, id := range s.anchors(ids) {
 		out[id] = s.graphNode(id)
 	}
@@ -306,25 +307,25 @@ func (s *Store) GraphNodes(_ context.Context, ids []string, view kg.StatementVie
 		}
 		return out, nil
 	}
-	kg.AddDegrees(out, s.statementLinks(ids, view, f))
+	subgraph.AddDegrees(out, s.statementLinks(ids, view, f))
 	return out, nil
 }
 
 // graphNode is a node's kind and captions (the English one, as stored).
-func (s *Store) graphNode(id string) kg.GraphNode {
+func (s *Store) graphNode(id string) subgraph.Node {
 	if a, ok := s.actors[id]; ok {
-		return kg.GraphNode{ID: id, Kind: kg.NodeKind(a.Kind), Label: a.Name.En, LabelAr: a.Name.Ar}
+		return subgraph.Node{ID: id, Kind: kg.NodeKind(a.Kind), Label: a.Name.En, LabelAr: a.Name.Ar}
 	}
 	if t, ok := s.topics[id]; ok {
-		return kg.GraphNode{ID: id, Kind: kg.TopicNode, Label: t.Label.En, LabelAr: t.Label.Ar}
+		return subgraph.Node{ID: id, Kind: kg.TopicNode, Label: t.Label.En, LabelAr: t.Label.Ar}
 	}
 	if e, ok := s.events[id]; ok {
-		return kg.GraphNode{ID: id, Kind: kg.EventNode, Label: e.Name.En, LabelAr: e.Name.Ar}
+		return subgraph.Node{ID: id, Kind: kg.EventNode, Label: e.Name.En, LabelAr: e.Name.Ar}
 	}
 	if p, ok := s.places[id]; ok {
-		return kg.GraphNode{ID: id, Kind: kg.PlaceNode, Label: p.Name.En, LabelAr: p.Name.Ar}
+		return subgraph.Node{ID: id, Kind: kg.PlaceNode, Label: p.Name.En, LabelAr: p.Name.Ar}
 	}
-	return kg.GraphNode{ID: id, Kind: kg.StatementNode, Label: s.statements[id].Summary}
+	return subgraph.Node{ID: id, Kind: kg.StatementNode, Label: s.statements[id].Summary}
 }
 
 // row is one statement (or stored relationship) seen from a node, before
@@ -340,8 +341,8 @@ type row struct {
 
 // statementLinks reads every statement touching the given nodes, one link
 // per edge (store.statementLinks).
-func (s *Store) statementLinks(ids []string, view kg.StatementView, f kg.SubgraphFilter) []kg.Link {
-	collapsed := view != kg.ViewNodes
+func (s *Store) statementLinks(ids []string, view subgraph.View, f subgraph.Filter) []subgraph.Link {
+	collapsed := view != subgraph.ViewNodes
 	var rows []row
 	for _, n := range s.anchors(ids) {
 		for _, e := range s.contextEdges() {
@@ -395,7 +396,7 @@ func (s *Store) statementLinks(ids []string, view kg.StatementView, f kg.Subgrap
 }
 
 // shown is store.subgraphStatement: the SubgraphFilter on a statement.
-func shown(st *statement, f kg.SubgraphFilter) bool {
+func shown(st *statement, f subgraph.Filter) bool {
 	return (len(f.Predicates) == 0 || slices.Contains(f.Predicates, st.Predicate)) &&
 		(len(f.Polarities) == 0 || slices.Contains(f.Polarities, st.Polarity)) && inDates(st.Date, f.From, f.To)
 }
@@ -403,14 +404,14 @@ func shown(st *statement, f kg.SubgraphFilter) bool {
 // groupRows makes one link per edge: statements collapsed into a STANCE
 // link per speaker, target and polarity; every other row (a statement's
 // MADE, TARGETS, MADE_AT, a relationship's term) a link of its own.
-func groupRows(rows []row) []kg.Link {
+func groupRows(rows []row) []subgraph.Link {
 	type group struct {
 		source, target string
 		kind           kg.EdgeKind
 		polarity       kg.Polarity
 		key            string
 	}
-	byGroup := map[group]*kg.Link{}
+	byGroup := map[group]*subgraph.Link{}
 	var order []group
 	for _, r := range rows {
 		g := group{r.source, r.target, r.kind, r.polarity, ""}
@@ -419,7 +420,7 @@ func groupRows(rows []row) []kg.Link {
 		}
 		l := byGroup[g]
 		if l == nil {
-			l = &kg.Link{Source: r.source, Target: r.target, Kind: r.kind, Polarity: r.polarity, Statements: []string{}}
+			l = &subgraph.Link{Source: r.source, Target: r.target, Kind: r.kind, Polarity: r.polarity, Statements: []string{}}
 			byGroup[g] = l
 			order = append(order, g)
 		}
@@ -434,7 +435,7 @@ func groupRows(rows []row) []kg.Link {
 		}
 		l.Last = max(l.Last, r.date)
 	}
-	out := make([]kg.Link, len(order))
+	out := make([]subgraph.Link, len(order))
 	for i, g := range order {
 		l := *byGroup[g]
 		slices.Sort(l.Statements)
@@ -445,4 +446,15 @@ func groupRows(rows []row) []kg.Link {
 		out[i] = l
 	}
 	return out
+}
+
+// ExportIDs is not implemented in memory: whole-graph exports are tested
+// against Neo4j, whose paging Cypher is what they exercise.
+func (s *Store) ExportIDs(context.Context, []kg.NodeKind, string, int, subgraph.Filter) ([]string, error) {
+	return nil, notImplemented("exporting the whole graph")
+}
+
+// ExportEdges is not implemented in memory, for the same reason.
+func (s *Store) ExportEdges(context.Context, []string, subgraph.View, subgraph.Filter) ([]subgraph.Edge, error) {
+	return nil, notImplemented("exporting the whole graph")
 }

@@ -23,20 +23,20 @@ var roots = []string{"vladimir-putin", "csto", "russia", "sergey-lavrov", "syria
 // statements.
 var drawings = []struct {
 	name   string
-	view   kg.StatementView
-	filter kg.SubgraphFilter
+	view   subgraph.View
+	filter subgraph.Filter
 }{
-	{"collapsed", kg.ViewCollapsed, kg.SubgraphFilter{}},
-	{"collapsed against", kg.ViewCollapsed, kg.SubgraphFilter{Polarities: []kg.Polarity{kg.Against}}},
-	{"collapsed reject or call for", kg.ViewCollapsed, kg.SubgraphFilter{Predicates: []kg.Predicate{"REJECT", "CALL_FOR"}}},
-	{"collapsed from 2013-09-23", kg.ViewCollapsed, kg.SubgraphFilter{From: ptr("2013-09-23")}},
-	{"nodes", kg.ViewNodes, kg.SubgraphFilter{}},
-	{"nodes favor until 2013-09-22", kg.ViewNodes, kg.SubgraphFilter{Polarities: []kg.Polarity{kg.Favor}, To: ptr("2013-09-22")}},
+	{"collapsed", subgraph.ViewCollapsed, subgraph.Filter{}},
+	{"collapsed against", subgraph.ViewCollapsed, subgraph.Filter{Polarities: []kg.Polarity{kg.Against}}},
+	{"collapsed reject or call for", subgraph.ViewCollapsed, subgraph.Filter{Predicates: []kg.Predicate{"REJECT", "CALL_FOR"}}},
+	{"collapsed from 2013-09-23", subgraph.ViewCollapsed, subgraph.Filter{From: ptr("2013-09-23")}},
+	{"nodes", subgraph.ViewNodes, subgraph.Filter{}},
+	{"nodes favor until 2013-09-22", subgraph.ViewNodes, subgraph.Filter{Polarities: []kg.Polarity{kg.Favor}, To: ptr("2013-09-22")}},
 }
 
 // sortLinks orders links, which the store returns in no order of its own.
-func sortLinks(links []kg.Link) []kg.Link {
-	slices.SortFunc(links, func(a, b kg.Link) int {
+func sortLinks(links []subgraph.Link) []subgraph.Link {
+	slices.SortFunc(links, func(a, b subgraph.Link) int {
 		return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Target, b.Target), strings.Compare(string(a.Kind), string(b.Kind)),
 			strings.Compare(string(a.Polarity), string(b.Polarity)), strings.Compare(a.Date, b.Date), strings.Compare(a.Statement, b.Statement))
 	})
@@ -46,8 +46,8 @@ func sortLinks(links []kg.Link) []kg.Link {
 	return links
 }
 
-func linksTouch(ids ...string) func(*testing.T, []kg.Link) {
-	return func(t *testing.T, links []kg.Link) {
+func linksTouch(ids ...string) func(*testing.T, []subgraph.Link) {
+	return func(t *testing.T, links []subgraph.Link) {
 		t.Helper()
 		for _, l := range links {
 			if !slices.Contains(ids, l.Source) && !slices.Contains(ids, l.Target) {
@@ -82,17 +82,17 @@ func subgraphCases() []Case {
 					t.Error("the CSTO has no neighbours")
 				}
 			}),
-			newCase("links/"+d.name, func(ctx context.Context, r graph.Reader) ([]kg.Link, error) {
+			newCase("links/"+d.name, func(ctx context.Context, r graph.Reader) ([]subgraph.Link, error) {
 				links, err := r.Links(ctx, roots, d.view, d.filter)
 				return sortLinks(links), err
 			}, linksTouch(roots...)),
-			newCase("linksAmong/"+d.name, func(ctx context.Context, r graph.Reader) ([]kg.Link, error) {
+			newCase("linksAmong/"+d.name, func(ctx context.Context, r graph.Reader) ([]subgraph.Link, error) {
 				links, err := r.LinksAmong(ctx, []string{"vladimir-putin", "russia", "csto", "sergey-lavrov"}, []string{"syrian-crisis", "military-intervention-in-syria"}, d.view, d.filter)
 				return sortLinks(links), err
 			}),
-			newCase("graphNodes/"+d.name, func(ctx context.Context, r graph.Reader) (map[string]kg.GraphNode, error) {
+			newCase("graphNodes/"+d.name, func(ctx context.Context, r graph.Reader) (map[string]subgraph.Node, error) {
 				return r.GraphNodes(ctx, roots, d.view, d.filter)
-			}, func(t *testing.T, m map[string]kg.GraphNode) {
+			}, func(t *testing.T, m map[string]subgraph.Node) {
 				if _, ok := m["nobody"]; ok || len(m) != len(roots)-1 {
 					t.Errorf("nodes for %d of %d ids (nobody among them: %v)", len(m), len(roots), ok)
 				}
@@ -102,19 +102,19 @@ func subgraphCases() []Case {
 			}),
 		)
 	}
-	cases = append(cases, newCase("stanceStatements", func(ctx context.Context, r graph.Reader) (map[kg.StanceKey][]string, error) {
-		links, err := r.Links(ctx, roots, kg.ViewCollapsed, kg.SubgraphFilter{})
+	cases = append(cases, newCase("stanceStatements", func(ctx context.Context, r graph.Reader) (map[subgraph.StanceKey][]string, error) {
+		links, err := r.Links(ctx, roots, subgraph.ViewCollapsed, subgraph.Filter{})
 		if err != nil {
 			return nil, err
 		}
-		keys := []kg.StanceKey{{Source: "nobody", Target: "syrian-crisis", Polarity: kg.Against}}
+		keys := []subgraph.StanceKey{{Source: "nobody", Target: "syrian-crisis", Polarity: kg.Against}}
 		for _, l := range links {
 			if l.Kind == "STANCE" {
-				keys = append(keys, kg.StanceKey{Source: l.Source, Target: l.Target, Polarity: l.Polarity})
+				keys = append(keys, subgraph.StanceKey{Source: l.Source, Target: l.Target, Polarity: l.Polarity})
 			}
 		}
 		return r.StanceStatements(ctx, keys)
-	}, func(t *testing.T, m map[kg.StanceKey][]string) {
+	}, func(t *testing.T, m map[subgraph.StanceKey][]string) {
 		if len(m) < 10 {
 			t.Errorf("statements behind %d STANCE edges", len(m))
 		}
@@ -139,13 +139,13 @@ func walkCases() []Case {
 	} {
 		for _, d := range drawings {
 			name := fmt.Sprintf("neighbourhood/%s depth %d max %d/%s", w.root, w.depth, w.maxNodes, d.name)
-			cases = append(cases, newCase(name, func(ctx context.Context, r graph.Reader) (kg.Subgraph, error) {
+			cases = append(cases, newCase(name, func(ctx context.Context, r graph.Reader) (subgraph.Subgraph, error) {
 				sg, err := subgraph.Neighbourhood(ctx, r, w.root, w.depth, w.maxNodes, w.exclude, d.view, d.filter)
 				if err != nil {
 					return sg, err
 				}
 				return subgraph.WithStatements(ctx, r, sg)
-			}, func(t *testing.T, sg kg.Subgraph) {
+			}, func(t *testing.T, sg subgraph.Subgraph) {
 				if len(sg.Nodes) < 2 || len(sg.Nodes) > w.maxNodes {
 					t.Errorf("%d nodes, want 2 to %d", len(sg.Nodes), w.maxNodes)
 				}
@@ -163,10 +163,10 @@ func walkCases() []Case {
 		}
 	}
 	for _, p := range [][2]string{{"alexander-lukashenko", "geneva-ii-conference"}, {"vladimir-putin", "john-kerry"}} {
-		for _, view := range []kg.StatementView{kg.ViewCollapsed, kg.ViewNodes} {
-			cases = append(cases, newCase(fmt.Sprintf("paths/%s to %s/%s", p[0], p[1], view), func(ctx context.Context, r graph.Reader) (kg.Subgraph, error) {
+		for _, view := range []subgraph.View{subgraph.ViewCollapsed, subgraph.ViewNodes} {
+			cases = append(cases, newCase(fmt.Sprintf("paths/%s to %s/%s", p[0], p[1], view), func(ctx context.Context, r graph.Reader) (subgraph.Subgraph, error) {
 				return subgraph.Paths(ctx, r, p[0], p[1], 4, view)
-			}, func(t *testing.T, sg kg.Subgraph) {
+			}, func(t *testing.T, sg subgraph.Subgraph) {
 				ids := map[string]bool{}
 				for _, n := range sg.Nodes {
 					ids[n.ID] = true
@@ -178,7 +178,7 @@ func walkCases() []Case {
 		}
 	}
 	return append(cases, newCase("paths/to nobody", func(ctx context.Context, r graph.Reader) (kg.ErrorKind, error) {
-		_, err := subgraph.Paths(ctx, r, "csto", "nobody", 4, kg.ViewCollapsed)
+		_, err := subgraph.Paths(ctx, r, "csto", "nobody", 4, subgraph.ViewCollapsed)
 		return kg.KindOf(err), nil
 	}, func(t *testing.T, kind kg.ErrorKind) {
 		if kind != kg.NotFound {

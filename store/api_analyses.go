@@ -1,8 +1,12 @@
 package store
 
+// The API's analyses: graph.Analyses.
+
 import (
 	"context"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/whosaid/whosaid/kg"
 )
@@ -10,8 +14,8 @@ import (
 // datedStatement filters statements by the optional $from and $to dates and
 // keeps only asserted ones: negated or hypothetical statements are not
 // positions taken.
-const datedStatement = `s.modality = 'asserted'
-  AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to + '~')
+var datedStatement = `s.modality = 'asserted'
+  AND ` + inDates("s") + `
   AND ` + trustedStatement
 
 // anyStatement anchors "all statements" on the date index: every date sorts
@@ -23,15 +27,16 @@ const anyStatement = `MATCH (s:Statement) USING INDEX s:Statement(date) WHERE s.
 // for, against and neutral toward it. The columns (topics) group the
 // propositions: a column's own topic and, as far as reach says, its
 // narrower ones; an actor stands for its affiliates when reach says so.
-// Empty actors or topics mean the most active ones (up to 10).
+// Empty actors or topics mean the most active ones (up to
+// kg.MatrixDefaultSide).
 func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error) {
-	params := withReach(withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": deref(from)}, trust), reach)
+	params := withReach(withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": kg.Or(from, ""), "side": kg.MatrixDefaultSide}, trust), reach)
 	var err error
 	if len(actors) == 0 {
 		if actors, err = s.mostActive(ctx, "stanceMatrix.actors", `
 `+anyStatement+` AND `+datedStatement+`
 MATCH (a:Actor)-[:MADE]->(s)-[:TARGETS]->(:Topic)
-RETURN a.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 10`, params); err != nil {
+RETURN a.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT $side`, params); err != nil {
 			return kg.StanceMatrix{}, err
 		}
 	}
@@ -42,7 +47,7 @@ UNWIND $actors AS aid
 MATCH (a:Actor {id: aid})
 `+madeBy("a")+` AND `+datedStatement+`
 MATCH (s)-[:TARGETS]->(t:Topic)
-RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 10`, params); err != nil {
+RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT $side`, params); err != nil {
 			return kg.StanceMatrix{}, err
 		}
 	}
@@ -63,16 +68,17 @@ ORDER BY actor, grp, topic`, params)
 	if err != nil {
 		return kg.StanceMatrix{}, err
 	}
-	m := kg.StanceMatrix{Actors: actors, Topics: topics}
-	for _, r := range res.Records {
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		m.Cells = append(m.Cells, kg.StanceCell{
-			Actor: str(get("actor")), Group: str(get("grp")), Topic: str(get("topic")),
-			Favor: integer(get("favor")), Against: integer(get("against")), Neutral: integer(get("neutral")),
-			LatestDate: str(get("latest")), Statements: strs(get("ids")),
-		})
+	cells, err := decode(res, func(r fields) kg.StanceCell {
+		return kg.StanceCell{
+			Actor: r.str("actor"), Group: r.str("grp"), Topic: r.str("topic"),
+			Favor: r.integer("favor"), Against: r.integer("against"), Neutral: r.integer("neutral"),
+			LatestDate: r.str("latest"), Statements: r.strs("ids"),
+		}
+	})
+	if err != nil {
+		return kg.StanceMatrix{}, err
 	}
-	return m, nil
+	return kg.StanceMatrix{Actors: actors, Topics: topics, Cells: cells}, nil
 }
 
 func (s *Store) mostActive(ctx context.Context, op, cypher string, params map[string]any) ([]string, error) {
@@ -80,12 +86,7 @@ func (s *Store) mostActive(ctx context.Context, op, cypher string, params map[st
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, 0, len(res.Records))
-	for _, r := range res.Records {
-		v, _ := r.Get("id")
-		ids = append(ids, str(v))
-	}
-	return ids, nil
+	return ids(res)
 }
 
 // Alignment compares actor with every actor that took a non-neutral position
@@ -118,16 +119,11 @@ LIMIT $limit`, withReach(withTrust(map[string]any{"actor": actor, "from": strPar
 	if err != nil {
 		return nil, err
 	}
-	out := make([]kg.Alignment, 0, len(res.Records))
-	for _, r := range res.Records {
-		a, _ := r.Get("actor")
-		score, _ := r.Get("score")
-		shared, _ := r.Get("shared")
-		al := kg.Alignment{Actor: str(a), Score: math.Round(num(score)*1000) / 1000}
-		for _, e := range list(shared) {
-			m, _ := e.(map[string]any)
-			st := kg.SharedTarget{Target: str(m["target"]), Mine: integer(m["mine"]), Theirs: integer(m["theirs"]),
-				MyStatements: strs(m["myIds"]), TheirStatements: strs(m["theirIds"])}
+	return decode(res, func(r fields) kg.Alignment {
+		al := kg.Alignment{Actor: r.str("actor"), Score: math.Round(r.num("score")*1000) / 1000}
+		for _, m := range r.each("shared") {
+			st := kg.SharedTarget{Target: m.str("target"), Mine: m.integer("mine"), Theirs: m.integer("theirs"),
+				MyStatements: m.strs("myIds"), TheirStatements: m.strs("theirIds")}
 			switch st.Mine * st.Theirs {
 			case 1:
 				al.Agreements++
@@ -136,9 +132,8 @@ LIMIT $limit`, withReach(withTrust(map[string]any{"actor": actor, "from": strPar
 			}
 			al.Shared = append(al.Shared, st)
 		}
-		out = append(out, al)
-	}
-	return out, nil
+		return al
+	})
 }
 
 // Timeline counts statements by predicate per bucket, for an actor and/or a
@@ -163,24 +158,17 @@ WITH DISTINCT s
 WITH left(s.date, $width) AS bucket, s.predicate AS predicate, count(*) AS n
 ORDER BY bucket, predicate
 RETURN bucket, collect({predicate: predicate, n: n}) AS counts`, withReach(withTrust(map[string]any{
-		"actor": nullable(actor), "topic": nullable(topic), "from": strParam(from), "to": strParam(to), "width": width, "since": deref(from)}, trust), reach))
+		"actor": kg.OrNull(actor), "topic": kg.OrNull(topic), "from": strParam(from), "to": strParam(to), "width": width, "since": kg.Or(from, "")}, trust), reach))
 	if err != nil {
 		return nil, err
 	}
-	out := make([]kg.TimelineBucket, 0, len(res.Records))
-	for _, r := range res.Records {
-		b, _ := r.Get("bucket")
-		counts, _ := r.Get("counts")
-		tb := kg.TimelineBucket{Bucket: str(b)}
-		for _, c := range list(counts) {
-			m, _ := c.(map[string]any)
-			n := integer(m["n"])
-			tb.Counts = append(tb.Counts, kg.PredicateCount{Predicate: kg.Predicate(str(m["predicate"])), Count: n})
-			tb.Total += n
+	return decode(res, func(r fields) kg.TimelineBucket {
+		tb := kg.TimelineBucket{Bucket: r.str("bucket"), Counts: predicateCounts(r, "counts")}
+		for _, c := range tb.Counts {
+			tb.Total += c.Count
 		}
-		out = append(out, tb)
-	}
-	return out, nil
+		return tb
+	})
 }
 
 // Stats describes the whole graph: counts by label, type and predicate, the
@@ -199,19 +187,19 @@ RETURN collect({predicate: predicate, n: n}) AS counts, min(first) AS first, max
 	if err != nil {
 		return kg.Stats{}, err
 	}
-	st := kg.Stats{Nodes: labelCounts(nodes), Relationships: labelCounts(rels), Documents: nodes["Document"], Statements: nodes["Statement"]}
-	if len(res.Records) == 1 {
-		r := res.Records[0]
-		counts, _ := r.Get("counts")
-		first, _ := r.Get("first")
-		last, _ := r.Get("last")
-		st.FirstDate, st.LastDate = str(first), str(last)
-		for _, c := range list(counts) {
-			m, _ := c.(map[string]any)
-			st.Predicates = append(st.Predicates, kg.PredicateCount{Predicate: kg.Predicate(str(m["predicate"])), Count: integer(m["n"])})
-		}
+	return one(res, func(r fields) kg.Stats {
+		return kg.Stats{Nodes: labelCounts(nodes), Relationships: labelCounts(rels), Documents: nodes["Document"], Statements: nodes["Statement"],
+			FirstDate: r.str("first"), LastDate: r.str("last"), Predicates: predicateCounts(r, "counts")}
+	})
+}
+
+// predicateCounts reads a list of {predicate, n}.
+func predicateCounts(r fields, key string) []kg.PredicateCount {
+	var out []kg.PredicateCount
+	for _, c := range r.each(key) {
+		out = append(out, kg.PredicateCount{Predicate: kg.Predicate(c.str("predicate")), Count: c.integer("n")})
 	}
-	return st, nil
+	return out
 }
 
 func labelCounts(m map[string]int) []kg.LabelCount {
@@ -219,13 +207,6 @@ func labelCounts(m map[string]int) []kg.LabelCount {
 	for k, v := range m {
 		out = append(out, kg.LabelCount{Label: k, Count: v})
 	}
-	sortLabelCounts(out)
+	slices.SortFunc(out, func(a, b kg.LabelCount) int { return strings.Compare(a.Label, b.Label) })
 	return out
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

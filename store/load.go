@@ -1,53 +1,16 @@
 package store
 
+// What the loader writes (loader.Writer; its schema half is in schema.go),
+// what unloading deletes, and the counts a load reports.
+
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
-	"time"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/subgraph"
 )
-
-// step is one parameterised query of a write transaction.
-type step struct {
-	name   string
-	cypher string
-	params map[string]any
-}
-
-// writeTx runs steps in one managed write transaction: all of them land or
-// none does. The driver may retry the whole function on transient errors, so
-// every step is idempotent given the ones before it.
-func (s *Store) writeTx(ctx context.Context, op string, steps []step) error {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer session.Close(ctx)
-	start := time.Now()
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		for _, st := range steps {
-			if s.record != nil {
-				s.record(op+"."+st.name, st.cypher, st.params)
-			}
-			res, err := tx.Run(ctx, st.cypher, st.params)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", st.name, err)
-			}
-			if _, err := res.Consume(ctx); err != nil {
-				return nil, fmt.Errorf("%s: %w", st.name, err)
-			}
-		}
-		return nil, nil
-	}, neo4j.WithTxTimeout(10*time.Minute), neo4j.WithTxMetadata(map[string]any{"op": op}))
-	s.observe(op, time.Since(start), err)
-	if err != nil {
-		return s.classify(ctx, op, err)
-	}
-	s.lastOK.Store(time.Now().UnixNano())
-	return nil
-}
 
 // WriteCatalogue upserts actors, topics, events, places and catalogue
 // relations in one transaction. Properties are replaced, so editing an entry
@@ -59,8 +22,8 @@ func (s *Store) WriteCatalogue(ctx context.Context, c kg.Catalogue) error {
 		byKind[a.Kind] = append(byKind[a.Kind], map[string]any{
 			"id": a.ID, "kind": string(a.Kind), "name_en": a.Name.En, "name_ar": a.Name.Ar,
 			"aliases_en": orEmpty(a.Aliases.En), "aliases_ar": orEmpty(a.Aliases.Ar),
-			"wikidata": nullable(a.Wikidata), "iso": nullable(a.ISO), "org_type": nullable(a.OrgType),
-			"description": nullable(a.Description), "introduced_by": nullable(a.IntroducedBy),
+			"wikidata": kg.OrNull(a.Wikidata), "iso": kg.OrNull(a.ISO), "org_type": kg.OrNull(a.OrgType),
+			"description": kg.OrNull(a.Description), "introduced_by": kg.OrNull(a.IntroducedBy),
 			"search_en": searchText(a.Name.En, a.Aliases.En, a.ISO, a.Wikidata), "search_ar": searchText(a.Name.Ar, a.Aliases.Ar),
 			"names_key": namesKey([]string{a.Name.En, a.Name.Ar}, a.Aliases.En, a.Aliases.Ar),
 		})
@@ -84,7 +47,7 @@ SET n:` + kindLabels[i], map[string]any{"rows": orEmptyRows(byKind[kind])}})
 	var topics, broader []map[string]any
 	for _, t := range c.Topics {
 		topics = append(topics, map[string]any{"id": t.ID, "label_en": t.Label.En, "label_ar": t.Label.Ar,
-			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar), "introduced_by": nullable(t.IntroducedBy),
+			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar), "introduced_by": kg.OrNull(t.IntroducedBy),
 			"search_en": searchText(t.Label.En, t.Aliases.En), "search_ar": searchText(t.Label.Ar, t.Aliases.Ar),
 			"names_key": namesKey([]string{t.Label.En, t.Label.Ar}, t.Aliases.En, t.Aliases.Ar)})
 		for _, b := range t.Broader {
@@ -95,15 +58,15 @@ SET n:` + kindLabels[i], map[string]any{"rows": orEmptyRows(byKind[kind])}})
 	for _, p := range c.Places {
 		places = append(places, map[string]any{"id": p.ID, "name_en": p.Name.En, "name_ar": p.Name.Ar,
 			"aliases_en": orEmpty(p.Aliases.En), "aliases_ar": orEmpty(p.Aliases.Ar),
-			"wikidata": nullable(p.Wikidata), "country": nullable(p.Country),
+			"wikidata": kg.OrNull(p.Wikidata), "country": kg.OrNull(p.Country),
 			"search_en": searchText(p.Name.En, p.Aliases.En), "search_ar": searchText(p.Name.Ar, p.Aliases.Ar)})
 	}
 	var events []map[string]any
 	for _, e := range c.Events {
 		events = append(events, map[string]any{"id": e.ID, "kind": e.Kind, "name_en": e.Name.En, "name_ar": e.Name.Ar,
 			"aliases_en": orEmpty(e.Aliases.En), "aliases_ar": orEmpty(e.Aliases.Ar),
-			"date": nullable(e.Date), "end_date": nullable(e.EndDate), "wikidata": nullable(e.Wikidata),
-			"place": nullable(e.Place), "participants": orEmpty(e.Participants), "topics": orEmpty(e.Topics),
+			"date": kg.OrNull(e.Date), "end_date": kg.OrNull(e.EndDate), "wikidata": kg.OrNull(e.Wikidata),
+			"place": kg.OrNull(e.Place), "participants": orEmpty(e.Participants), "topics": orEmpty(e.Topics),
 			"search_en": searchText(e.Name.En, e.Aliases.En), "search_ar": searchText(e.Name.Ar, e.Aliases.Ar)})
 	}
 	steps = append(steps,
@@ -166,8 +129,8 @@ func relationSteps(op string, rels []kg.Relation, doc string) []step {
 			ids[i] = m.ID
 		}
 		rows[r.Type] = append(rows[r.Type], map[string]any{"from": r.From, "to": r.To,
-			"title_en": nullable(r.Title.En), "title_ar": nullable(r.Title.Ar),
-			"start": nullable(r.Start), "end": nullable(r.End), "evidence": ids})
+			"title_en": kg.OrNull(r.Title.En), "title_ar": kg.OrNull(r.Title.Ar),
+			"start": kg.OrNull(r.Start), "end": kg.OrNull(r.End), "evidence": ids})
 	}
 	curated := doc == ""
 	var steps []step
@@ -189,42 +152,6 @@ SET r.curated = coalesce(r.curated, false) OR $curated,
 	return steps
 }
 
-// documentsClear deletes the statements and mentions of the documents $docs;
-// the collapsed STANCE edges those statements counted in are marked stale,
-// to be recounted at the end of the transaction (stances.recount).
-const documentsClear = `
-UNWIND $docs AS doc
-CALL (doc) {
-  MATCH (s:Statement {document: doc})
-  CALL (s) {
-    MATCH (a:Actor)-[:MADE]->(s)-[:TARGETS]->(t)
-    MATCH (a)-[e:STANCE {polarity: s.polarity}]->(t)
-    SET e.stale = true
-  }
-  DETACH DELETE s
-}
-CALL (doc) {
-  MATCH (m:Mention {document: doc})
-  DETACH DELETE m
-}`
-
-// documentsClearFacts removes the evidence documents gave for context
-// relations ($prefixes: "<document>@"), and the relations left with none
-// that the catalogue does not hold.
-const documentsClearFacts = `
-MATCH ()-[r:HOLDS_POSITION|PART_OF|MEMBER_OF]->()
-WHERE any(x IN r.evidence WHERE any(p IN $prefixes WHERE x STARTS WITH p))
-SET r.evidence = [x IN r.evidence WHERE none(p IN $prefixes WHERE x STARTS WITH p)]
-WITH r
-WHERE size(r.evidence) = 0 AND NOT r.curated
-DELETE r`
-
-// WriteDocument replaces everything one document contributes to the graph;
-// see WriteDocuments.
-func (s *Store) WriteDocument(ctx context.Context, ad kg.AnnotatedDocument) error {
-	return s.WriteDocuments(ctx, []kg.AnnotatedDocument{ad})
-}
-
 // WriteDocuments replaces everything the given documents contribute to the
 // graph (their statements, mentions and the evidence they give for context
 // relations) in one transaction, so a reload after an edit leaves no
@@ -241,18 +168,18 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []kg.AnnotatedDocument)
 		docIDs = append(docIDs, d.ID)
 		prefixes = append(prefixes, d.ID+"@")
 		docRows = append(docRows, map[string]any{
-			"id": d.ID, "title": d.Title, "lang": d.Lang, "date": nullable(d.Date), "url": nullable(d.URL),
-			"source": nullable(d.Source), "licence": nullable(d.Licence), "text": d.Text,
+			"id": d.ID, "title": d.Title, "lang": d.Lang, "date": kg.OrNull(d.Date), "url": kg.OrNull(d.URL),
+			"source": kg.OrNull(d.Source), "licence": kg.OrNull(d.Licence), "text": d.Text,
 			"char_length": len([]rune(d.Text)), "offsets": "unicode code points of text",
 		})
 		for _, st := range ad.Statements {
 			statements = append(statements, map[string]any{
 				"props": map[string]any{
 					"id": st.ID, "document": st.Document, "predicate": string(st.Predicate), "polarity": string(st.Polarity),
-					"date": nullable(st.Date), "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
+					"date": kg.OrNull(st.Date), "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
 					"confidence": st.Confidence, "method": st.Method, "num_mentions": len(st.Evidence),
 				},
-				"speakers": st.Speakers, "targets": st.Targets, "event": nullable(st.Event),
+				"speakers": st.Speakers, "targets": st.Targets, "event": kg.OrNull(st.Event),
 			})
 			for _, m := range st.Evidence {
 				mentions = append(mentions, map[string]any{"statement": st.ID, "doc": m.Document, "props": mentionProps(m, "statement")})
@@ -287,7 +214,7 @@ CALL (s, row) {
 }
 CALL (s, row) {
   UNWIND range(0, size(row.targets) - 1) AS i
-  CALL (row, i) {` + targetWithID("row.targets[i]") + `}
+  CALL (row, i) {` + nodeWithID("t", "row.targets[i]", targetLabels) + `}
   CREATE (s)-[:TARGETS {primary: i = 0, position: i}]->(t)
 }
 CALL (s, row) {
@@ -312,146 +239,41 @@ MERGE (m)-[:IN_DOCUMENT]->(d)`, map[string]any{"rows": orEmptyRows(factRows)}},
 	return s.writeTx(ctx, "load.documents", steps)
 }
 
+// documentsClear deletes the statements and mentions of the documents $docs;
+// the collapsed STANCE edges those statements counted in are marked stale,
+// to be recounted at the end of the transaction (stances.recount).
+const documentsClear = `
+UNWIND $docs AS doc
+CALL (doc) {
+  MATCH (s:Statement {document: doc})
+  CALL (s) {
+    MATCH (a:Actor)-[:MADE]->(s)-[:TARGETS]->(t)
+    MATCH (a)-[e:STANCE {polarity: s.polarity}]->(t)
+    SET e.stale = true
+  }
+  DETACH DELETE s
+}
+CALL (doc) {
+  MATCH (m:Mention {document: doc})
+  DETACH DELETE m
+}`
+
+// documentsClearFacts removes the evidence documents gave for context
+// relations ($prefixes: "<document>@"), and the relations left with none
+// that the catalogue does not hold.
+const documentsClearFacts = `
+MATCH ()-[r:HOLDS_POSITION|PART_OF|MEMBER_OF]->()
+WHERE any(x IN r.evidence WHERE any(p IN $prefixes WHERE x STARTS WITH p))
+SET r.evidence = [x IN r.evidence WHERE none(p IN $prefixes WHERE x STARTS WITH p)]
+WITH r
+WHERE size(r.evidence) = 0 AND NOT r.curated
+DELETE r`
+
 func mentionProps(m kg.Mention, kind string) map[string]any {
 	return map[string]any{
 		"id": m.ID, "document": m.Document, "start": m.Start, "end": m.End, "text": m.Text,
-		"cue": nullable(m.Cue), "quote_type": nullable(string(m.QuoteType)), "headline": m.Headline, "kind": kind,
+		"cue": kg.OrNull(m.Cue), "quote_type": kg.OrNull(string(m.QuoteType)), "headline": m.Headline, "kind": kind,
 	}
-}
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func orEmptyRows(rows []map[string]any) []map[string]any {
-	if rows == nil {
-		return []map[string]any{}
-	}
-	return rows
-}
-
-// The labels and relationship types whosaid writes, for Counts.
-var (
-	nodeLabels = []string{"Actor", "Person", "Organisation", "Country", "Topic", "Event", "Place", "Document", "Statement", "Mention"}
-	relTypes   = []string{"MADE", "TARGETS", "MADE_AT", "EVIDENCED_BY", "IN_DOCUMENT", "HOLDS_POSITION", "PART_OF", "MEMBER_OF",
-		"PARTICIPANT", "HELD_IN", "ABOUT", "BROADER", "IN_COUNTRY"}
-	countsQuery = func() string {
-		var parts []string
-		for _, l := range nodeLabels {
-			parts = append(parts, "MATCH (n:"+l+") RETURN '"+l+"' AS key, count(n) AS n, 'node' AS what")
-		}
-		for _, t := range relTypes {
-			parts = append(parts, "MATCH ()-[r:"+t+"]->() RETURN '"+t+"' AS key, count(r) AS n, 'rel' AS what")
-		}
-		return "CALL () {\n  " + strings.Join(parts, "\n  UNION ALL\n  ") + "\n}\nRETURN key, n, what"
-	}()
-)
-
-// Counts returns the number of nodes by label and relationships by type
-// (only those present), read from Neo4j's count store without scanning.
-func (s *Store) Counts(ctx context.Context) (nodes, rels map[string]int, err error) {
-	res, err := s.read(ctx, "counts", countsQuery, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	nodes, rels = map[string]int{}, map[string]int{}
-	for _, r := range res.Records {
-		k, _ := r.Get("key")
-		n, _ := r.Get("n")
-		w, _ := r.Get("what")
-		if integer(n) == 0 {
-			continue
-		}
-		if w == "node" {
-			nodes[str(k)] = integer(n)
-		} else {
-			rels[str(k)] = integer(n)
-		}
-	}
-	return nodes, rels, nil
-}
-
-// DeleteEverything removes all nodes and relationships (not the schema). It
-// exists for tests and benchmarks. Relationships go first, in batches, so
-// that deleting a dense node (a speaker with a million statements) never
-// needs one huge transaction.
-func (s *Store) DeleteEverything(ctx context.Context) error {
-	for _, q := range []string{
-		`MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS deleted`,
-		`MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS deleted`,
-	} {
-		for {
-			res, err := s.write(ctx, "deleteEverything", q, nil)
-			if err != nil {
-				return err
-			}
-			if single[int64](res, "deleted") == 0 {
-				break
-			}
-		}
-	}
-	return nil
-}
-
-// searchText joins a name and its aliases, one per line, for the full-text
-// index (a line break keeps phrase queries from running across names).
-func searchText(name string, more ...any) string {
-	parts := []string{name}
-	for _, m := range more {
-		switch v := m.(type) {
-		case string:
-			if v != "" {
-				parts = append(parts, v)
-			}
-		case []string:
-			parts = append(parts, v...)
-		}
-	}
-	return strings.Join(parts, "\n")
-}
-
-// DeleteDocuments removes documents from the graph in one transaction: their
-// statements, mentions and the evidence they gave for context relations
-// (relations no other evidence or the catalogue holds go too), the derived
-// STANCE relationships recounted from the statements that remain, and the
-// actors and topics their extraction introduced that nothing else refers to
-// any more. It returns how many documents were there.
-func (s *Store) DeleteDocuments(ctx context.Context, ids []string) (int, error) {
-	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
-	res, err := s.read(ctx, "unload.find", `MATCH (d:Document) WHERE d.id IN $ids RETURN count(d) AS n`, map[string]any{"ids": ids})
-	if err != nil {
-		return 0, err
-	}
-	n, _ := res.Records[0].Get("n")
-	found := int(n.(int64))
-	if found == 0 {
-		return 0, nil
-	}
-	var prefixes []string
-	for _, id := range ids {
-		prefixes = append(prefixes, id+"@")
-	}
-	steps := []step{
-		{"unload.statements", documentsClear, map[string]any{"docs": ids}},
-		{"unload.facts", documentsClearFacts, map[string]any{"prefixes": prefixes}},
-		{"unload.documents", `
-MATCH (d:Document) WHERE d.id IN $ids
-DETACH DELETE d`, map[string]any{"ids": ids}},
-	}
-	steps = append(steps, stanceSteps(nil)...)
-	steps = append(steps, step{"unload.introduced", `
-CALL () {
-  MATCH (a:Actor) WHERE a.introduced_by IN $ids AND NOT EXISTS { (a)--() }
-  RETURN a AS n
-  UNION
-  MATCH (t:Topic) WHERE t.introduced_by IN $ids AND NOT EXISTS { (t)--() }
-  RETURN t AS n
-}
-DELETE n`, map[string]any{"ids": ids}})
-	return found, s.writeTx(ctx, "unload", steps)
 }
 
 // stanceSteps keep the collapsed (speaker)-[:STANCE {polarity}]->(target)
@@ -471,14 +293,14 @@ func stanceSteps(docs []kg.AnnotatedDocument) []step {
 		first, last string
 		predicates  []string
 	}
-	byKey := map[kg.StanceKey]*stance{}
-	var keys []kg.StanceKey
+	byKey := map[subgraph.StanceKey]*stance{}
+	var keys []subgraph.StanceKey
 	for _, ad := range docs {
 		for _, st := range ad.Statements {
-			seen := map[kg.StanceKey]bool{}
+			seen := map[subgraph.StanceKey]bool{}
 			for _, a := range st.Speakers {
 				for _, t := range st.Targets {
-					k := kg.StanceKey{Source: a, Target: t, Polarity: st.Polarity}
+					k := subgraph.StanceKey{Source: a, Target: t, Polarity: st.Polarity}
 					if seen[k] {
 						continue // a statement counts once per edge
 					}
@@ -507,13 +329,13 @@ func stanceSteps(docs []kg.AnnotatedDocument) []step {
 	for _, k := range keys {
 		x := byKey[k]
 		rows = append(rows, map[string]any{"speaker": k.Source, "target": k.Target, "polarity": string(k.Polarity),
-			"weight": x.weight, "first": nullable(x.first), "last": nullable(x.last), "predicates": x.predicates})
+			"weight": x.weight, "first": kg.OrNull(x.first), "last": kg.OrNull(x.last), "predicates": x.predicates})
 	}
 	return []step{
 		{"stances.add", `
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.speaker})
-CALL (row) {` + targetWithID("row.target") + `}
+CALL (row) {` + nodeWithID("t", "row.target", targetLabels) + `}
 MERGE (a)-[e:STANCE {polarity: row.polarity}]->(t)
 ON CREATE SET e.weight = row.weight, e.first = row.first, e.last = row.last, e.predicates = row.predicates
 ON MATCH SET e.weight = e.weight + row.weight,
@@ -533,4 +355,116 @@ WITH e
 WHERE e.weight = 0
 DELETE e`, nil},
 	}
+}
+
+// DeleteDocuments removes documents from the graph in one transaction: their
+// statements, mentions and the evidence they gave for context relations
+// (relations no other evidence or the catalogue holds go too), the derived
+// STANCE relationships recounted from the statements that remain, and the
+// actors and topics their extraction introduced that nothing else refers to
+// any more. It returns how many documents were there.
+func (s *Store) DeleteDocuments(ctx context.Context, ids []string) (int, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	found, err := s.readCount(ctx, "unload.find", `MATCH (d:Document) WHERE d.id IN $ids RETURN count(d) AS n`, map[string]any{"ids": ids})
+	if err != nil || found == 0 {
+		return 0, err
+	}
+	var prefixes []string
+	for _, id := range ids {
+		prefixes = append(prefixes, id+"@")
+	}
+	steps := []step{
+		{"unload.statements", documentsClear, map[string]any{"docs": ids}},
+		{"unload.facts", documentsClearFacts, map[string]any{"prefixes": prefixes}},
+		{"unload.documents", `
+MATCH (d:Document) WHERE d.id IN $ids
+DETACH DELETE d`, map[string]any{"ids": ids}},
+	}
+	steps = append(steps, stanceSteps(nil)...)
+	steps = append(steps, step{"unload.introduced", `
+CALL () {
+  MATCH (a:Actor) WHERE a.introduced_by IN $ids AND NOT EXISTS { (a)--() }
+  RETURN a AS n
+  UNION
+  MATCH (t:Topic) WHERE t.introduced_by IN $ids AND NOT EXISTS { (t)--() }
+  RETURN t AS n
+}
+DELETE n`, map[string]any{"ids": ids}})
+	return found, s.writeTx(ctx, "unload", steps)
+}
+
+// The labels and relationship types whosaid writes, for Counts.
+var (
+	nodeLabels = []string{"Actor", "Person", "Organisation", "Country", "Topic", "Event", "Place", "Document", "Statement", "Mention"}
+	relTypes   = []string{"MADE", "TARGETS", "MADE_AT", "EVIDENCED_BY", "IN_DOCUMENT", "HOLDS_POSITION", "PART_OF", "MEMBER_OF",
+		"PARTICIPANT", "HELD_IN", "ABOUT", "BROADER", "IN_COUNTRY"}
+	countsQuery = func() string {
+		var parts []string
+		for _, l := range nodeLabels {
+			parts = append(parts, "MATCH (n:"+l+") RETURN '"+l+"' AS key, count(n) AS n, 'node' AS what")
+		}
+		for _, t := range relTypes {
+			parts = append(parts, "MATCH ()-[r:"+t+"]->() RETURN '"+t+"' AS key, count(r) AS n, 'rel' AS what")
+		}
+		return "CALL () {\n  " + strings.Join(parts, "\n  UNION ALL\n  ") + "\n}\nRETURN key, n, what"
+	}()
+)
+
+// Counts returns the number of nodes by label and relationships by type
+// (only those present), read from Neo4j's count store without scanning.
+func (s *Store) Counts(ctx context.Context) (nodes, rels map[string]int, err error) {
+	res, err := s.read(ctx, "counts", countsQuery, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	type labelCount struct {
+		key, what string
+		n         int
+	}
+	rows, err := decode(res, func(r fields) labelCount { return labelCount{r.str("key"), r.str("what"), r.integer("n")} })
+	if err != nil {
+		return nil, nil, err
+	}
+	nodes, rels = map[string]int{}, map[string]int{}
+	for _, r := range rows {
+		switch {
+		case r.n == 0:
+		case r.what == "node":
+			nodes[r.key] = r.n
+		default:
+			rels[r.key] = r.n
+		}
+	}
+	return nodes, rels, nil
+}
+
+// searchText joins a name and its aliases, one per line, for the full-text
+// index (a line break keeps phrase queries from running across names).
+func searchText(name string, more ...any) string {
+	parts := []string{name}
+	for _, m := range more {
+		switch v := m.(type) {
+		case string:
+			if v != "" {
+				parts = append(parts, v)
+			}
+		case []string:
+			parts = append(parts, v...)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func orEmptyRows(rows []map[string]any) []map[string]any {
+	if rows == nil {
+		return []map[string]any{}
+	}
+	return rows
 }

@@ -1,5 +1,7 @@
 package store
 
+// The API's full-text search: graph.Searcher.
+
 import (
 	"context"
 	"strings"
@@ -26,8 +28,22 @@ var searchQueries = map[kg.SearchKind]string{
 }
 WITH s, max(score) AS score, head(collect(matched)) AS matched
 RETURN s.id AS id, 'STATEMENT' AS kind, score, matched, [] AS names, 0 AS statements, ` + statementProjection + ` AS node`,
-	kg.SearchDocument: `CALL db.index.fulltext.queryNodes('document_search', $qText, {limit: $limit}) YIELD node, score
-RETURN node.id AS id, 'DOCUMENT' AS kind, score, node.title AS matched, [] AS names, 0 AS statements, node {.*, text: null} AS node`,
+	kg.SearchDocument: `CALL db.index.fulltext.queryNodes('document_search', $qText, {limit: $limit}) YIELD node AS d, score
+RETURN d.id AS id, 'DOCUMENT' AS kind, score, d.title AS matched, [] AS names, 0 AS statements, ` + documentProjection("null") + ` AS node`,
+}
+
+// hitNodes decode the node of a hit of each kind, as its query returns it.
+var hitNodes = map[kg.SearchKind]func(fields) kg.Node{
+	kg.SearchActor:     asNode(actorFrom),
+	kg.SearchTopic:     asNode(topicFrom),
+	kg.SearchEvent:     asNode(eventFrom),
+	kg.SearchPlace:     asNode(placeFrom),
+	kg.SearchStatement: asNode(statementFrom),
+	kg.SearchDocument:  asNode(documentFrom),
+}
+
+func asNode[T kg.Node](from func(fields) T) func(fields) kg.Node {
+	return func(m fields) kg.Node { return from(m) }
 }
 
 // entitySearch is the query for one label of the entity index: the hit's
@@ -82,28 +98,20 @@ func (s *Store) Search(ctx context.Context, query string, kinds []kg.SearchKind,
 		if err != nil {
 			return nil, err
 		}
-		hits := make([]kg.SearchHit, 0, len(res.Records))
-		for _, r := range res.Records {
-			get := func(k string) any { v, _ := r.Get(k); return v }
-			hit := kg.SearchHit{ID: str(get("id")), Kind: kg.SearchKind(str(get("kind"))), Matched: str(get("matched")),
-				Score: rerank(num(get("score")), query, strs(get("names")), integer(get("statements")))}
-			if node := get("node"); node != nil {
-				switch hit.Kind {
-				case kg.SearchActor:
-					hit.Node = actorFrom(node)
-				case kg.SearchTopic:
-					hit.Node = topicFrom(node)
-				case kg.SearchEvent:
-					hit.Node = eventFrom(node)
-				case kg.SearchPlace:
-					hit.Node = placeFrom(node)
-				case kg.SearchStatement:
-					hit.Node = statementFrom(node)
-				case kg.SearchDocument:
-					hit.Node = documentFrom(node)
-				}
+		hits, err := decode(res, func(r fields) kg.SearchHit {
+			hit := kg.SearchHit{ID: r.str("id"), Kind: kg.SearchKind(r.str("kind")), Matched: r.str("matched"),
+				Score: rerank(r.num("score"), query, r.strs("names"), r.integer("statements"))}
+			node, ok := r.nested("node")
+			from := hitNodes[hit.Kind]
+			if !ok || from == nil {
+				r.fail("node", "is no %s", hit.Kind)
+				return hit
 			}
-			hits = append(hits, hit)
+			hit.Node = from(node)
+			return hit
+		})
+		if err != nil {
+			return nil, err
 		}
 		if len(hits) > 0 {
 			kg.SortHits(hits)

@@ -1,9 +1,9 @@
-package kg
+package subgraph
 
 // AddDegrees counts into each node's degree the distinct subgraph edges
 // (EdgeID) that links give it, a loop once: the degree of a node drawn
 // from its statements, the same in every store.
-func AddDegrees(nodes map[string]GraphNode, links []Link) {
+func AddDegrees(nodes map[string]Node, links []Link) {
 	seen := map[string]bool{}
 	for _, l := range links {
 		id := EdgeID(l)

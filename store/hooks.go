@@ -1,0 +1,160 @@
+package store
+
+// The hooks only tests and benchmarks call: none of them is part of what a
+// consumer of the store may ask (see the package comment), and none may be
+// called by production code.
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// RecordQueries makes the store report every read and write query it runs,
+// with its parameters; the query-plan test uses it to EXPLAIN all of them.
+func (s *Store) RecordQueries(f func(op, cypher string, params map[string]any)) { s.record = f }
+
+// Explain returns the operators Neo4j would use for a query, without running
+// it. Tests use it to prove every query starts from an index.
+func (s *Store) Explain(ctx context.Context, cypher string, params map[string]any) ([]PlanStep, error) {
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, "EXPLAIN "+cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, err
+	}
+	var steps []PlanStep
+	var walk func(p neo4j.Plan)
+	walk = func(p neo4j.Plan) {
+		if p == nil {
+			return
+		}
+		details, _ := p.Arguments()["Details"].(string)
+		steps = append(steps, PlanStep{Operator: strings.SplitN(p.Operator(), "@", 2)[0], Details: details})
+		for _, c := range p.Children() {
+			walk(c)
+		}
+	}
+	walk(res.Summary.Plan())
+	return steps, nil
+}
+
+// PlanStep is one operator of a query plan, with its details (for a label
+// scan, the variable and label it scans).
+type PlanStep struct {
+	Operator string
+	Details  string
+}
+
+// Checksum hashes the content of every statement (id, predicate, polarity,
+// speakers, targets, evidence spans) in id order, so two graphs can be
+// compared for equal content, not only equal counts. Tests use it to show
+// that an interrupted load, run again, gives the graph of an uninterrupted
+// one.
+func (s *Store) Checksum(ctx context.Context) (string, int, error) {
+	res, err := s.read(ctx, "checksum", `
+MATCH (s:Statement) USING INDEX s:Statement(date) WHERE s.date >= ''
+WITH s ORDER BY s.id
+RETURN s.id AS id, s.predicate AS p, s.polarity AS pol,
+  COLLECT { MATCH (a:Actor)-[m:MADE]->(s) RETURN a.id ORDER BY m.position } AS speakers,
+  COLLECT { MATCH (s)-[t:TARGETS]->(x) RETURN x.id ORDER BY t.position } AS targets,
+  COLLECT { MATCH (s)-[:EVIDENCED_BY]->(m:Mention) RETURN m.document + '@' + toString(m.start) + '-' + toString(m.end) ORDER BY m.id } AS spans`, nil)
+	if err != nil {
+		return "", 0, err
+	}
+	h := sha256.New()
+	for _, r := range res.Records {
+		fmt.Fprintln(h, r.Values...)
+	}
+	return hex.EncodeToString(h.Sum(nil)), len(res.Records), nil
+}
+
+// DeleteEverything removes all nodes and relationships (not the schema). It
+// exists for tests and benchmarks. Relationships go first, in batches, so
+// that deleting a dense node (a speaker with a million statements) never
+// needs one huge transaction.
+func (s *Store) DeleteEverything(ctx context.Context) error {
+	for _, q := range []string{
+		`MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS deleted`,
+		`MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS deleted`,
+	} {
+		for {
+			res, err := s.write(ctx, "deleteEverything", q, nil)
+			if err != nil {
+				return err
+			}
+			deleted, err := one(res, func(r fields) int { return r.integer("deleted") })
+			if err != nil {
+				return err
+			}
+			if deleted == 0 {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// BaselineRow is one statement as the benchmark's baseline writes it.
+type BaselineRow struct {
+	Doc, ID, Predicate, Polarity, Date, Summary string
+	Speakers, Targets                           []string
+	Event                                       string
+	Start, End                                  int
+	Text                                        string
+}
+
+// BaselineWrite is the yardstick of the load benchmark: the simplest batched
+// Cypher that writes the same nodes and relationships as the loader (no
+// validation, no replacing of earlier versions, no retries beyond the
+// driver's), so loader time / baseline time is the loader's overhead.
+func (s *Store) BaselineWrite(ctx context.Context, docs []map[string]any, rows []BaselineRow) error {
+	stmts := make([]map[string]any, len(rows))
+	for i, r := range rows {
+		stmts[i] = map[string]any{"doc": r.Doc, "id": r.ID, "predicate": r.Predicate, "polarity": r.Polarity, "date": r.Date,
+			"summary": r.Summary, "speakers": r.Speakers, "targets": r.Targets, "event": r.Event,
+			"start": r.Start, "end": r.End, "text": r.Text}
+	}
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
+	defer session.Close(ctx)
+	start := time.Now()
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		for _, q := range []struct {
+			cypher string
+			params map[string]any
+		}{
+			{`UNWIND $docs AS d CREATE (:Document {id: d.id, title: d.title, lang: d.lang, date: d.date, text: d.text})`, map[string]any{"docs": docs}},
+			{`UNWIND $rows AS r
+MATCH (d:Document {id: r.doc})
+CREATE (s:Statement {id: r.doc + ':' + r.id, document: r.doc, predicate: r.predicate, polarity: r.polarity, date: r.date, summary_en: r.summary})
+CREATE (s)-[:EVIDENCED_BY]->(m:Mention {id: r.doc + ':' + r.id + ':m1', document: r.doc, start: r.start, end: r.end, text: r.text})-[:IN_DOCUMENT]->(d)
+WITH s, r
+CALL (s, r) { UNWIND r.speakers AS sp MATCH (a:Actor {id: sp}) CREATE (a)-[:MADE]->(s) }
+CALL (s, r) { UNWIND r.targets AS tg MATCH (t:Topic {id: tg}) CREATE (s)-[:TARGETS]->(t) }
+CALL (s, r) { MATCH (e:Event {id: r.event}) CREATE (s)-[:MADE_AT]->(e) }
+CALL (s, r) {
+  UNWIND r.speakers AS sp
+  UNWIND r.targets AS tg
+  MATCH (a:Actor {id: sp})
+  MATCH (t:Topic {id: tg})
+  MERGE (a)-[e:STANCE {polarity: r.polarity}]->(t)
+  SET e.weight = coalesce(e.weight, 0) + 1, e.first = coalesce(e.first, r.date), e.last = r.date
+}`, map[string]any{"rows": stmts}},
+		} {
+			res, err := tx.Run(ctx, q.cypher, q.params)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	s.observe("baseline", time.Since(start), err)
+	return err
+}
