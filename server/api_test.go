@@ -138,7 +138,7 @@ func TestMistakesAreToldWithTheirCode(t *testing.T) {
 		{"an unknown topic of a matrix", `{ stanceMatrix(actors: ["csto"], topics: ["russia"]) { actors { id } } }`, "NOT_FOUND", `no topic with id "russia"`},
 		{"an unknown actor of a timeline", `{ timeline(actor: "putin") { bucket } }`, "NOT_FOUND", `no node with id "putin"`},
 		{"an unknown actor to align with", `{ alignment(actor: "putin") { score } }`, "NOT_FOUND", `no node with id "putin"`},
-		{"a matrix of 51 actors", `{ stanceMatrix(actors: [`+strings.Repeat(`"csto", `, 51)+`]) { actors { id } } }`, "BAD_USER_INPUT", "at most 50 actors"},
+		{"a matrix of 51 actors", `{ stanceMatrix(actors: [` + strings.Repeat(`"csto", `, 51) + `]) { actors { id } } }`, "BAD_USER_INPUT", "at most 50 actors"},
 	} {
 		_, errs := ask(t, c, tc.query)
 		if codeOf(errs) != tc.code || !strings.Contains(errs[0].Message, tc.message) {
