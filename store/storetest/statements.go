@@ -194,6 +194,29 @@ func statementCases() []Case {
 				}
 			}
 		}),
+		newCase("statements/about one target, filtered by another", func(ctx context.Context, r graph.Reader) (map[string][]string, error) {
+			// x02 targets both the settlement and the Geneva conference: a list
+			// about one, filtered by the other, holds it.
+			out := map[string][]string{}
+			// The API reaches narrower topics unless told not to.
+			for _, pair := range [][2]string{{"geneva-ii-conference", "peaceful-settlement-of-syrian-crisis"}, {"peaceful-settlement-of-syrian-crisis", "geneva-ii-conference"}} {
+				for _, narrower := range []bool{false, true} {
+					scope := kg.StatementScope{About: pair[0], Reach: kg.Reach{Narrower: narrower}}
+					l, err := statementList(scope, kg.StatementFilter{Target: ptr(pair[1])}, kg.StatementOrder{Field: kg.OrderByDate})(ctx, r)
+					if err != nil {
+						return nil, err
+					}
+					out[fmt.Sprintf("%s (narrower %v)", pair[0], narrower)] = idsOf(l, statementID)
+				}
+			}
+			return out, nil
+		}, func(t *testing.T, m map[string][]string) {
+			for about, ids := range m {
+				if !slices.Contains(ids, extraDocument+":x02") {
+					t.Errorf("statements about %s, filtered by x02's other target: %v, want x02 among them", about, ids)
+				}
+			}
+		}),
 		newCase("statementsByID", allStatements, func(t *testing.T, m map[string]kg.Statement) {
 			s := m[seedDocument+":s01"]
 			if len(m) < 60 || s.Predicate != "REJECT" || len(s.SpeakerActors) != 1 || s.SpeakerActors[0].ID != "csto" ||
