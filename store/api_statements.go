@@ -26,10 +26,6 @@ var statementWhere = `($speaker IS NULL OR EXISTS { MATCH (fs:Actor {id: $speake
 func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey) ([]kg.Statement, bool, error) {
 	params := statementParams(scope, f)
 	params["limit"] = first + 1
-	params["afterValue"], params["afterID"] = nil, nil
-	if after != nil {
-		params["afterValue"], params["afterID"] = after.Value, after.ID
-	}
 	// Both pieces come from fixed strings chosen by the enum, never from input.
 	value := `coalesce(s.date, '')`
 	if order.Field == kg.OrderByConfidence {
@@ -39,12 +35,21 @@ func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.St
 	if order.Direction == kg.Desc {
 		cmp, dir = "<", "DESC"
 	}
+	// The first page has no keyset condition at all rather than one that is
+	// off when null: `$afterID IS NULL OR …` between the ORDER BY and the
+	// LIMIT may keep the planner from fusing them into a Top, and then
+	// every page sorts every statement in scope in the transaction's memory.
+	keyset := ""
+	if after != nil {
+		params["afterValue"], params["afterID"] = after.Value, after.ID
+		keyset = `WHERE v ` + cmp + ` $afterValue OR (v = $afterValue AND s.id ` + cmp + ` $afterID)
+`
+	}
 	res, err := s.read(ctx, "statements", statementMatch(scope)+`
 WITH s WHERE `+statementWhere+`
 WITH DISTINCT s
 WITH s, `+value+` AS v
-WHERE $afterID IS NULL OR v `+cmp+` $afterValue OR (v = $afterValue AND s.id `+cmp+` $afterID)
-ORDER BY v `+dir+`, s.id `+dir+`
+`+keyset+`ORDER BY v `+dir+`, s.id `+dir+`
 LIMIT $limit
 RETURN `+statementProjection+` AS s`, params)
 	if err != nil {
@@ -53,11 +58,26 @@ RETURN `+statementProjection+` AS s`, params)
 	return page(res, "s", first, statementFrom)
 }
 
-// CountStatements counts what Statements would list.
+// CountStatements counts what Statements would list. Every statement,
+// unscoped and unfiltered, is counted from the count store, not by reading
+// each one.
 func (s *Store) CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error) {
+	if scope == (kg.StatementScope{}) && unfiltered(f) {
+		return s.readCount(ctx, "statements.count", `RETURN COUNT { (:Statement) } AS n`, nil)
+	}
 	return s.readCount(ctx, "statements.count", statementMatch(scope)+`
 WITH s WHERE `+statementWhere+`
 RETURN count(DISTINCT s) AS n`, statementParams(scope, f))
+}
+
+// unfiltered reports whether f keeps every statement.
+func unfiltered(f kg.StatementFilter) bool {
+	for _, p := range []*string{f.Speaker, f.Target, f.Event, f.Document, f.From, f.To} {
+		if strParam(p) != nil {
+			return false
+		}
+	}
+	return len(f.Predicate) == 0 && f.Polarity == nil && f.Method == nil && f.MinConfidence == nil
 }
 
 // StatementsByID returns the statements with the given ids, keyed by id.

@@ -9,10 +9,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
 )
 
 // RecordQueries makes the store report every read and write query it runs,
@@ -28,19 +31,35 @@ func (s *Store) Explain(ctx context.Context, cypher string, params map[string]an
 		return nil, err
 	}
 	var steps []PlanStep
-	var walk func(p neo4j.Plan)
-	walk = func(p neo4j.Plan) {
-		if p == nil {
-			return
-		}
-		details, _ := p.Arguments()["Details"].(string)
-		steps = append(steps, PlanStep{Operator: strings.SplitN(p.Operator(), "@", 2)[0], Details: details})
-		for _, c := range p.Children() {
-			walk(c)
+	var walk func(p *db.Plan, spine bool)
+	walk = func(p *db.Plan, spine bool) {
+		details, _ := p.Arguments["Details"].(string)
+		steps = append(steps, PlanStep{Operator: strings.SplitN(p.Operator, "@", 2)[0], Details: details, Spine: spine})
+		for i := range p.Children {
+			walk(&p.Children[i], spine && i == 0)
 		}
 	}
-	walk(res.Summary.Plan())
+	if root := rawPlan(res.Summary.Plan()); root != nil {
+		walk(root, true)
+	}
 	return steps, nil
+}
+
+// rawPlan is the driver's plan behind p. The driver's own Plan.Children
+// (v5.28.4) takes the address of its loop variable, so every child it
+// returns is the last one: the right-hand side of a binary operator twice,
+// its left-hand side (where a query's scan usually is) never. The profile's
+// children were fixed upstream (neo4j-go-driver#249), the plan's were not.
+func rawPlan(p neo4j.Plan) *db.Plan {
+	v := reflect.ValueOf(p)
+	if p == nil || v.Kind() != reflect.Pointer {
+		return nil
+	}
+	field := v.Elem().FieldByName("plan")
+	if !field.IsValid() || field.Type() != reflect.TypeFor[*db.Plan]() {
+		return nil
+	}
+	return *(**db.Plan)(unsafe.Pointer(field.UnsafeAddr()))
 }
 
 // PlanStep is one operator of a query plan, with its details (for a label
@@ -48,6 +67,11 @@ func (s *Store) Explain(ctx context.Context, cypher string, params map[string]an
 type PlanStep struct {
 	Operator string
 	Details  string
+	// Spine is whether the operator is on the query's main pipeline: reached
+	// from the root through first children only, not inside a subquery
+	// (the right-hand side of an Apply, such as a COLLECT of one row's
+	// neighbours), whose work is bounded by that row.
+	Spine bool
 }
 
 // Checksum hashes the content of every statement (id, predicate, polarity,

@@ -10,11 +10,42 @@ import (
 	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
 	"github.com/whosaid/whosaid/kg"
 	"github.com/whosaid/whosaid/loader"
+	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/store/storetest"
 	"github.com/whosaid/whosaid/subgraph"
 )
 
 func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }
+
+// sortBeforeLimit finds a Sort the query's own limit waits for: a page
+// must sort and limit in one Top (or read an index in order), never sort
+// every row in scope, which the transaction holds in memory. A Sort that
+// feeds an aggregation (an ordered collect) is the aggregation's, not the
+// page's. Subqueries are left out: they sort one row's neighbours.
+func sortBeforeLimit(plan []store.PlanStep) *store.PlanStep {
+	limited := false
+	for i, step := range plan {
+		switch {
+		case !step.Spine:
+		case step.Operator == "Limit":
+			limited = true
+		case strings.Contains(step.Operator, "Aggregation") || step.Operator == "Distinct":
+			limited = false
+		case step.Operator == "Sort" && limited:
+			return &plan[i]
+		}
+	}
+	return nil
+}
+
+// knownScan is the one scan left: the list of every statement, unscoped,
+// reads them all to find its page (and its count, when filtered). An index cannot give
+// its order while undated statements (first in a DATE list) have no date
+// and confidences have no index; the Top keeps its memory to one page.
+func knownScan(q recorded, step store.PlanStep) bool {
+	unscoped := strings.HasPrefix(q.cypher, "MATCH (s:Statement)\n")
+	return strings.HasPrefix(q.op, "statements") && unscoped && step.Operator == "NodeByLabelScan" && step.Details == "s:Statement"
+}
 
 type recorded struct {
 	op, cypher string
@@ -49,6 +80,8 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 	ids := []string{"vladimir-putin", "csto", "russia"}
 	_, _, err := st.Actors(ctx, kg.ActorFilter{Name: s("بوتين")}, 10, "a")
 	must(err)
+	_, _, err = st.Actors(ctx, kg.ActorFilter{}, 10, "")
+	must(err)
 	_, err = st.CountActors(ctx, kg.ActorFilter{})
 	must(err)
 	_, err = st.ActorsByID(ctx, ids)
@@ -64,17 +97,32 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 		Document: s("000_34de9ea8cd55db5f"), From: s("2013"), To: s("2014"), Target: s("syrian-crisis"),
 		Trust: kg.Trust{Method: &extracted, MinConfidence: &half}}
 	scopes := []kg.StatementScope{{Speaker: "russia", Reach: kg.Reach{Affiliates: true, Narrower: true}}, {Speaker: "vladimir-putin"}, {About: "military-intervention-in-syria", Reach: kg.Reach{Narrower: true}}, {Event: "csto-summit-sochi-2013"}}
-	for _, order := range []kg.StatementOrder{{Field: kg.OrderByDate, Direction: kg.Asc}, {Field: kg.OrderByConfidence, Direction: kg.Desc}} {
-		for _, scope := range scopes {
-			_, _, err = st.Statements(ctx, scope, full, order, 10, &kg.SortKey{Value: "2013-09", ID: "x"})
-			must(err)
-			_, err = st.CountStatements(ctx, scope, full)
-			must(err)
+	// Every order, first page and after a cursor, filtered and not, in
+	// every scope and none.
+	for _, field := range []kg.StatementOrderField{kg.OrderByDate, kg.OrderByConfidence} {
+		for _, dir := range []kg.OrderDirection{kg.Asc, kg.Desc} {
+			order := kg.StatementOrder{Field: field, Direction: dir}
+			var key any = "2013-09"
+			if field == kg.OrderByConfidence {
+				key = 0.5
+			}
+			for _, scope := range append(scopes, kg.StatementScope{}) {
+				for _, f := range []kg.StatementFilter{full, {}} {
+					for _, after := range []*kg.SortKey{nil, {Value: key, ID: "x"}} {
+						_, _, err = st.Statements(ctx, scope, f, order, 10, after)
+						must(err)
+					}
+					_, err = st.CountStatements(ctx, scope, f)
+					must(err)
+				}
+			}
 		}
 	}
 	_, err = st.StatementsByID(ctx, []string{"000_34de9ea8cd55db5f:s01"})
 	must(err)
 	_, _, err = st.Topics(ctx, "syria", 10, "a")
+	must(err)
+	_, _, err = st.Topics(ctx, "", 10, "")
 	must(err)
 	_, err = st.CountTopics(ctx, "syria")
 	must(err)
@@ -84,6 +132,8 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 	must(err)
 	_, _, err = st.Events(ctx, 10, &kg.SortKey{Value: "2013", ID: "a"})
 	must(err)
+	_, _, err = st.Events(ctx, 10, nil)
+	must(err)
 	_, err = st.CountEvents(ctx)
 	must(err)
 	_, err = st.EventsByID(ctx, []string{"csto-summit-sochi-2013"})
@@ -91,6 +141,8 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 	_, err = st.PlacesByID(ctx, []string{"sochi"})
 	must(err)
 	_, _, err = st.Documents(ctx, 10, "")
+	must(err)
+	_, _, err = st.Documents(ctx, 10, "000")
 	must(err)
 	_, err = st.CountDocuments(ctx)
 	must(err)
@@ -176,9 +228,12 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 					bad = bad || strings.Contains(step.Details, l)
 				}
 			}
-			if bad {
+			if bad && !knownScan(q, step) {
 				t.Errorf("%s scans: %s %s\n%s", q.op, step.Operator, step.Details, q.cypher)
 			}
+		}
+		if sort := sortBeforeLimit(plan); sort != nil {
+			t.Errorf("%s sorts every row before its limit: %s %s\n%s", q.op, sort.Operator, sort.Details, q.cypher)
 		}
 	}
 	sort.Strings(ops)
