@@ -15,8 +15,17 @@ const (
 	NotFound    ErrorKind = "NOT_FOUND"
 	Timeout     ErrorKind = "TIMEOUT"
 	Unavailable ErrorKind = "UNAVAILABLE"
-	Internal    ErrorKind = "INTERNAL"
+	// ResourceExhausted: the database ran out of the memory it grants one
+	// transaction or all of them; the same request may pass later.
+	ResourceExhausted ErrorKind = "RESOURCE_EXHAUSTED"
+	Internal          ErrorKind = "INTERNAL"
 )
+
+// ServerSide reports whether an error of kind k is the server's or the
+// database's trouble rather than the client's: those are logged.
+func ServerSide(k ErrorKind) bool {
+	return k == Internal || k == Unavailable || k == Timeout || k == ResourceExhausted
+}
 
 // ErrDatabaseAuth is in the chain of an Unavailable error when the database
 // refused whosaid's credentials: the one cause of unavailability that

@@ -20,7 +20,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
 		var kerr *kg.Error
 		if errors.As(err, &kerr) {
-			if kerr.Kind == kg.Internal || kerr.Kind == kg.Unavailable || kerr.Kind == kg.Timeout {
+			if kg.ServerSide(kerr.Kind) {
 				log.ErrorContext(ctx, "request failed", "kind", kerr.Kind, "path", gerr.Path.String(), "err", err)
 			}
 			gerr.Message = kerr.Message

@@ -20,6 +20,8 @@ var exportStatus = map[kg.ErrorKind]int{
 	kg.Unavailable: http.StatusServiceUnavailable,
 	kg.Timeout:     http.StatusServiceUnavailable,
 	kg.Internal:    http.StatusInternalServerError,
+	// The database's memory is a passing shortage: try again later.
+	kg.ResourceExhausted: http.StatusServiceUnavailable,
 }
 
 // selectTimeout bounds cutting a neighbourhood, waiting for a drawing slot
@@ -111,7 +113,7 @@ func exportError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err e
 	if errors.As(err, &kerr) {
 		msg = kerr.Message
 	}
-	if kind == kg.Internal || kind == kg.Unavailable || kind == kg.Timeout {
+	if kg.ServerSide(kind) {
 		log.ErrorContext(r.Context(), "export failed", "kind", kind, "url", r.URL.String(), "err", err)
 	}
 	status, ok := exportStatus[kind]

@@ -214,11 +214,39 @@ func classify(ctx context.Context, op string, err error) error {
 	case neo4j.IsConnectivityError(err) || isUnavailable(err):
 		return &kg.Error{Kind: kg.Unavailable, Message: "the database is unavailable", Err: fmt.Errorf("store: %s: %w", op, err)}
 	}
-	var nerr *neo4j.Neo4jError
-	if errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration" {
+	code := neo4jCode(err)
+	switch {
+	case code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
 		return &kg.Error{Kind: kg.Timeout, Message: "the query took too long", Err: fmt.Errorf("store: %s: %w", op, err)}
+	case outOfMemory(code):
+		return &kg.Error{Kind: kg.ResourceExhausted, Message: "the database is short of memory for this query; retry later or ask for less (a smaller first, a narrower filter)",
+			Err: fmt.Errorf("store: %s: %w", op, err)}
 	}
 	return &kg.Error{Kind: kg.Internal, Message: "internal error", Err: fmt.Errorf("store: %s: %w", op, err)}
+}
+
+// neo4jCode is the status code of the Neo4j error in err's chain, or, when
+// the driver gave up retrying a transient one, of the last attempt's (its
+// TransactionExecutionLimit does not unwrap).
+func neo4jCode(err error) string {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		err = limit.Errors[len(limit.Errors)-1]
+	}
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) {
+		return nerr.Code
+	}
+	return ""
+}
+
+// outOfMemory reports whether a status code says the database refused a
+// transaction memory (Neo.TransientError.General.MemoryPoolOutOfMemoryError,
+// …General.TransactionMemoryLimit and their kin): a limit of the server's,
+// not a fault of whosaid's.
+func outOfMemory(code string) bool {
+	parts := strings.Split(code, ".")
+	return len(parts) == 4 && parts[0] == "Neo" && parts[2] == "General" && strings.Contains(parts[3], "Memory")
 }
 
 // pastDeadline reports whether ctx's deadline has passed even if ctx does
