@@ -21,7 +21,7 @@ func (r *Resolver) actorsPage(ctx context.Context, filter *kg.ActorFilter, first
 	if filter != nil {
 		f = *filter
 	}
-	actors, hasNext, err := r.Graph.Actors(ctx, f, n, afterID)
+	actors, hasNext, err := fetchPage(ctx, n, func() ([]kg.Actor, bool, error) { return r.Graph.Actors(ctx, f, n, afterID) })
 	if err != nil {
 		return nil, err
 	}

@@ -99,13 +99,26 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 		}
 	}
 	scope.Reach = kg.ReachOf(f.IncludeAffiliates, f.IncludeNarrower)
-	items, hasNext, err := r.Graph.Statements(ctx, scope, f, order, n, key)
+	wanted := pageWanted(ctx, n)
+	items, hasNext, err := fetchPage(ctx, n, func() ([]kg.Statement, bool, error) { return r.Graph.Statements(ctx, scope, f, order, n, key) })
 	if err != nil {
 		return nil, err
 	}
-	if len(items) == 0 && key == nil {
+	if wanted && len(items) == 0 && key == nil {
 		if err := r.requireNodes(ctx, named...); err != nil {
 			return nil, err
+		}
+	}
+	count := func(ctx context.Context) (int, error) { return r.Graph.CountStatements(ctx, scope, f) }
+	if !wanted {
+		// Without a page, an empty count is what says whether the named
+		// ids exist: a typo is NOT_FOUND, never "said nothing".
+		count = func(ctx context.Context) (int, error) {
+			c, err := r.Graph.CountStatements(ctx, scope, f)
+			if err == nil && c == 0 {
+				err = r.requireNodes(ctx, named...)
+			}
+			return c, err
 		}
 	}
 	return connection(items, hasNext, key != nil,
@@ -115,8 +128,7 @@ func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, 
 				v = strconv.FormatFloat(s.Confidence, 'g', -1, 64)
 			}
 			return sortKeyCursor(list, v, s.ID)
-		},
-		func(ctx context.Context) (int, error) { return r.Graph.CountStatements(ctx, scope, f) }), nil
+		}, count), nil
 }
 
 // checkTrust accepts a confidence between 0 and 1.
@@ -153,7 +165,7 @@ func (r *Resolver) topicsPage(ctx context.Context, label *string, first *int, af
 	if label != nil {
 		l = *label
 	}
-	items, hasNext, err := r.Graph.Topics(ctx, l, n, afterID)
+	items, hasNext, err := fetchPage(ctx, n, func() ([]kg.Topic, bool, error) { return r.Graph.Topics(ctx, l, n, afterID) })
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +183,7 @@ func (r *Resolver) eventsPage(ctx context.Context, first *int, after *string) (*
 	if err != nil {
 		return nil, err
 	}
-	items, hasNext, err := r.Graph.Events(ctx, n, key)
+	items, hasNext, err := fetchPage(ctx, n, func() ([]kg.Event, bool, error) { return r.Graph.Events(ctx, n, key) })
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +201,7 @@ func (r *Resolver) documentsPage(ctx context.Context, first *int, after *string)
 	if err != nil {
 		return nil, err
 	}
-	items, hasNext, err := r.Graph.Documents(ctx, n, afterID)
+	items, hasNext, err := fetchPage(ctx, n, func() ([]kg.Document, bool, error) { return r.Graph.Documents(ctx, n, afterID) })
 	if err != nil {
 		return nil, err
 	}

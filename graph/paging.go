@@ -1,8 +1,11 @@
 package graph
 
 import (
+	"context"
 	"encoding/base64"
 	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/whosaid/whosaid/kg"
 )
@@ -61,4 +64,34 @@ func pageInfo(cursors []string, hasNext, hasPrevious bool) *kg.PageInfo {
 		info.EndCursor = &cursors[len(cursors)-1]
 	}
 	return info
+}
+
+// pageWanted reports whether the connection being resolved needs its page
+// query: not when the client selects only totalCount (which its own count
+// query answers), nor when it asks for no edges (first: 0) and no pageInfo.
+func pageWanted(ctx context.Context, size int) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !graphql.HasOperationContext(ctx) {
+		return true
+	}
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, nil) {
+		switch f.Name {
+		case "totalCount", "__typename":
+		case "edges":
+			if size > 0 {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// fetchPage runs a page query only when the client needs it (pageWanted).
+func fetchPage[T any](ctx context.Context, size int, fetch func() ([]T, bool, error)) ([]T, bool, error) {
+	if !pageWanted(ctx, size) {
+		return nil, false, nil
+	}
+	return fetch()
 }

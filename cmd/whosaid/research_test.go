@@ -808,3 +808,28 @@ func TestDepthLimit(t *testing.T) {
 		t.Errorf("a 15-level query gave %+v", r.Errors)
 	}
 }
+
+// Ensure a list asked only for its totalCount (or for no items) costs its
+// one count query, not the page query as well.
+func TestCountAloneCostsOneRoundTrip(t *testing.T) {
+	base := startServer(t, map[string]string{"WHOSAID_DEBUG": "1"}, "../../seeds")
+	for _, q := range []string{
+		`{ statements { totalCount } }`,
+		`{ statements(first: 0) { totalCount edges { cursor } } }`,
+		`{ statements(filter: {predicate: [REJECT]}) { totalCount } }`,
+		`{ actors { totalCount } }`,
+		`{ topics { totalCount } }`,
+		`{ events { totalCount } }`,
+		`{ documents { totalCount } }`,
+	} {
+		trips, data := cypherQueries(t, base, q, nil)
+		for _, v := range data {
+			if n, _ := v.(map[string]any)["totalCount"].(float64); n <= 0 {
+				t.Errorf("%s: totalCount %v, want some", q, v)
+			}
+		}
+		if trips != 1 {
+			t.Errorf("%s: %v Cypher round trips, want 1", q, trips)
+		}
+	}
+}
