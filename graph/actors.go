@@ -9,7 +9,7 @@ import (
 
 // actorsPage runs the actors query behind Query.actors.
 func (r *Resolver) actorsPage(ctx context.Context, filter *kg.ActorFilter, first *int, after *string) (*model.ActorConnection, error) {
-	n, err := pageSize(first)
+	n, err := PageSize(first)
 	if err != nil {
 		return nil, err
 	}

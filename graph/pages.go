@@ -56,7 +56,7 @@ func statementOrder(o *kg.StatementOrder) kg.StatementOrder {
 // target in the filter of an unscoped list becomes the scope, so the query
 // starts from that node's index entry.
 func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.StatementConnection, error) {
-	n, err := pageSize(first)
+	n, err := PageSize(first)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func checkDates(dates ...*string) error {
 }
 
 func (r *Resolver) topicsPage(ctx context.Context, label *string, first *int, after *string) (*model.TopicConnection, error) {
-	n, err := pageSize(first)
+	n, err := PageSize(first)
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +175,7 @@ func (r *Resolver) topicsPage(ctx context.Context, label *string, first *int, af
 }
 
 func (r *Resolver) eventsPage(ctx context.Context, first *int, after *string) (*model.EventConnection, error) {
-	n, err := pageSize(first)
+	n, err := PageSize(first)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +193,7 @@ func (r *Resolver) eventsPage(ctx context.Context, first *int, after *string) (*
 }
 
 func (r *Resolver) documentsPage(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error) {
-	n, err := pageSize(first)
+	n, err := PageSize(first)
 	if err != nil {
 		return nil, err
 	}

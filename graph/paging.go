@@ -20,10 +20,10 @@ const (
 	MaxPageSize     = 100
 )
 
-// pageSize reads a client's `first`. More than the cap is taken as the cap,
+// PageSize reads a client's `first`. More than the cap is taken as the cap,
 // as the schema promises ("capped"): a client asking for everything gets a
 // full page and a cursor, not an error. A negative size means nothing.
-func pageSize(first *int) (int, error) {
+func PageSize(first *int) (int, error) {
 	if first == nil {
 		return DefaultPageSize, nil
 	}

@@ -46,9 +46,9 @@ func TestFirstAboveTheCapIsTheCap(t *testing.T) {
 		first, want int
 		ok          bool
 	}{{0, 0, true}, {7, 7, true}, {MaxPageSize, MaxPageSize, true}, {MaxPageSize + 1, MaxPageSize, true}, {1 << 30, MaxPageSize, true}, {-1, 0, false}} {
-		n, err := pageSize(&tt.first)
+		n, err := PageSize(&tt.first)
 		if (err == nil) != tt.ok || n != tt.want {
-			t.Errorf("pageSize(%d) = %d, %v; want %d, ok %v", tt.first, n, err, tt.want, tt.ok)
+			t.Errorf("PageSize(%d) = %d, %v; want %d, ok %v", tt.first, n, err, tt.want, tt.ok)
 		}
 	}
 }

@@ -79,13 +79,13 @@ func priceFields(c *graph.ComplexityRoot) {
 	c.Query.Paths = func(child int, _, _ string, _ *int, _ *subgraph.View) int { return drawingCost(child, nil) }
 }
 
-// pageCost is a paged list's cost: its page size times an item's cost. A
-// first above the cap is priced as the cap, which is what the resolvers
-// take it as.
+// pageCost is a paged list's cost: its page size, read as the resolvers
+// read it (graph.PageSize), times an item's cost. A size the resolvers
+// refuse costs nothing more: the list is never read.
 func pageCost(child int, first *int) int {
-	n := graph.DefaultPageSize
-	if first != nil && *first > 0 {
-		n = min(*first, graph.MaxPageSize)
+	n, err := graph.PageSize(first)
+	if err != nil {
+		return 1
 	}
 	return 1 + child*n
 }

@@ -207,7 +207,7 @@ func classify(ctx context.Context, op string, err error) error {
 		return &kg.Error{Kind: kg.Unavailable, Message: "the database is unavailable", Err: fmt.Errorf("store: %s: %w", op, err)}
 	// The driver reports an expired context in several guises (a
 	// connectivity error, a failed handshake); the context says what happened.
-	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) || pastDeadline(ctx):
+	case errors.Is(err, context.DeadlineExceeded) || pastDeadline(ctx):
 		return &kg.Error{Kind: kg.Timeout, Message: "the query took too long", Err: fmt.Errorf("store: %s: %w", op, err)}
 	case errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled):
 		return &kg.Error{Kind: kg.Timeout, Message: "the request was cancelled", Err: fmt.Errorf("store: %s: %w", op, err)}
@@ -249,8 +249,8 @@ func outOfMemory(code string) bool {
 	return len(parts) == 4 && parts[0] == "Neo" && parts[2] == "General" && strings.Contains(parts[3], "Memory")
 }
 
-// pastDeadline reports whether ctx's deadline has passed even if ctx does
-// not say so yet: the driver's socket deadlines fire at the same instant as
+// pastDeadline reports whether ctx's deadline has passed, also when ctx
+// does not say so yet: the driver's socket deadlines fire at the same instant as
 // the context's timer, and an interrupted handshake then reads as "none of
 // the server offered Bolt versions are supported" before ctx.Err is set.
 func pastDeadline(ctx context.Context) bool {

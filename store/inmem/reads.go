@@ -244,7 +244,7 @@ func (s *Store) CountTopics(_ context.Context, label string) (int, error) {
 func (s *Store) TopicsByID(_ context.Context, ids []string) (map[string]kg.Topic, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return byIDs(ids, s.topics, func(t kg.Topic) kg.Topic { return topicOut(t) }), nil
+	return byIDs(ids, s.topics, topicOut), nil
 }
 
 // NarrowerTopics returns, for each topic that has any, its narrower topics.
