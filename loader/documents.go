@@ -220,19 +220,17 @@ func (r *reader) extractUnannotated() []string {
 	x := extract.New(r.cat)
 	for _, id := range ids {
 		d := r.docs[id]
-		res := x.Document(d.doc)
+		res := ExtractDocument(x, r.cat, d.doc)
 		for _, a := range res.NewActors {
 			r.ids[a.ID] = entityRef{kind: "actor", sub: strings.ToLower(string(a.Kind)), path: d.file, line: 1}
-			a.IntroducedBy = id
 			r.cat.Actors = append(r.cat.Actors, a)
 		}
 		for _, t := range res.NewTopics {
 			r.ids[t.ID] = entityRef{kind: "topic", path: d.file, line: 1}
-			t.IntroducedBy = id
 			r.cat.Topics = append(r.cat.Topics, t)
 		}
-		d.statements = res.Statements
-		d.relations = r.alignTerms(res.Relations, d.doc.Date)
+		d.statements = res.Document.Statements
+		d.relations = res.Document.Relations
 		if len(res.NewActors)+len(res.NewTopics) > 0 {
 			x = extract.New(r.cat)
 		}

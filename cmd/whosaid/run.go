@@ -23,6 +23,7 @@ commands:
   dev      what "make run" does: start Neo4j unless NEO4J_URI is set, load seeds, serve
   neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI
   extract  print the statements the rules find in articles: whosaid extract [--format jsonl|yaml] [--seeds DIR] FILE...
+  ingest   extraction and loading at scale through NATS JetStream: whosaid ingest publish|worker|load --nats URL
   eval     score extraction against the curated corpus by split and source: whosaid eval [--verbose] [FOLDER...] (default: seeds, eval/)
   train    train the speaker ranker on the dev split: whosaid train [--out FILE] (default loader/extract/ranker.json)
   bench    measure loads and the query mix at 10k, 100k and 1M statements (make bench; BENCH_QUICK=1 for a quick run)
@@ -80,6 +81,8 @@ func runCommand(ctx context.Context, cmd string, rest []string, getenv func(stri
 		return runDev(ctx, rest, getenv, stdout, stderr, log)
 	case "neo4j":
 		return runNeo4j(ctx, rest, stdout, stderr)
+	case "ingest":
+		return runIngest(ctx, rest, getenv, stdout, stderr, log)
 	case "extract":
 		return runExtract(ctx, rest, getenv, stdout, stderr, log)
 	case "eval":
