@@ -44,6 +44,18 @@ func WriteMarkdown(w io.Writer, res *Result, cfg Config, command string, goBench
 		}
 		p("")
 	}
+	if len(res.Ingest) > 0 {
+		p("## Ingestion queue")
+		p("")
+		p("`whosaid ingest` over a %d-statement corpus: its documents published to a NATS JetStream server in process, then extracted by the workers (goroutines of the benchmark, one connection) and written by the one batching loader; time from the first document taken to the last batch committed. The workers share the machine's cores with the loader, Neo4j and NATS.", cfg.IngestStatements)
+		p("")
+		p("| workers | documents | statements | time | documents/s | load average |")
+		p("|---:|---:|---:|---:|---:|---|")
+		for _, r := range res.Ingest {
+			p("| %d | %d | %d | %s | %.0f | %s |", r.Workers, r.Documents, r.Statements, r.Elapsed.Round(100*time.Millisecond), r.DocumentsPerSecond(), r.LoadAverage)
+		}
+		p("")
+	}
 	p("## Queries")
 	p("")
 	p("Each query of the mix ran for %s per concurrency level through the GraphQL server (`whosaid serve` as its own process; vegeta, closed loop, c workers, keep-alive) and, as the limit, the same store calls straight through the Go driver with c goroutines. Ratios are whosaid / limit (latency: lower is better, 1.0 is the floor; throughput: higher is better). Server RSS is the peak resident memory of the `whosaid serve` process while it was under load (sampled every 50 ms).", cfg.AttackFor)

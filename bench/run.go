@@ -41,6 +41,10 @@ type Config struct {
 	Work        string // folder for corpora and Neo4j stores
 	Binary      string // the whosaid binary, run as a subprocess for loads
 	Log         io.Writer
+	// IngestStatements sizes the corpus `whosaid ingest` is measured on
+	// (0: not measured), with each of IngestWorkers workers.
+	IngestStatements int
+	IngestWorkers    []int
 }
 
 // LoadResult is one timed load.
@@ -64,6 +68,7 @@ type QueryResult struct {
 type Result struct {
 	Loads   []LoadResult
 	Queries []QueryResult
+	Ingest  []IngestResult
 	Started time.Time
 	Elapsed time.Duration
 }
@@ -73,12 +78,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res := &Result{Started: time.Now()}
 	logf := func(format string, args ...any) { fmt.Fprintf(cfg.Log, format+"\n", args...) }
 	for _, size := range cfg.Sizes {
-		dir := filepath.Join(cfg.Work, fmt.Sprintf("synth-%d-%d", size, cfg.Seed))
-		if _, err := os.Stat(filepath.Join(dir, "catalogue")); err != nil {
-			logf("synth %d statements → %s", size, dir)
-			if _, err := synth.Write(synth.Options{Statements: size, Seed: cfg.Seed, Dir: dir}); err != nil {
-				return res, err
-			}
+		dir, err := corpus(cfg, size, logf)
+		if err != nil {
+			return res, err
 		}
 		pageCache := 512
 		if size >= 1_000_000 {
@@ -101,7 +103,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			_ = d
 		}
 		logf("loader and query mix over %d statements", size)
-		_, err := withNeo4j(ctx, cfg, pageCache, func(uri string, st *store.Store) error {
+		_, err = withNeo4j(ctx, cfg, pageCache, func(uri string, st *store.Store) error {
 			t := time.Now()
 			rss, err := loadWithBinary(ctx, cfg.Binary, uri, dir, cfg.Log)
 			if err != nil {
@@ -137,8 +139,44 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			return res, fmt.Errorf("size %d: %w", size, err)
 		}
 	}
+	if cfg.IngestStatements > 0 {
+		if err := runIngestBench(ctx, cfg, res, logf); err != nil {
+			return res, err
+		}
+	}
 	res.Elapsed = time.Since(res.Started)
 	return res, nil
+}
+
+// runIngestBench measures the ingestion queue on a corpus of its own.
+func runIngestBench(ctx context.Context, cfg Config, res *Result, logf func(string, ...any)) error {
+	dir, err := corpus(cfg, cfg.IngestStatements, logf)
+	if err != nil {
+		return err
+	}
+	logf("ingest %d statements with %v workers", cfg.IngestStatements, cfg.IngestWorkers)
+	_, err = withNeo4j(ctx, cfg, 512, func(_ string, st *store.Store) error {
+		runs, err := measureIngest(ctx, st, dir, cfg.IngestWorkers)
+		res.Ingest = runs
+		for _, r := range runs {
+			logf("ingest: %d workers, %d documents in %s, %.0f documents/s (load average %s)", r.Workers, r.Documents, r.Elapsed.Round(time.Millisecond), r.DocumentsPerSecond(), r.LoadAverage)
+		}
+		return err
+	})
+	return err
+}
+
+// corpus is the synthetic corpus of size statements, written unless it is
+// there already.
+func corpus(cfg Config, size int, logf func(string, ...any)) (string, error) {
+	dir := filepath.Join(cfg.Work, fmt.Sprintf("synth-%d-%d", size, cfg.Seed))
+	if _, err := os.Stat(filepath.Join(dir, "catalogue")); err != nil {
+		logf("synth %d statements → %s", size, dir)
+		if _, err := synth.Write(synth.Options{Statements: size, Seed: cfg.Seed, Dir: dir}); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
 }
 
 // withNeo4j runs f against a fresh Neo4j that is stopped afterwards.

@@ -36,8 +36,8 @@ var DefaultQueue = Queue{Documents: "WHOSAID_DOCUMENTS", Results: "WHOSAID_RESUL
 
 // The durable consumers: one shared by all workers, one for the loader.
 const (
-	workersConsumer = "workers"
-	loaderConsumer  = "loader"
+	WorkersConsumer = "workers"
+	LoaderConsumer  = "loader"
 )
 
 // dedupWindow is how long JetStream remembers message ids: republishing a

@@ -61,12 +61,7 @@ func TestPublishingTwiceQueuesOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, d := range documents() {
-			if err := p.Publish(ctx, d); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := p.Flush(ctx); err != nil {
+		if err := p.PublishAll(ctx, documents()); err != nil {
 			t.Fatal(err)
 		}
 		if p.Published != 3 || p.Duplicates != wantDup {
@@ -95,12 +90,7 @@ func TestWorkersTakeEachDocumentOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range documents() {
-		if err := p.Publish(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := p.Flush(ctx); err != nil {
+	if err := p.PublishAll(ctx, documents()); err != nil {
 		t.Fatal(err)
 	}
 	cat, err := loader.ReadCatalogue(loader.Dir("../seeds"))

@@ -43,13 +43,18 @@ func Load(ctx context.Context, js jetstream.JetStream, q Queue, w loader.Writer,
 	}
 	// A batch must fit in the consumer's window; the loader retries for
 	// ever (a database that is down is waited for, not given up on).
-	cons, err := consumer(ctx, js, q.Results, loaderConsumer, opt.AckWait, -1, 2*opt.Batch)
+	cons, err := consumer(ctx, js, q.Results, LoaderConsumer, opt.AckWait, -1, 2*opt.Batch)
 	if err != nil {
 		return rep, err
 	}
 	err = consume(ctx, cons, opt, func(msgs []jetstream.Msg) error {
 		results := decodeResults(msgs, opt)
-		if err := WriteBatch(ctx, w, results); err != nil {
+		// A slow transaction must not have its batch delivered again while
+		// it runs.
+		working := keepInProgress(msgs, opt.AckWait/3)
+		err := WriteBatch(ctx, w, results)
+		working()
+		if err != nil {
 			return err // unacknowledged: delivered again to the loader restarted
 		}
 		for _, m := range msgs {
@@ -69,6 +74,29 @@ func Load(ctx context.Context, js jetstream.JetStream, q Queue, w loader.Writer,
 	})
 	rep.Elapsed = time.Since(start)
 	return rep, err
+}
+
+// keepInProgress tells the server every interval that msgs are still being
+// worked on, until the returned function is called (it returns once the
+// telling has stopped, so the messages can then be acknowledged).
+func keepInProgress(msgs []jetstream.Msg, interval time.Duration) (stop func()) {
+	done, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				for _, m := range msgs {
+					_ = m.InProgress()
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
 }
 
 // decodeResults reads a batch, keeping one result per document (the last

@@ -111,6 +111,16 @@ func (p *Publisher) Publish(ctx context.Context, doc kg.Document) error {
 	return nil
 }
 
+// PublishAll publishes docs and waits for their acknowledgements.
+func (p *Publisher) PublishAll(ctx context.Context, docs []kg.Document) error {
+	for _, d := range docs {
+		if err := p.Publish(ctx, d); err != nil {
+			return err
+		}
+	}
+	return p.Flush(ctx)
+}
+
 // Flush waits until the stream has acknowledged every document published.
 func (p *Publisher) Flush(ctx context.Context) error {
 	for _, f := range p.pending {

@@ -55,7 +55,7 @@ func Work(ctx context.Context, js jetstream.JetStream, q Queue, cat kg.Catalogue
 	if err := q.Ensure(ctx, js); err != nil {
 		return 0, err
 	}
-	cons, err := consumer(ctx, js, q.Documents, workersConsumer, opt.AckWait, workerMaxDeliver, 1000)
+	cons, err := consumer(ctx, js, q.Documents, WorkersConsumer, opt.AckWait, workerMaxDeliver, 1000)
 	if err != nil {
 		return 0, err
 	}

@@ -40,6 +40,9 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		Work:        *work,
 		Binary:      self,
 		Log:         stderr,
+		// about 2,000 documents
+		IngestStatements: 50_000,
+		IngestWorkers:    []int{1, 2},
 	}
 	command := "make bench"
 	if *quick {
@@ -47,6 +50,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		cfg.LoadSizes = map[int]bool{10_000: true}
 		cfg.Concurrency = map[int][]int{10_000: {1, 16}}
 		cfg.AttackFor = 2 * time.Second
+		cfg.IngestStatements = 10_000
 		command = "BENCH_QUICK=1 make bench"
 	}
 	res, err := bench.Run(ctx, cfg)

@@ -90,14 +90,16 @@ func TestIngestClusterSurvivesKilledWorkerAndLoader(t *testing.T) {
 		return start(t, proc(append([]string{"worker", "--seeds", dir, "--batch", "10", "--ack-wait", "3s"}, common...)...))
 	}
 	loaderProc := func() *exec.Cmd {
-		return start(t, proc(append([]string{"load", "--seeds", dir, "--batch", "20", "--ack-wait", "5s"}, common...)...))
+		return start(t, proc(append([]string{"load", "--seeds", dir, "--batch", "20", "--ack-wait", "6s"}, common...)...))
 	}
 
 	// A worker killed with documents delivered to it and not acknowledged.
 	w1 := worker()
-	waitFor(t, "the first worker to extract some documents", func() bool {
+	// It acknowledges each document once its result is out: holding two, it
+	// has not extracted the second.
+	waitFor(t, "the first worker to extract some documents and hold more", func() bool {
 		docs, _ := pending(t, q, js)
-		return docs <= total-5
+		return docs <= total-5 && delivered(t, js, q.Documents, ingest.WorkersConsumer).NumAckPending >= 2
 	})
 	kill(w1)
 	if docs, _ := pending(t, q, js); docs == 0 {
@@ -106,9 +108,11 @@ func TestIngestClusterSurvivesKilledWorkerAndLoader(t *testing.T) {
 	w1, w2 := worker(), worker()
 	// The loader killed after some batches committed, before the last.
 	l := loaderProc()
-	waitFor(t, "the loader to commit a batch", func() bool {
+	// Given more results than there are documents in the graph, it holds
+	// some that it has not committed.
+	waitFor(t, "the loader to commit a batch and hold the next", func() bool {
 		nodes, _, err := st.Counts(ctx)
-		return err == nil && nodes["Statement"] > 0
+		return err == nil && nodes["Document"] > 0 && delivered(t, js, q.Results, ingest.LoaderConsumer).Delivered.Consumer > uint64(nodes["Document"])
 	})
 	kill(l)
 	if docs, results := pending(t, q, js); docs+results == 0 {
@@ -199,6 +203,21 @@ func pending(t *testing.T, q ingest.Queue, js jetstream.JetStream) (docs, result
 		t.Fatal(err)
 	}
 	return docs, results
+}
+
+// delivered says what a consumer was given: NumAckPending is how many of
+// its messages are not acknowledged, what a process killed now leaves to be
+// delivered again.
+func delivered(t *testing.T, js jetstream.JetStream, stream, consumer string) *jetstream.ConsumerInfo {
+	c, err := js.Consumer(context.Background(), stream, consumer)
+	if err != nil {
+		return &jetstream.ConsumerInfo{} // not created yet
+	}
+	info, err := c.Info(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info
 }
 
 func waitFor(t *testing.T, what string, cond func() bool) {
