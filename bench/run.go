@@ -42,9 +42,11 @@ type Config struct {
 	Binary      string // the whosaid binary, run as a subprocess for loads
 	Log         io.Writer
 	// IngestStatements sizes the corpus `whosaid ingest` is measured on
-	// (0: not measured), with each of IngestWorkers workers.
+	// (0: not measured), with each of IngestWorkers workers, through the
+	// nats-server binary NATSServer.
 	IngestStatements int
 	IngestWorkers    []int
+	NATSServer       string
 }
 
 // LoadResult is one timed load.
@@ -139,7 +141,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			return res, fmt.Errorf("size %d: %w", size, err)
 		}
 	}
-	if cfg.IngestStatements > 0 {
+	if cfg.IngestStatements > 0 && cfg.NATSServer != "" {
 		if err := runIngestBench(ctx, cfg, res, logf); err != nil {
 			return res, err
 		}
@@ -156,7 +158,7 @@ func runIngestBench(ctx context.Context, cfg Config, res *Result, logf func(stri
 	}
 	logf("ingest %d statements with %v workers", cfg.IngestStatements, cfg.IngestWorkers)
 	_, err = withNeo4j(ctx, cfg, 512, func(_ string, st *store.Store) error {
-		runs, err := measureIngest(ctx, st, dir, cfg.IngestWorkers)
+		runs, err := measureIngest(ctx, cfg.NATSServer, st, dir, cfg.IngestWorkers)
 		res.Ingest = runs
 		for _, r := range runs {
 			logf("ingest: %d workers, %d documents in %s, %.0f documents/s (load average %s)", r.Workers, r.Documents, r.Elapsed.Round(time.Millisecond), r.DocumentsPerSecond(), r.LoadAverage)

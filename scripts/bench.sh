@@ -10,4 +10,6 @@ mkdir -p .bench
 benchtime=1s
 [[ "${BENCH_QUICK:-}" == "1" ]] && benchtime=200ms
 go test -run='^$' -bench=. -benchmem -benchtime="$benchtime" ./loader/extract ./export | grep -E '^(Benchmark|goos|goarch|cpu|pkg)' | tee .bench/go-bench.txt
-./bin/whosaid bench --go-bench .bench/go-bench.txt
+# the ingestion queue's server, from the version go.mod pins
+go build -o .bench/nats-server github.com/nats-io/nats-server/v2
+./bin/whosaid bench --go-bench .bench/go-bench.txt --nats-server .bench/nats-server

@@ -19,6 +19,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	out := fs.String("out", "docs/BENCHMARKS.md", "report file")
 	work := fs.String("work", ".bench", "folder for corpora and stores (git-ignored)")
 	goBench := fs.String("go-bench", "", "file with `go test -bench` output to include")
+	natsServer := fs.String("nats-server", "", "a nats-server binary: measure `whosaid ingest` with it (make bench builds one)")
 	env := newSettings(getenv)
 	quick := fs.Bool("quick", env.boolean("BENCH_QUICK", false), "small and short: one 10k corpus (env BENCH_QUICK)")
 	if err := env.err(); err != nil {
@@ -43,6 +44,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		// about 2,000 documents
 		IngestStatements: 50_000,
 		IngestWorkers:    []int{1, 2},
+		NATSServer:       *natsServer,
 	}
 	command := "make bench"
 	if *quick {
