@@ -68,7 +68,7 @@ func Load(ctx context.Context, js jetstream.JetStream, q Queue, w loader.Writer,
 			rep.Statements += len(r.Document.Statements)
 		}
 		rep.Elapsed = time.Since(start)
-		fmt.Fprintf(progress, "ingest load: %d documents, %d statements in %d batches (%.0f documents/s)\n",
+		fmt.Fprintf(progress, "ingest load: %d documents, %d statements in %d batches (%.1f documents/s)\n",
 			rep.Documents, rep.Statements, rep.Batches, float64(rep.Documents)/rep.Elapsed.Seconds())
 		return nil
 	})
