@@ -61,7 +61,7 @@ func mix(searchName string) []query {
 			graphql:   `query($a: [ID!], $t: [ID!], $from: String) { stanceMatrix(actors: $a, topics: $t, from: $from) { cells { actor { id } topic { id } favor against neutral net latestDate } } }`,
 			variables: map[string]any{"a": actors, "t": topics, "from": "2020-01-01"},
 			direct: func(ctx context.Context, st *store.Store) error {
-				_, err := st.StanceMatrix(ctx, actors, topics, s("2020-01-01"), nil, kg.Trust{}, kg.ReachOf(nil, nil))
+				_, err := st.StanceMatrix(ctx, actors, topics, s("2020-01-01"), nil, kg.Trust{}, kg.ReachOf(nil, nil), false)
 				return err
 			},
 		},

@@ -69,7 +69,9 @@ type Searcher interface {
 // Analyses sum statements up: who stands where on what, who agrees with
 // whom, when things were said, and the graph as a whole.
 type Analyses interface {
-	StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error)
+	// withStatements: the cells list their statements; without, a store
+	// may count them without reading each one.
+	StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach, withStatements bool) (kg.StanceMatrix, error)
 	Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust, reach kg.Reach) ([]kg.Alignment, error)
 	Timeline(ctx context.Context, actor, topic string, from, to *string, bucket kg.TimeBucket, trust kg.Trust, reach kg.Reach) ([]kg.TimelineBucket, error)
 	Stats(ctx context.Context) (kg.Stats, error)

@@ -298,7 +298,7 @@ func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topic
 	if err != nil {
 		return nil, err
 	}
-	m, err := r.Graph.StanceMatrix(ctx, actors, topics, from, to, trust, kg.ReachOf(includeAffiliates, includeNarrower))
+	m, err := r.Graph.StanceMatrix(ctx, actors, topics, from, to, trust, kg.ReachOf(includeAffiliates, includeNarrower), selects(ctx, "cells", "statements"))
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,9 @@ package store
 // The API's analyses: graph.Analyses.
 
 import (
+	"cmp"
 	"context"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -29,7 +31,13 @@ const anyStatement = `MATCH (s:Statement) USING INDEX s:Statement(date) WHERE s.
 // narrower ones; an actor stands for its affiliates when reach says so.
 // Empty actors or topics mean the most active ones (up to
 // kg.MatrixDefaultSide).
-func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error) {
+//
+// Unless the cells' statements are wanted, or a trust filter or the
+// affiliates' offices make each statement count on its own, the counts come
+// from the calendars of the STANCE relationships (stances.go), whose size
+// follows the pairs asked about, not the statements made: a head of state's
+// row costs as much as a minor envoy's.
+func (s *Store) StanceMatrix(ctx context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach, withStatements bool) (kg.StanceMatrix, error) {
 	params := withReach(withTrust(map[string]any{"from": strParam(from), "to": strParam(to), "since": kg.Or(from, ""), "side": kg.MatrixDefaultSide}, trust), reach)
 	var err error
 	if len(actors) == 0 {
@@ -52,6 +60,26 @@ RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT $side`, para
 		}
 	}
 	params["topics"] = topics
+	var cells []kg.StanceCell
+	if withStatements || trust != (kg.Trust{}) || reach.Affiliates {
+		cells, err = s.matrixFromStatements(ctx, params)
+	} else {
+		cells, err = s.matrixFromCalendars(ctx, params, from, to)
+	}
+	if err != nil {
+		return kg.StanceMatrix{}, err
+	}
+	for i := range cells {
+		if !withStatements {
+			cells[i].Statements = nil // the same answer whichever way it was counted
+		}
+	}
+	return kg.StanceMatrix{Actors: actors, Topics: topics, Cells: cells}, nil
+}
+
+// matrixFromStatements counts every cell from its statements, which it
+// lists too. Its cost follows the statements of the actors asked about.
+func (s *Store) matrixFromStatements(ctx context.Context, params map[string]any) ([]kg.StanceCell, error) {
 	res, err := s.read(ctx, "stanceMatrix", `
 UNWIND $actors AS aid
 MATCH (a:Actor {id: aid})
@@ -66,19 +94,15 @@ RETURN a.id AS actor, t.id AS grp, p.id AS topic,
        [x IN stmts | x.id] AS ids
 ORDER BY actor, grp, topic`, params)
 	if err != nil {
-		return kg.StanceMatrix{}, err
+		return nil, err
 	}
-	cells, err := decode(res, func(r fields) kg.StanceCell {
+	return decode(res, func(r fields) kg.StanceCell {
 		return kg.StanceCell{
 			Actor: r.str("actor"), Group: r.str("grp"), Topic: r.str("topic"),
 			Favor: r.integer("favor"), Against: r.integer("against"), Neutral: r.integer("neutral"),
 			LatestDate: r.str("latest"), Statements: r.strs("ids"),
 		}
 	})
-	if err != nil {
-		return kg.StanceMatrix{}, err
-	}
-	return kg.StanceMatrix{Actors: actors, Topics: topics, Cells: cells}, nil
 }
 
 func (s *Store) mostActive(ctx context.Context, op, cypher string, params map[string]any) ([]string, error) {
@@ -209,4 +233,192 @@ func labelCounts(m map[string]int) []kg.LabelCount {
 	}
 	slices.SortFunc(out, func(a, b kg.LabelCount) int { return strings.Compare(a.Label, b.Label) })
 	return out
+}
+
+// matrixFromCalendars counts the cells from the calendars of the STANCE
+// relationships between the actors and the propositions under the topics.
+// A month wholly inside the dates counts whole, one wholly outside not at
+// all; only a month the from or to date cuts through (by its earliest and
+// latest dates) is counted again from its statements, found through the
+// date index (calendarEdges).
+func (s *Store) matrixFromCalendars(ctx context.Context, params map[string]any, from, to *string) ([]kg.StanceCell, error) {
+	res, err := s.read(ctx, "stanceMatrix.calendars", `
+UNWIND $actors AS aid
+MATCH (a:Actor {id: aid})
+UNWIND $topics AS gid
+MATCH (g:Topic {id: gid})<-[:BROADER*0..3]-(p:Topic)
+WHERE $narrower OR p = g
+WITH DISTINCT a, g, p
+MATCH (a)-[e:STANCE]->(p)
+WITH a, g, p, e, coalesce(e.months, []) AS months
+RETURN a.id AS actor, g.id AS grp, p.id AS topic, e.polarity AS polarity, e.months IS NULL AS uncounted,
+       [i IN range(0, size(months) - 1) | {month: months[i], n: e.asserted[i], first: e.firsts[i], last: e.lasts[i]}] AS months`, params)
+	if err != nil {
+		return nil, err
+	}
+	uncounted := false
+	edges, err := decode(res, func(r fields) calendarEdge {
+		uncounted = uncounted || r.flag("uncounted")
+		e := calendarEdge{cell: cellKey{r.str("actor"), r.str("grp"), r.str("topic")}, polarity: kg.Polarity(r.str("polarity"))}
+		for _, m := range r.each("months") {
+			e.months = append(e.months, stanceMonth{month: m.str("month"), n: m.integer("n"), first: m.str("first"), last: m.str("last")})
+		}
+		return e
+	})
+	if err != nil {
+		return nil, err
+	}
+	if uncounted {
+		// A graph loaded before the calendars, not yet given them by
+		// EnsureSchema (whosaid load or dev does): count the slow way.
+		return s.matrixFromStatements(ctx, params)
+	}
+	cells := map[cellKey]*kg.StanceCell{}
+	cut := map[string]cutMonth{} // month → the span of dates to recount
+	var recount []calendarCount  // edge months to take from the recount
+	for _, e := range edges {
+		for _, m := range e.months {
+			switch within(m, from, to) {
+			case wholly:
+				addToCell(cells, e.cell, e.polarity, m.n, m.last)
+			case partly:
+				c := cut[m.month]
+				if c.first == "" || m.first < c.first {
+					c.first = m.first
+				}
+				c.last = max(c.last, m.last)
+				cut[m.month] = c
+				recount = append(recount, calendarCount{e.cell, e.polarity, m.month})
+			}
+		}
+	}
+	if len(recount) > 0 {
+		if err := s.recountCutMonths(ctx, params, cut, recount, cells); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]kg.StanceCell, 0, len(cells))
+	for _, c := range cells {
+		if c.Favor+c.Against+c.Neutral > 0 {
+			out = append(out, *c)
+		}
+	}
+	slices.SortFunc(out, func(a, b kg.StanceCell) int {
+		return cmp.Or(strings.Compare(a.Actor, b.Actor), strings.Compare(a.Group, b.Group), strings.Compare(a.Topic, b.Topic))
+	})
+	return out, nil
+}
+
+// recountCutMonths counts, from their statements, the edge months the dates
+// cut through, and adds them to their cells.
+func (s *Store) recountCutMonths(ctx context.Context, params map[string]any, cut map[string]cutMonth, recount []calendarCount, cells map[cellKey]*kg.StanceCell) error {
+	spans := make([]map[string]any, 0, len(cut))
+	for _, c := range cut {
+		spans = append(spans, map[string]any{"first": c.first, "last": c.last})
+	}
+	propositions := map[string]bool{}
+	for _, r := range recount {
+		propositions[r.cell.topic] = true
+	}
+	p := maps.Clone(params)
+	p["spans"], p["propositions"] = spans, slices.Collect(maps.Keys(propositions))
+	res, err := s.read(ctx, "stanceMatrix.cutMonths", `
+UNWIND $spans AS span
+MATCH (s:Statement) WHERE s.date >= span.first AND s.date <= span.last
+WITH DISTINCT s
+WHERE `+datedStatement+`
+MATCH (a:Actor)-[:MADE]->(s)-[:TARGETS]->(p:Topic)
+WHERE a.id IN $actors AND p.id IN $propositions
+RETURN a.id AS actor, p.id AS topic, s.polarity AS polarity, left(s.date, 7) AS month, count(DISTINCT s) AS n, max(s.date) AS last`, p)
+	if err != nil {
+		return err
+	}
+	type key struct{ actor, topic, polarity, month string }
+	type count struct {
+		n    int
+		last string
+	}
+	counted := map[key]count{}
+	if _, err := decode(res, func(r fields) key {
+		k := key{r.str("actor"), r.str("topic"), r.str("polarity"), r.str("month")}
+		counted[k] = count{r.integer("n"), r.str("last")}
+		return k
+	}); err != nil {
+		return err
+	}
+	for _, r := range recount {
+		c := counted[key{r.cell.actor, r.cell.topic, string(r.polarity), r.month}]
+		addToCell(cells, r.cell, r.polarity, c.n, c.last)
+	}
+	return nil
+}
+
+// cellKey names a cell of the matrix: actor, column and proposition.
+type cellKey struct{ actor, group, topic string }
+
+// calendarEdge is one STANCE relationship's calendar, as a matrix cell reads it.
+type calendarEdge struct {
+	cell     cellKey
+	polarity kg.Polarity
+	months   []stanceMonth
+}
+
+// calendarCount is one month of one edge, to be counted from its statements.
+type calendarCount struct {
+	cell     cellKey
+	polarity kg.Polarity
+	month    string
+}
+
+// cutMonth is the span of dates of a month that the dates cut through.
+type cutMonth struct{ first, last string }
+
+// monthPlace says how much of a calendar month falls between the dates.
+type monthPlace int
+
+const (
+	outside monthPlace = iota
+	wholly
+	partly
+)
+
+// within places a calendar month against the from and to dates, as the
+// statements' own filter does (inDates: date >= from, date <= to + '~').
+// Undated statements count only when neither date is given.
+func within(m stanceMonth, from, to *string) monthPlace {
+	if m.month == "" {
+		if from == nil && to == nil {
+			return wholly
+		}
+		return outside
+	}
+	after := func(d string) bool { return from == nil || d >= *from }
+	before := func(d string) bool { return to == nil || d <= *to+"~" }
+	switch {
+	case !after(m.last) || !before(m.first):
+		return outside
+	case after(m.first) && before(m.last):
+		return wholly
+	}
+	return partly
+}
+
+func addToCell(cells map[cellKey]*kg.StanceCell, k cellKey, p kg.Polarity, n int, last string) {
+	if n == 0 {
+		return
+	}
+	c := cells[k]
+	if c == nil {
+		c = &kg.StanceCell{Actor: k.actor, Group: k.group, Topic: k.topic}
+		cells[k] = c
+	}
+	switch p {
+	case kg.Favor:
+		c.Favor += n
+	case kg.Against:
+		c.Against += n
+	default:
+		c.Neutral += n
+	}
+	c.LatestDate = max(c.LatestDate, last)
 }

@@ -292,6 +292,7 @@ func stanceSteps(docs []kg.AnnotatedDocument) []step {
 		weight      int
 		first, last string
 		predicates  []string
+		months      stanceMonths
 	}
 	byKey := map[subgraph.StanceKey]*stance{}
 	var keys []subgraph.StanceKey
@@ -321,6 +322,9 @@ func stanceSteps(docs []kg.AnnotatedDocument) []step {
 					if !slices.Contains(x.predicates, string(st.Predicate)) {
 						x.predicates = append(x.predicates, string(st.Predicate))
 					}
+					if st.Modality == asserted {
+						x.months.add(st.Date)
+					}
 				}
 			}
 		}
@@ -329,7 +333,8 @@ func stanceSteps(docs []kg.AnnotatedDocument) []step {
 	for _, k := range keys {
 		x := byKey[k]
 		rows = append(rows, map[string]any{"speaker": k.Source, "target": k.Target, "polarity": string(k.Polarity),
-			"weight": x.weight, "first": kg.OrNull(x.first), "last": kg.OrNull(x.last), "predicates": x.predicates})
+			"weight": x.weight, "first": kg.OrNull(x.first), "last": kg.OrNull(x.last), "predicates": x.predicates,
+			"months": x.months.rows()})
 	}
 	return []step{
 		{"stances.add", `
@@ -341,16 +346,20 @@ ON CREATE SET e.weight = row.weight, e.first = row.first, e.last = row.last, e.p
 ON MATCH SET e.weight = e.weight + row.weight,
   e.first = CASE WHEN row.first IS NULL OR row.first >= e.first THEN e.first ELSE row.first END,
   e.last = CASE WHEN row.last IS NULL OR row.last <= e.last THEN e.last ELSE row.last END,
-  e.predicates = e.predicates + [p IN row.predicates WHERE NOT p IN e.predicates]`, map[string]any{"rows": orEmptyRows(rows)}},
+  e.predicates = e.predicates + [p IN row.predicates WHERE NOT p IN e.predicates]
+` + addStanceMonths, map[string]any{"rows": orEmptyRows(rows)}},
 		{"stances.recount", `
 MATCH (a:Actor)-[e:STANCE]->(t)
 WHERE e.stale = true
 CALL (a, t, e) {
   WITH a, t, e.polarity AS polarity
   ` + stanceStatementsOf + `
-  RETURN count(s) AS weight, min(s.date) AS first, max(s.date) AS last, collect(DISTINCT s.predicate) AS predicates
+  RETURN count(s) AS weight, min(s.date) AS first, max(s.date) AS last, collect(DISTINCT s.predicate) AS predicates,
+         collect(s) AS statements
 }
-SET e.weight = weight, e.first = first, e.last = last, e.predicates = predicates, e.stale = null
+` + stanceMonthsOf("statements") + `
+SET e.weight = weight, e.first = first, e.last = last, e.predicates = predicates, e.stale = null,
+    ` + setStanceMonths("e") + `
 WITH e
 WHERE e.weight = 0
 DELETE e`, nil},

@@ -30,8 +30,8 @@ func seeded(t *testing.T) (*store.Store, *loader.Seeds) {
 }
 
 // alter changes the test database behind the store's back, as an older
-// whosaid or a hand edit would have left it.
-func alter(t *testing.T, cypher string) {
+// whosaid or a hand edit would have left it, and returns what the query did.
+func alter(t *testing.T, cypher string) *neo4j.EagerResult {
 	t.Helper()
 	ctx := context.Background()
 	drv, err := neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.NoAuth())
@@ -39,9 +39,18 @@ func alter(t *testing.T, cypher string) {
 		t.Fatal(err)
 	}
 	defer drv.Close(ctx)
-	if _, err := neo4j.ExecuteQuery(ctx, drv, cypher, nil, neo4j.EagerResultTransformer); err != nil {
+	res, err := neo4j.ExecuteQuery(ctx, drv, cypher, nil, neo4j.EagerResultTransformer)
+	if err != nil {
 		t.Fatal(err)
 	}
+	return res
+}
+
+// count runs a query behind the store's back whose one row is a count n.
+func count(t *testing.T, cypher string) int64 {
+	t.Helper()
+	n, _ := alter(t, cypher).Records[0].Get("n")
+	return n.(int64)
 }
 
 // Ensure a graph loaded by a whosaid that stored no folded name keys gets

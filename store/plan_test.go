@@ -157,7 +157,10 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 	_, err = st.Search(ctx, "CSTO", nil, "en", 10)
 	must(err)
 	everything := kg.Reach{Affiliates: true, Narrower: true}
-	_, err = st.StanceMatrix(ctx, nil, nil, s("2013"), nil, kg.Trust{Method: &extracted, MinConfidence: &half}, everything)
+	_, err = st.StanceMatrix(ctx, nil, nil, s("2013"), nil, kg.Trust{Method: &extracted, MinConfidence: &half}, everything, true)
+	must(err)
+	// Counted from the stance calendars, the month the from date cuts through recounted.
+	_, err = st.StanceMatrix(ctx, nil, nil, s("2013-09-22"), s("2013-09-22"), kg.Trust{}, kg.ReachOf(nil, nil), false)
 	must(err)
 	_, err = st.Alignment(ctx, "russia", nil, nil, 10, kg.Trust{}, everything)
 	must(err)

@@ -103,15 +103,19 @@ UNWIND $rows AS row MATCH (n:`+label+` {id: row.id}) SET n.names_key = row.key`,
 
 // backfillStances adds the collapsed STANCE relationships to a graph loaded
 // by a version of whosaid that did not keep them (statements but no STANCE
-// relationship; both counts come from the count store), one page of
-// speakers per transaction.
+// relationship; both counts come from the count store), or their calendars
+// (stances.go) to one that kept them without, one page of speakers per
+// transaction.
 func (s *Store) backfillStances(ctx context.Context) error {
 	res, err := s.read(ctx, "schema.stances", `
-RETURN COUNT { MATCH ()-[:MADE]->(:Statement) } AS made, COUNT { MATCH ()-[:STANCE]->() } AS stances`, nil)
+RETURN COUNT { MATCH ()-[:MADE]->(:Statement) } AS made, COUNT { MATCH ()-[:STANCE]->() } AS stances,
+       EXISTS { MATCH ()-[e:STANCE]->() WHERE e.months IS NULL } AS noCalendar`, nil)
 	if err != nil {
 		return err
 	}
-	needed, err := one(res, func(r fields) bool { return r.integer("made") > 0 && r.integer("stances") == 0 })
+	needed, err := one(res, func(r fields) bool {
+		return r.integer("made") > 0 && (r.integer("stances") == 0 || r.flag("noCalendar"))
+	})
 	if err != nil || !needed {
 		return err
 	}
@@ -123,9 +127,10 @@ WITH a ORDER BY a.id LIMIT 200
 CALL (a) {
   MATCH (a)-[:MADE]->(s:Statement)-[:TARGETS]->(t)
   WITH t, s.polarity AS polarity, count(DISTINCT s) AS weight, min(s.date) AS first, max(s.date) AS last,
-       collect(DISTINCT s.predicate) AS predicates
+       collect(DISTINCT s.predicate) AS predicates, collect(DISTINCT s) AS statements
+  `+stanceMonthsOf("statements")+`
   MERGE (a)-[e:STANCE {polarity: polarity}]->(t)
-  SET e.weight = weight, e.first = first, e.last = last, e.predicates = predicates
+  SET e.weight = weight, e.first = first, e.last = last, e.predicates = predicates, `+setStanceMonths("e")+`
 }
 RETURN max(a.id) AS last`, map[string]any{"after": after})
 		if err != nil {

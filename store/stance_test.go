@@ -3,12 +3,16 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
+	"github.com/whosaid/whosaid/dev/neo4j/neo4jtest"
 	"github.com/whosaid/whosaid/kg"
+	"github.com/whosaid/whosaid/loader"
 	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/subgraph"
+	"github.com/whosaid/whosaid/synth"
 )
 
 // Ensure the collapsed STANCE relationships that neighbourhoods read say
@@ -21,6 +25,7 @@ func TestStanceEdgesFollowTheStatements(t *testing.T) {
 	ctx := context.Background()
 	roots := []string{"vladimir-putin", "csto", "russia", "syrian-crisis", "military-intervention-in-syria", "geneva-ii-conference"}
 	agree(t, st, roots, "after a load")
+	calendarsAgree(t, st, "after a load")
 
 	doc := seeds.Documents[0]
 	edited := doc
@@ -43,6 +48,7 @@ func TestStanceEdgesFollowTheStatements(t *testing.T) {
 		t.Fatal("editing the document changed no STANCE edge")
 	}
 	agree(t, st, roots, "after an edited reload")
+	calendarsAgree(t, st, "after an edited reload")
 
 	if err := st.WriteDocuments(ctx, []kg.AnnotatedDocument{doc}); err != nil {
 		t.Fatal(err)
@@ -63,6 +69,59 @@ func TestStanceEdgesFollowTheStatements(t *testing.T) {
 		t.Errorf("rebuilt STANCE edges\n%v\nwant\n%v", got, before)
 	}
 	agree(t, st, roots, "after a rebuild")
+	calendarsAgree(t, st, "after a rebuild")
+
+	// Edges written before they had calendars: the matrix counts the slow
+	// way until EnsureSchema gives them one.
+	alter(t, `MATCH ()-[e:STANCE]->() REMOVE e.months, e.asserted, e.firsts, e.lasts`)
+	calendarsAgree(t, st, "without calendars")
+	if err := st.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, `MATCH ()-[e:STANCE]->() WHERE e.months IS NULL RETURN count(e) AS n`); n != 0 {
+		t.Errorf("%d STANCE edges left without a calendar by EnsureSchema", n)
+	}
+	calendarsAgree(t, st, "after calendars were rebuilt")
+}
+
+// calendarsAgree compares the stance matrix counted from the STANCE
+// calendars with the one counted from the statements, between dates that
+// take months whole, cut through them, and leave out undated statements.
+func calendarsAgree(t *testing.T, st *store.Store, when string) {
+	t.Helper()
+	ctx := context.Background()
+	d := func(s string) *string { return &s }
+	for _, dates := range [][2]*string{
+		{nil, nil}, {d("2013-09-23"), nil}, {nil, d("2013-09-22")}, {d("2013-09-10"), d("2013-09-23")},
+		{d("2013-09"), d("2013-09")}, {d("2013-09-22"), d("2013-09-22")}, {nil, d("2012")},
+	} {
+		for _, reach := range []kg.Reach{{}, {Narrower: true}} {
+			slow, err := st.StanceMatrix(ctx, nil, nil, dates[0], dates[1], kg.Trust{}, reach, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fast, err := st.StanceMatrix(ctx, slow.Actors, slow.Topics, dates[0], dates[1], kg.Trust{}, reach, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range slow.Cells {
+				slow.Cells[i].Statements = nil
+			}
+			if !slices.EqualFunc(fast.Cells, slow.Cells, func(a, b kg.StanceCell) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
+				t.Errorf("%s, %v–%v, %+v: cells from the calendars\n%v\nfrom the statements\n%v", when, deref(dates[0]), deref(dates[1]), reach, fast.Cells, slow.Cells)
+			}
+			if dates[0] == nil && dates[1] == nil && len(slow.Cells) == 0 {
+				t.Errorf("%s: no cells at all", when)
+			}
+		}
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "∅"
+	}
+	return *s
 }
 
 // everyPredicate selects every statement, but through the statements
@@ -118,4 +177,78 @@ func stances(t *testing.T, st *store.Store, roots []string) []string {
 		}
 	}
 	return out
+}
+
+// Ensure the stance matrix counted from the STANCE calendars equals the
+// one counted from the statements on a corpus with many statements per
+// speaker, topic and month, between random dates, most of which cut
+// through months (so that the months they cut are recounted).
+func TestStanceCalendarsCountLikeTheStatements(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	if _, err := synth.Write(synth.Options{Statements: 10000, Seed: 7, Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loader.Load(ctx, st, []loader.Folder{loader.Dir(dir)}, loader.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cut := 0
+	st.RecordQueries(func(op, _ string, _ map[string]any) {
+		if op == "stanceMatrix.cutMonths" {
+			cut++
+		}
+	})
+	// Months in which a speaker spoke on a topic on different days: dates
+	// inside them cut them.
+	spread := alter(t, `MATCH (a:Actor)-[e:STANCE]->(t:Topic)
+UNWIND range(0, size(e.months) - 1) AS i
+WITH a, t, e.firsts[i] AS first, e.lasts[i] AS last WHERE first < last
+RETURN a.id AS actor, t.id AS topic, first, last ORDER BY actor, topic, first LIMIT 6`).Records
+	if len(spread) < 4 {
+		t.Fatalf("%d months with statements on different days: the corpus cannot test the calendars", len(spread))
+	}
+	var actors, topics []string
+	var windows [][2]*string
+	for _, r := range spread {
+		actor, _ := r.Get("actor")
+		topic, _ := r.Get("topic")
+		first, _ := r.Get("first")
+		last, _ := r.Get("last")
+		actors, topics = append(actors, actor.(string)), append(topics, topic.(string))
+		from, to := last.(string), first.(string)
+		windows = append(windows, [2]*string{&from, nil}, [2]*string{nil, &to}, [2]*string{&to, &to})
+	}
+	actors, topics = slices.Compact(slices.Sorted(slices.Values(actors))), slices.Compact(slices.Sorted(slices.Values(topics)))
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 12 {
+		from := fmt.Sprintf("%d-%02d-%02d", 2012+rng.IntN(6), 1+rng.IntN(12), 1+rng.IntN(28))
+		to := fmt.Sprintf("%d-%02d-%02d", 2017+rng.IntN(5), 1+rng.IntN(12), 1+rng.IntN(28))
+		if i%2 == 1 {
+			to = to[:7] // a month: the whole of it
+		}
+		windows = append(windows, [2]*string{&from, &to})
+	}
+	cells := 0
+	for i, dates := range windows {
+		reach := kg.Reach{Narrower: i%2 == 0}
+		slow, err := st.StanceMatrix(ctx, actors, topics, dates[0], dates[1], kg.Trust{}, reach, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast, err := st.StanceMatrix(ctx, actors, topics, dates[0], dates[1], kg.Trust{}, reach, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range slow.Cells {
+			slow.Cells[i].Statements = nil
+		}
+		if !slices.EqualFunc(fast.Cells, slow.Cells, func(a, b kg.StanceCell) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
+			t.Errorf("%v–%v, %+v: cells from the calendars\n%v\nfrom the statements\n%v", deref(dates[0]), deref(dates[1]), reach, fast.Cells, slow.Cells)
+		}
+		cells += len(slow.Cells)
+	}
+	if cells == 0 || cut == 0 {
+		t.Fatalf("%d cells in all, %d months recounted: the corpus does not test the calendars", cells, cut)
+	}
 }

@@ -112,7 +112,7 @@ func ranked(counts map[string]int) []string {
 
 // StanceMatrix counts, per actor and proposition, the asserted statements
 // for, against and neutral toward it; see store.StanceMatrix.
-func (s *Store) StanceMatrix(_ context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach) (kg.StanceMatrix, error) {
+func (s *Store) StanceMatrix(_ context.Context, actors, topics []string, from, to *string, trust kg.Trust, reach kg.Reach, withStatements bool) (kg.StanceMatrix, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if len(actors) == 0 {
@@ -162,6 +162,9 @@ func (s *Store) StanceMatrix(_ context.Context, actors, topics []string, from, t
 			}
 			for _, topic := range s.narrowerThan(group, reach.Narrower) {
 				if cell, ok := stanceCell(a, group, topic, made[a]); ok {
+					if !withStatements {
+						cell.Statements = nil
+					}
 					m.Cells = append(m.Cells, cell)
 				}
 			}

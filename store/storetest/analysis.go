@@ -24,6 +24,10 @@ func analyses() []struct {
 	}{
 		{"all", nil, nil, kg.Trust{}},
 		{"from 2013-09-23", ptr("2013-09-23"), nil, kg.Trust{}},
+		// Dates inside months, and a month-only date, cut the stance
+		// calendars' months (store.matrixFromCalendars).
+		{"2013-09-10 to 2013-09-23", ptr("2013-09-10"), ptr("2013-09-23"), kg.Trust{}},
+		{"2016-01-15 to 2018-01", ptr("2016-01-15"), ptr("2018-01"), kg.Trust{}},
 		{"curated until 2013-09", nil, ptr("2013-09"), kg.Trust{Method: &curated}},
 		{"extracted", nil, nil, kg.Trust{Method: &extracted}},
 		{"confident", nil, nil, kg.Trust{MinConfidence: ptr(0.9)}},
@@ -95,13 +99,18 @@ func timelineCases(reach kg.Reach, name string, from, to *string, trust kg.Trust
 
 func matrixCases(reach kg.Reach, name string, from, to *string, trust kg.Trust) []Case {
 	var cases []Case
-	for _, q := range []struct{ actors, topics []string }{
-		{nil, nil},
-		{[]string{"russia", "csto", "vladimir-putin", "nobody"}, []string{"syrian-crisis", "military-intervention-in-syria", "csto"}},
+	for _, q := range []struct {
+		actors, topics []string
+		withStatements bool
+	}{
+		{nil, nil, true},
+		{[]string{"russia", "csto", "vladimir-putin", "nobody"}, []string{"syrian-crisis", "military-intervention-in-syria", "csto"}, true},
+		{nil, nil, false},
+		{[]string{"russia", "csto", "vladimir-putin", "nobody"}, []string{"syrian-crisis", "military-intervention-in-syria", "csto"}, false},
 	} {
-		cases = append(cases, newCase(fmt.Sprintf("stanceMatrix/%+v/%v by %v/%s", reach, q.actors, q.topics, name),
+		cases = append(cases, newCase(fmt.Sprintf("stanceMatrix/%+v/%v by %v/%s/statements %v", reach, q.actors, q.topics, name, q.withStatements),
 			func(ctx context.Context, r graph.Reader) (kg.StanceMatrix, error) {
-				m, err := r.StanceMatrix(ctx, q.actors, q.topics, from, to, trust, reach)
+				m, err := r.StanceMatrix(ctx, q.actors, q.topics, from, to, trust, reach, q.withStatements)
 				for i := range m.Cells {
 					slices.Sort(m.Cells[i].Statements)
 				}
@@ -111,7 +120,8 @@ func matrixCases(reach kg.Reach, name string, from, to *string, trust kg.Trust) 
 					t.Errorf("the most active: %d actors, %d topics; want at most 10 each", len(m.Actors), len(m.Topics))
 				}
 				for _, c := range m.Cells {
-					if c.Favor+c.Against+c.Neutral != len(c.Statements) || !slices.Contains(m.Actors, c.Actor) || !slices.Contains(m.Topics, c.Group) ||
+					if q.withStatements && c.Favor+c.Against+c.Neutral != len(c.Statements) ||
+						!q.withStatements && (len(c.Statements) > 0 || c.Favor+c.Against+c.Neutral == 0) || !slices.Contains(m.Actors, c.Actor) || !slices.Contains(m.Topics, c.Group) ||
 						!reach.Narrower && c.Topic != c.Group {
 						t.Errorf("cell %+v of a matrix of %v by %v", c, m.Actors, m.Topics)
 					}
