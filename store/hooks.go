@@ -180,7 +180,7 @@ CALL (s, r) {
 }
 
 // DerivedChecksum hashes what a load derives beside the statements: every
-// STANCE relationship (its weight, first and last dates and predicates) and
+// STANCE relationship (its weight, first and last dates, calendar and predicates) and
 // every context relation with the evidence it holds. Lists whose order
 // follows the order documents were written in are compared sorted, so two
 // loads of the same documents in different orders and batches agree. Tests
@@ -191,7 +191,7 @@ func (s *Store) DerivedChecksum(ctx context.Context) (string, int, error) {
 CALL () {
   MATCH (a:Actor)-[e:STANCE]->(t)
   RETURN 'STANCE' AS type, a.id AS from, t.id AS to, e.polarity AS key,
-    [e.weight, e.first, e.last] AS facts,
+    [e.weight, e.first, e.last, e.months, e.asserted, e.firsts, e.lasts] AS facts,
     COLLECT { UNWIND e.predicates AS p RETURN p ORDER BY p } AS list
   UNION ALL
   MATCH (a:Actor)-[r:HOLDS_POSITION|PART_OF|MEMBER_OF]->(b:Actor)

@@ -58,10 +58,11 @@ func (ms stanceMonths) rows() map[string]any {
 
 // addStanceMonths adds row.months (a calendar from rows) to the calendar
 // of the edge e just merged: counts summed, earliest and latest dates kept,
-// month by month.
+// month by month, the months in order (so the edge is the same whatever
+// order documents were loaded in).
 const addStanceMonths = `WITH e, row.months AS add, coalesce(e.months, []) AS om, coalesce(e.asserted, []) AS oc,
      coalesce(e.firsts, []) AS oFirst, coalesce(e.lasts, []) AS oLast
-WITH e, add, oc, oFirst, oLast, om + [m IN add.months WHERE NOT m IN om] AS ms, om
+WITH e, add, oc, oFirst, oLast, om, COLLECT { UNWIND om + [m IN add.months WHERE NOT m IN om] AS m RETURN m ORDER BY m } AS ms
 WITH e, add, oc, oFirst, oLast, ms,
      [m IN ms | head([i IN range(0, size(om) - 1) WHERE om[i] = m])] AS oi,
      [m IN ms | head([i IN range(0, size(add.months) - 1) WHERE add.months[i] = m])] AS ni
