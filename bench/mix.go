@@ -20,6 +20,9 @@ import (
 // and for V8 to compile the peer's hot paths.
 const warmups = 5
 
+// cannotExpress starts the peer note of a query @neo4j/graphql cannot ask.
+const cannotExpress = "cannot express"
+
 // runMix serves the graph with `whosaid serve` and the @neo4j/graphql peer
 // (both subprocesses over the same Neo4j) and measures each query at each
 // level through both (vegeta, closed loop with c workers) and straight
@@ -75,7 +78,7 @@ func measure(ctx context.Context, cfg Config, st *store.Store, srv, peer *served
 	var pBody []byte
 	switch {
 	case q.peer == nil:
-		qr.PeerNote = "cannot express: " + q.cannot
+		qr.PeerNote = cannotExpress + ": " + q.cannot
 	case peer == nil:
 		qr.PeerNote = peerDown
 	default:

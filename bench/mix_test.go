@@ -59,7 +59,7 @@ func TestPeerAnswersLikeWhosaid(t *testing.T) {
 			t.Errorf("%s: the peer was not measured (%s)", q.Query, q.PeerNote)
 		case qs[i].peer != nil:
 			shared++
-		case !strings.HasPrefix(q.PeerNote, "cannot express: "):
+		case !strings.HasPrefix(q.PeerNote, cannotExpress+": "):
 			t.Errorf("%s: peer note %q, want why it cannot express it", q.Query, q.PeerNote)
 		}
 	}

@@ -165,7 +165,11 @@ func sideBySideRow(q QueryResult) string {
 	}
 	w, l := q.Whosaid, q.Limit
 	row := fmt.Sprintf("| %s | %d | %.1f | %s | %s |", q.Query, q.Concurrency, w.Throughput, ms(w.Latencies.P50), ms(w.Latencies.P99))
-	peer, ratio, errs, mem := fmt.Sprintf(" %s | | |", strings.ReplaceAll(q.PeerNote, "|", "/")), "–", fmt.Sprintf("%d / –", failures(w)), fmt.Sprintf("%.0f MiB / –", q.ServerRSSBytes/(1<<20))
+	note := q.PeerNote
+	if strings.HasPrefix(note, cannotExpress) {
+		note = cannotExpress + " (see below)" // the reasons are listed under the table
+	}
+	peer, ratio, errs, mem := fmt.Sprintf(" %s | | |", strings.ReplaceAll(note, "|", "/")), "–", fmt.Sprintf("%d / –", failures(w)), fmt.Sprintf("%.0f MiB / –", q.ServerRSSBytes/(1<<20))
 	if pm := q.Peer; pm != nil {
 		peer = fmt.Sprintf(" %.1f | %s | %s |", pm.Throughput, ms(pm.Latencies.P50), ms(pm.Latencies.P99))
 		ratio = fmt.Sprintf("%.2f", w.Throughput/max(pm.Throughput, 1e-9))
