@@ -17,25 +17,39 @@ type query struct {
 	graphql   string
 	variables map[string]any
 	direct    func(ctx context.Context, st *store.Store) error
-	peer      *peerForm // nil: @neo4j/graphql cannot express it
-	cannot    string    // when peer is nil: what the peer lacks
+	peer      []peerForm // none: @neo4j/graphql cannot express it
+	cannot    string     // when there is no peer form: what the peer lacks
 }
 
-// peerForm is a query as the @neo4j/graphql peer (bench/peer) takes it:
-// aliases give its fields whosaid's names, and shape says how the answers
-// may differ in form.
+// peerForm is one way to ask the @neo4j/graphql peer (bench/peer) q's
+// question: aliases give its fields whosaid's names, and shape says how the
+// answers may differ in form. A query can have several (the connection
+// form, the list form); the bench times the fastest that answers alike.
 type peerForm struct {
+	name      string
 	graphql   string
 	variables map[string]any
 	shape     shape
 }
 
-// The peer's fastest forms: the connection form (xxxConnection with first
-// and sort) for every paginated list, about 10× faster than its list form
-// for nested lists; date then id on both sides so pages agree.
+func (f *peerForm) body() []byte { return requestBody(f.graphql, f.variables) }
+
+// connectionOrList is the peer's two forms of a paginated question: its
+// connection form (xxxConnection with first and sort), about 10× faster
+// than its list form for nested lists, and its list form (limit and sort),
+// which can win for a top-level page.
+func connectionOrList(connection, list string, variables map[string]any, s shape) []peerForm {
+	return []peerForm{
+		{name: "connection", graphql: connection, variables: variables, shape: s},
+		{name: "list", graphql: list, variables: variables, shape: s},
+	}
+}
+
+// Date then id on both sides, so pages agree.
 const (
 	peerSortTop    = `sort: [{date: ASC}, {id: ASC}]`
 	peerSortNested = `sort: [{node: {date: ASC}}, {node: {id: ASC}}]`
+	peerSortList   = peerSortTop
 	targetsSel     = `targets { ... on Topic { id label } ... on Actor { id name } ... on Event { id name } }`
 	statementSel   = `id predicate polarity date speakers { id name } ` + targetsSel
 )
@@ -74,14 +88,14 @@ func statementsPage() query {
 			_, err = st.DocumentsByID(ctx, docs, false)
 			return err
 		},
-		peer: &peerForm{
-			graphql: `{ statements: statementsConnection(first: 50, ` + peerSortTop + `) { edges { node { ` + statementSel + ` evidence { start end text document { id title } } } } } }`,
-			shape: shape{
+		peer: connectionOrList(
+			`{ statements: statementsConnection(first: 50, `+peerSortTop+`) { edges { node { `+statementSel+` evidence { start end text document { id title } } } } } }`,
+			`{ statements(limit: 50, `+peerSortList+`) { `+statementSel+` evidence { start end text document { id title } } } }`,
+			nil, shape{
 				Unordered: []string{"statements.speakers", "statements.targets", "statements.evidence"},
 				Single:    []string{"statements.evidence.document"},
 				Caseless:  []string{"statements.polarity"},
-			},
-		},
+			}),
 	}
 }
 
@@ -100,11 +114,10 @@ func actorStatements(name, actor string) query {
 			_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: actor}, kg.StatementFilter{}, byDate, 20, nil)
 			return err
 		},
-		peer: &peerForm{
-			graphql:   `query($a: ID!) { actor: actors(where: {id: {eq: $a}}) { id name statements: statementsConnection(first: 20, ` + peerSortNested + `) { edges { node { ` + sel + ` } } } } }`,
-			variables: map[string]any{"a": actor},
-			shape:     shape{Single: []string{"actor"}, Caseless: []string{"actor.statements.polarity"}},
-		},
+		peer: connectionOrList(
+			`query($a: ID!) { actor: actors(where: {id: {eq: $a}}) { id name statements: statementsConnection(first: 20, `+peerSortNested+`) { edges { node { `+sel+` } } } } }`,
+			`query($a: ID!) { actor: actors(where: {id: {eq: $a}}) { id name statements(limit: 20, `+peerSortList+`) { `+sel+` } } }`,
+			map[string]any{"a": actor}, shape{Single: []string{"actor"}, Caseless: []string{"actor.statements.polarity"}}),
 	}
 }
 
@@ -139,15 +152,15 @@ func twoHop(actor string) query {
 			}
 			return nil
 		},
-		peer: &peerForm{
-			graphql: `query($a: ID!) { actor: actors(where: {id: {eq: $a}}) { id statements: statementsConnection(first: 20, ` + peerSortNested + `) { edges { node { id targets { ... on Topic { id label
-				statementsAbout: statementsAboutConnection(first: 5, ` + peerSortNested + `) { edges { node { id date speakers { id name } } } } } } } } } } }`,
-			variables: map[string]any{"a": actor},
-			shape: shape{
+		peer: connectionOrList(
+			`query($a: ID!) { actor: actors(where: {id: {eq: $a}}) { id statements: statementsConnection(first: 20, `+peerSortNested+`) { edges { node { id targets { ... on Topic { id label
+				statementsAbout: statementsAboutConnection(first: 5, `+peerSortNested+`) { edges { node { id date speakers { id name } } } } } } } } } } }`,
+			`query($a: ID!) { actor: actors(where: {id: {eq: $a}}) { id statements(limit: 20, `+peerSortList+`) { id targets { ... on Topic { id label
+				statementsAbout(limit: 5, `+peerSortList+`) { id date speakers { id name } } } } } } }`,
+			map[string]any{"a": actor}, shape{
 				Single:    []string{"actor"},
 				Unordered: []string{"actor.statements.targets", "actor.statements.targets.statementsAbout.speakers"},
-			},
-		},
+			}),
 	}
 }
 
@@ -159,7 +172,7 @@ func totalCount() query {
 			_, err := st.CountStatements(ctx, kg.StatementScope{}, kg.StatementFilter{})
 			return err
 		},
-		peer: &peerForm{graphql: `{ statements: statementsConnection { totalCount } }`},
+		peer: []peerForm{{name: "connection", graphql: `{ statements: statementsConnection { totalCount } }`}},
 	}
 }
 
@@ -171,7 +184,9 @@ func idsAndDates() query {
 			_, _, err := st.Statements(ctx, kg.StatementScope{}, kg.StatementFilter{}, byDate, 50, nil)
 			return err
 		},
-		peer: &peerForm{graphql: `{ statements: statementsConnection(first: 50, ` + peerSortTop + `) { edges { node { id date } } } }`},
+		peer: connectionOrList(
+			`{ statements: statementsConnection(first: 50, `+peerSortTop+`) { edges { node { id date } } } }`,
+			`{ statements(limit: 50, `+peerSortList+`) { id date } }`, nil, shape{}),
 	}
 }
 

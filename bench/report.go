@@ -137,7 +137,7 @@ func WriteMarkdown(w io.Writer, res *Result, cfg Config, command string, goBench
 func writeSideBySide(p func(string, ...any), res *Result, cfg Config, sizes []int) {
 	p("## Side by side with @neo4j/graphql")
 	p("")
-	p("The peer is @neo4j/graphql 7.6.3 (bench/peer: Node, graphql-http on node:http, typeDefs for whosaid's labels and relationships in bench/peer/typeDefs.graphql) over the same Neo4j, asked each question in its fastest form (its connection form, `xxxConnection(first:, sort: date then id)`, for every paginated list). Before a query is timed, both servers answer it once and the answers are compared field by field (connection edges and lists, one-item lists for single objects, unordered lists sorted by id, enum case); a query whose answers differ is marked failed with the first difference and not timed. Each query and level ran %s per side in %d alternating rounds (whosaid, peer, driver limit), so drift in the machine's load hits all three alike; throughput counts each side's own time. Errors are failed requests (HTTP or GraphQL errors). RSS is the peak resident memory of each server process under load.", cfg.AttackFor, max(cfg.Rounds, 1))
+	p("The peer is @neo4j/graphql 7.6.3 (bench/peer: Node, graphql-http on node:http, typeDefs for whosaid's labels and relationships in bench/peer/typeDefs.graphql) over the same Neo4j, asked each question in its fastest form: where it has two (its connection form, `xxxConnection(first:, sort:)`, and its list form, `xxx(limit:, sort:)`, both by date then id), both are checked and the faster of five sequential requests each is timed, named after the query. Before a query is timed, both servers answer it once and the answers are compared field by field (connection edges and lists, one-item lists for single objects, unordered lists sorted by id, enum case); a query whose answers differ is marked failed with the first difference and not timed. Each query and level ran %s per side in %d alternating rounds (whosaid, peer, driver limit), so drift in the machine's load hits all three alike; throughput counts each side's own time. Errors are failed requests (HTTP or GraphQL errors). RSS is the peak resident memory of each server process under load.", cfg.AttackFor, max(cfg.Rounds, 1))
 	p("")
 	for _, size := range sizes {
 		p("### %d statements, side by side", size)
@@ -164,7 +164,11 @@ func sideBySideRow(q QueryResult) string {
 		return fmt.Sprintf("| %s | %d | failed: %s | | | | | | | | | | | | |", q.Query, q.Concurrency, strings.ReplaceAll(q.Failed, "|", "/"))
 	}
 	w, l := q.Whosaid, q.Limit
-	row := fmt.Sprintf("| %s | %d | %.1f | %s | %s |", q.Query, q.Concurrency, w.Throughput, ms(w.Latencies.P50), ms(w.Latencies.P99))
+	name := q.Query
+	if q.PeerForm != "" {
+		name += " (peer: " + q.PeerForm + " form)"
+	}
+	row := fmt.Sprintf("| %s | %d | %.1f | %s | %s |", name, q.Concurrency, w.Throughput, ms(w.Latencies.P50), ms(w.Latencies.P99))
 	note := q.PeerNote
 	if strings.HasPrefix(note, cannotExpress) {
 		note = cannotExpress + " (see below)" // the reasons are listed under the table

@@ -19,7 +19,7 @@ func metrics(reqPerSec float64, p99 time.Duration, requests uint64, success floa
 // the queries the peer cannot express.
 func TestSideBySideTable(t *testing.T) {
 	res := &Result{Queries: []QueryResult{
-		{Size: 100, Concurrency: 16, Query: "page", Whosaid: metrics(300, 20*time.Millisecond, 600, 1),
+		{Size: 100, Concurrency: 16, Query: "page", PeerForm: "list", Whosaid: metrics(300, 20*time.Millisecond, 600, 1),
 			Peer: metrics(100, 80*time.Millisecond, 200, 0.99), Limit: metrics(400, 10*time.Millisecond, 800, 1),
 			ServerRSSBytes: 30 << 20, PeerRSSBytes: 120 << 20},
 		{Size: 100, Concurrency: 16, Query: "stanceMatrix", Whosaid: metrics(50, 40*time.Millisecond, 100, 1),
@@ -30,7 +30,7 @@ func TestSideBySideTable(t *testing.T) {
 	WriteMarkdown(&b, res, Config{AttackFor: time.Second, Rounds: 2}, "test", "")
 	md := b.String()
 	for _, want := range []string{
-		"| page | 16 | 300.0 | 10.0 ms | 20.0 ms | 100.0 | 40.0 ms | 80.0 ms | 400.0 | 5.0 ms | 10.0 ms | 3.00 | 2.00 | 0 / 2 | 30 / 120 MiB |",
+		"| page (peer: list form) | 16 | 300.0 | 10.0 ms | 20.0 ms | 100.0 | 40.0 ms | 80.0 ms | 400.0 | 5.0 ms | 10.0 ms | 3.00 | 2.00 | 0 / 2 | 30 / 120 MiB |",
 		"| stanceMatrix | 16 | 50.0 | 20.0 ms | 40.0 ms | cannot express (see below) | | | 60.0 |",
 		`| 2-hop | 16 | failed: answers differ: actor.statements[0].id: whosaid "a", peer "b" |`,
 		"- stance matrix (statement counts grouped by actor × topic",

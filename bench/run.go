@@ -58,6 +58,7 @@ type QueryResult struct {
 	Whosaid, Limit    *vegeta.Metrics
 	Peer              *vegeta.Metrics // nil when the peer cannot express the query or did not run
 	PeerNote          string          // when Peer is nil: why
+	PeerForm          string          // which of the peer's forms was timed (its fastest that answers alike)
 	ServerRSSBytes    float64         // peak RSS of `whosaid serve` under load
 	PeerRSSBytes      float64         // peak RSS of the peer's node process under load
 	Failed            string          // why the query could not be measured, or the answers differ
