@@ -3,12 +3,15 @@ package bench
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"runtime"
 	"sort"
 	"strings"
 	"time"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
 // WriteMarkdown writes the figures as docs/BENCHMARKS.md expects them.
@@ -90,6 +93,7 @@ func WriteMarkdown(w io.Writer, res *Result, cfg Config, command string, goBench
 		}
 		p("")
 	}
+	writeSideBySide(p, res, cfg, sorted)
 	p("## Scale curve")
 	p("")
 	p("Median latency through GraphQL at concurrency 1.")
@@ -136,6 +140,65 @@ func WriteMarkdown(w io.Writer, res *Result, cfg Config, command string, goBench
 		p("```")
 		p("")
 	}
+}
+
+// writeSideBySide is the comparison with @neo4j/graphql: per size, query
+// and level, the three sides' throughput and latencies, the ratios the
+// targets are stated in, errors and memory, then what the peer cannot
+// express.
+func writeSideBySide(p func(string, ...any), res *Result, cfg Config, sizes []int) {
+	p("## Side by side with @neo4j/graphql")
+	p("")
+	p("The peer is @neo4j/graphql 7.6.3 (bench/peer: Node, graphql-http on node:http, typeDefs for whosaid's labels and relationships in bench/peer/typeDefs.graphql) over the same Neo4j, asked each question in its fastest form: where it has two (its connection form, `xxxConnection(first:, sort:)`, and its list form, `xxx(limit:, sort:)`, both by date then id), both are checked and the faster of five sequential requests each is timed, named after the query. Before a query is timed, both servers answer it once and the answers are compared field by field (connection edges and lists, one-item lists for single objects, unordered lists sorted by id, enum case); a query whose answers differ is marked failed with the first difference and not timed. Each query and level ran %s per side in %d alternating rounds (whosaid, peer, driver limit), so drift in the machine's load hits all three alike; throughput counts each side's own time. Errors are failed requests (HTTP or GraphQL errors). RSS is the peak resident memory of each server process under load.", cfg.AttackFor, max(cfg.Rounds, 1))
+	p("")
+	for _, size := range sizes {
+		p("### %d statements, side by side", size)
+		p("")
+		p("| query | c | whosaid req/s | p50 | p99 | peer req/s | p50 | p99 | limit req/s | p50 | p99 | whosaid ÷ peer req/s | whosaid p99 ÷ limit p99 | errors whosaid / peer | RSS whosaid / peer |")
+		p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+		for _, q := range res.Queries {
+			if q.Size == size {
+				p("%s", sideBySideRow(q))
+			}
+		}
+		p("")
+	}
+	p("What @neo4j/graphql cannot express at all, so only whosaid and the driver limit are measured for it:")
+	p("")
+	for _, c := range peerCannot {
+		p("- %s", c)
+	}
+	p("")
+}
+
+func sideBySideRow(q QueryResult) string {
+	if q.Failed != "" {
+		return fmt.Sprintf("| %s | %d | failed: %s | | | | | | | | | | | | |", q.Query, q.Concurrency, strings.ReplaceAll(q.Failed, "|", "/"))
+	}
+	w, l := q.Whosaid, q.Limit
+	name := q.Query
+	if q.PeerForm != "" {
+		name += " (peer: " + q.PeerForm + " form)"
+	}
+	row := fmt.Sprintf("| %s | %d | %.1f | %s | %s |", name, q.Concurrency, w.Throughput, ms(w.Latencies.P50), ms(w.Latencies.P99))
+	note := q.PeerNote
+	if strings.HasPrefix(note, cannotExpress) {
+		note = cannotExpress + " (see below)" // the reasons are listed under the table
+	}
+	peer, ratio, errs, mem := fmt.Sprintf(" %s | | |", strings.ReplaceAll(note, "|", "/")), "–", fmt.Sprintf("%d / –", failures(w)), fmt.Sprintf("%.0f MiB / –", q.ServerRSSBytes/(1<<20))
+	if pm := q.Peer; pm != nil {
+		peer = fmt.Sprintf(" %.1f | %s | %s |", pm.Throughput, ms(pm.Latencies.P50), ms(pm.Latencies.P99))
+		ratio = fmt.Sprintf("%.2f", w.Throughput/max(pm.Throughput, 1e-9))
+		errs = fmt.Sprintf("%d / %d", failures(w), failures(pm))
+		mem = fmt.Sprintf("%.0f / %.0f MiB", q.ServerRSSBytes/(1<<20), q.PeerRSSBytes/(1<<20))
+	}
+	return row + peer + fmt.Sprintf(" %.1f | %s | %s | %s | %.2f | %s | %s |", l.Throughput, ms(l.Latencies.P50), ms(l.Latencies.P99),
+		ratio, div(w.Latencies.P99, l.Latencies.P99), errs, mem)
+}
+
+// failures is how many requests of m failed.
+func failures(m *vegeta.Metrics) uint64 {
+	return m.Requests - uint64(math.Round(m.Success*float64(m.Requests)))
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }

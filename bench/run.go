@@ -8,7 +8,6 @@ package bench
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +19,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
@@ -36,7 +34,9 @@ type Config struct {
 	Sizes       []int         // statements per corpus, e.g. 10000, 100000, 1000000
 	LoadSizes   map[int]bool  // sizes whose load is timed against the baseline
 	Concurrency map[int][]int // per size, the concurrency levels of the query mix
-	AttackFor   time.Duration // per query, level and side
+	AttackFor   time.Duration // per query, level and side, split into Rounds slices
+	Rounds      int           // alternating rounds of whosaid, peer and limit per query and level
+	PeerDir     string        // bench/peer, the @neo4j/graphql server; "" leaves the peer out
 	Seed        uint64
 	Work        string // folder for corpora and Neo4j stores
 	Binary      string // the whosaid binary, run as a subprocess for loads
@@ -62,8 +62,12 @@ type QueryResult struct {
 	Size, Concurrency int
 	Query             string
 	Whosaid, Limit    *vegeta.Metrics
-	ServerRSSBytes    float64
-	Failed            string // why the query could not be measured
+	Peer              *vegeta.Metrics // nil when the peer cannot express the query or did not run
+	PeerNote          string          // when Peer is nil: why
+	PeerForm          string          // which of the peer's forms was timed (its fastest that answers alike)
+	ServerRSSBytes    float64         // peak RSS of `whosaid serve` under load
+	PeerRSSBytes      float64         // peak RSS of the peer's node process under load
+	Failed            string          // why the query could not be measured, or the answers differ
 }
 
 // Result is everything measured.
@@ -215,101 +219,6 @@ func loadWithBinary(ctx context.Context, bin, uri, dir string, log io.Writer) (i
 		return 0, errors.New("whosaid load did not report its peak memory")
 	}
 	return strconv.ParseInt(string(m[1]), 10, 64)
-}
-
-// runMix serves the graph in-process and measures each query at each level,
-// through GraphQL (vegeta, closed loop with c workers) and straight through
-// the store.
-func runMix(ctx context.Context, cfg Config, st *store.Store, uri string, size int, qs []query, res *Result, logf func(string, ...any)) error {
-	srv, err := serveWithBinary(ctx, cfg.Binary, uri)
-	if err != nil {
-		return err
-	}
-	defer srv.stop()
-	for _, c := range cfg.Concurrency[size] {
-		for _, q := range qs {
-			body, _ := json.Marshal(map[string]any{"query": q.graphql, "variables": q.variables})
-			// one request first: it warms caches and plans, and if it fails
-			// (a timeout at this size) the query is reported as failing
-			// rather than attacked
-			if err := checkOnce(srv.url, body); err != nil {
-				res.Queries = append(res.Queries, QueryResult{Size: size, Concurrency: c, Query: q.name, Failed: truncate(err.Error(), 120)})
-				logf("  %-30s c=%-2d FAILED: %s", q.name, c, truncate(err.Error(), 200))
-				continue
-			}
-			tr := vegeta.NewStaticTargeter(vegeta.Target{Method: http.MethodPost, URL: srv.url + "/graphql", Body: body,
-				Header: http.Header{"Content-Type": {"application/json"}}})
-			att := vegeta.NewAttacker(vegeta.Workers(uint64(c)), vegeta.MaxWorkers(uint64(c)), vegeta.KeepAlive(true), vegeta.Timeout(time.Minute))
-			var wm vegeta.Metrics
-			peak := sampleRSS(srv.pid)
-			for r := range att.Attack(tr, vegeta.Rate{Freq: 0}, cfg.AttackFor, q.name) {
-				if r.Code == http.StatusOK && bytes.Contains(r.Body, []byte(`"errors"`)) {
-					r.Error = "graphql errors"
-				}
-				wm.Add(r)
-			}
-			wm.Close()
-			serverRSS := peak()
-			lm := direct(ctx, st, q, c, cfg.AttackFor)
-			qr := QueryResult{Size: size, Concurrency: c, Query: q.name, Whosaid: &wm, Limit: lm, ServerRSSBytes: serverRSS}
-			res.Queries = append(res.Queries, qr)
-			logf("  %-30s c=%-2d whosaid p50 %8s p99 %8s %7.1f/s | limit p50 %8s p99 %8s %7.1f/s | ok %.0f%%",
-				q.name, c, wm.Latencies.P50.Round(10*time.Microsecond), wm.Latencies.P99.Round(10*time.Microsecond), wm.Throughput,
-				lm.Latencies.P50.Round(10*time.Microsecond), lm.Latencies.P99.Round(10*time.Microsecond), lm.Throughput, wm.Success*100)
-		}
-	}
-	return nil
-}
-
-func checkOnce(base string, body []byte) error {
-	resp, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	out, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK || bytes.Contains(out, []byte(`"errors"`)) {
-		return fmt.Errorf("status %d: %s", resp.StatusCode, truncate(string(out), 300))
-	}
-	return nil
-}
-
-func truncate(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "…"
-	}
-	return s
-}
-
-// direct runs q's store work with c goroutines for d, recording each call
-// as a vegeta result so both sides are summarised the same way.
-func direct(ctx context.Context, st *store.Store, q query, c int, d time.Duration) *vegeta.Metrics {
-	var (
-		mu sync.Mutex
-		m  vegeta.Metrics
-		wg sync.WaitGroup
-	)
-	deadline := time.Now().Add(d)
-	for w := 0; w < c; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for time.Now().Before(deadline) {
-				start := time.Now()
-				err := q.direct(ctx, st)
-				r := &vegeta.Result{Timestamp: start, Latency: time.Since(start), Code: http.StatusOK}
-				if err != nil {
-					r.Code, r.Error = 500, err.Error()
-				}
-				mu.Lock()
-				m.Add(r)
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	m.Close()
-	return &m
 }
 
 // served is `whosaid serve` run as a subprocess, so its memory is its own

@@ -7,12 +7,16 @@ go vet ./...
 go build -buildvcs=auto -o bin/whosaid ./cmd/whosaid
 
 # The GraphQL-over-HTTP audit (cmd/whosaid/audit_test.go) runs the pinned
-# graphql-http npm package from scripts/audit; under CI=true it must be there.
+# graphql-http npm package from scripts/audit, and the bench's peer test
+# (bench/mix_test.go) the @neo4j/graphql server in bench/peer; under CI=true
+# both must be there.
 if command -v npm >/dev/null; then
-  (cd scripts/audit && npm ci --no-audit --no-fund --loglevel=error) \
-    || { [[ "${CI:-}" != "true" ]] || exit 1; echo "WARNING: npm ci in scripts/audit failed; the audit test will be skipped" >&2; }
+  for dir in scripts/audit bench/peer; do
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) \
+      || { [[ "${CI:-}" != "true" ]] || exit 1; echo "WARNING: npm ci in $dir failed; the tests that need it will be skipped" >&2; }
+  done
 elif [[ "${CI:-}" == "true" ]]; then
-  echo "CI=true and npm is missing: the GraphQL-over-HTTP audit cannot run (install Node 18+)" >&2; exit 1
+  echo "CI=true and npm is missing: the GraphQL-over-HTTP audit and the bench peer test cannot run (install Node 20+)" >&2; exit 1
 fi
 
 if [[ -z "${WHOSAID_TEST_NEO4J_URI:-}" ]]; then

@@ -13,13 +13,15 @@ import (
 )
 
 // runBench is `make bench`: corpora at several sizes, the load against its
-// baseline, and the query mix against the driver, written as Markdown.
+// baseline, and the query mix against the driver and side by side with
+// @neo4j/graphql (bench/peer), written as Markdown.
 func runBench(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench", stderr)
 	out := fs.String("out", "docs/BENCHMARKS.md", "report file")
 	work := fs.String("work", ".bench", "folder for corpora and stores (git-ignored)")
 	goBench := fs.String("go-bench", "", "file with `go test -bench` output to include")
 	natsServer := fs.String("nats-server", "", "a nats-server binary: measure `whosaid ingest` with it (make bench builds one)")
+	peer := fs.String("peer", "bench/peer", "folder of the @neo4j/graphql server measured side by side (its node_modules installed); empty leaves it out")
 	env := newSettings(getenv)
 	quick := fs.Bool("quick", env.boolean("BENCH_QUICK", false), "small and short: one 10k corpus (env BENCH_QUICK)")
 	if err := env.err(); err != nil {
@@ -36,7 +38,9 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		Sizes:       []int{10_000, 100_000, 1_000_000},
 		LoadSizes:   map[int]bool{100_000: true, 1_000_000: true},
 		Concurrency: map[int][]int{10_000: {1}, 100_000: {1, 16, 64}, 1_000_000: {1, 16, 64}},
-		AttackFor:   4 * time.Second,
+		AttackFor:   6 * time.Second,
+		Rounds:      3,
+		PeerDir:     *peer,
 		Seed:        1,
 		Work:        *work,
 		Binary:      self,
@@ -50,8 +54,8 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	if *quick {
 		cfg.Sizes = []int{10_000}
 		cfg.LoadSizes = map[int]bool{10_000: true}
-		cfg.Concurrency = map[int][]int{10_000: {1, 16}}
-		cfg.AttackFor = 2 * time.Second
+		cfg.Concurrency = map[int][]int{10_000: {1, 16, 64}}
+		cfg.AttackFor, cfg.Rounds = 2*time.Second, 2
 		cfg.IngestStatements = 10_000
 		command = "BENCH_QUICK=1 make bench"
 	}
