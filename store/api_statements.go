@@ -62,7 +62,9 @@ RETURN `+statementProjection+` AS s`, params)
 // unscoped and unfiltered, is counted from the count store, not by reading
 // each one.
 func (s *Store) CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error) {
-	if scope == (kg.StatementScope{}) && unfiltered(f) {
+	// The reach alone (includeNarrower is on by default) scopes nothing
+	// when no actor, topic or event anchors the list.
+	if scope.Speaker == "" && scope.About == "" && scope.Event == "" && unfiltered(f) {
 		return s.readCount(ctx, "statements.count", `RETURN COUNT { (:Statement) } AS n`, nil)
 	}
 	return s.readCount(ctx, "statements.count", statementMatch(scope)+`
