@@ -235,8 +235,9 @@ RETURN `+placeProjection+` AS p`, map[string]any{"ids": ids}, "p", placeFrom, fu
 }
 
 // Documents returns up to first documents ordered by id, without their
-// text: a walk of the id index from the cursor (” sorts before every id,
-// so the first page walks it too), never a sort of every document.
+// text: a walk of the id index from the cursor (the empty string sorts
+// before every id, so the first page walks it too), never a sort of every
+// document.
 func (s *Store) Documents(ctx context.Context, first int, afterID string) ([]kg.Document, bool, error) {
 	res, err := s.read(ctx, "documents", `
 MATCH (d:Document) WHERE d.id > $after

@@ -43,7 +43,7 @@ func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.St
 		// it keeps is unknown, and the speaker's own statements are read.
 		params["walkDense"] = unfiltered(f)
 		match = speakerPage(o)
-	case scope != (kg.StatementScope{}) || f.Document != nil:
+	case scope != (kg.StatementScope{}) || strParam(f.Document) != nil:
 		match = statementMatch(scope, f) + `
 WITH s WHERE ` + statementWhere + `
 WITH DISTINCT s
@@ -64,7 +64,7 @@ RETURN `+statementProjection+` AS s`, params)
 
 // pageOrder is the Cypher of one order of a statement list. Its sort keys
 // are stored and never null, so an index gives their order: sort_date is
-// the date, or ” when undated (first in an ascending list, as the
+// the date, or the empty string when undated (first in an ascending list, as the
 // in-memory store orders), and every statement has a confidence.
 type pageOrder struct {
 	key, dir, cmp string

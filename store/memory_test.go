@@ -13,15 +13,15 @@ import (
 // Ensure every statement page, in every order, first and after a cursor,
 // holds about one page in the transaction's memory, not every statement
 // in scope. EXPLAIN carries no memory estimate on Neo4j 5, so the pages run
-// under PROFILE over a synthetic corpus; at 4,000 statements a sort of
-// them all holds about 1 MB (30 MB at 100,000), a Top of 21 rows or a walk
+// under PROFILE over a synthetic corpus; at 20,000 statements a sort of
+// them all holds about 6 MB (30 MB at 100,000), a Top of 21 rows or a walk
 // of an index in order some kilobytes. a00000 is the busiest speaker (a
 // country with bodies and officials), a00030 a middling one.
 func TestPagesHoldOnePageInMemory(t *testing.T) {
 	st := neo4jtest.Store(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	if _, err := synth.Write(synth.Options{Statements: 4000, Seed: 1, Dir: dir}); err != nil {
+	if _, err := synth.Write(synth.Options{Statements: 20000, Seed: 1, Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := loader.Load(ctx, st, []loader.Folder{loader.Dir(dir)}, loader.Options{NoExtract: true}); err != nil {
