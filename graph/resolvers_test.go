@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
@@ -360,14 +361,18 @@ func TestAnalysesTakeTheScopeDefaults(t *testing.T) {
 
 // alignmentSizes is the in-memory store, recording the size each alignment
 // was asked for: the seeds have no actor aligned with more than ten others,
-// so the size is what shows which default the resolver took.
+// so the size is what shows which default the resolver took. Root fields
+// resolve concurrently, hence the lock.
 type alignmentSizes struct {
 	*inmem.Store
+	mu    sync.Mutex
 	asked []int
 }
 
 func (s *alignmentSizes) Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust, reach kg.Reach) ([]kg.Alignment, error) {
+	s.mu.Lock()
 	s.asked = append(s.asked, first)
+	s.mu.Unlock()
 	return s.Store.Alignment(ctx, actor, from, to, first, trust, reach)
 }
 
