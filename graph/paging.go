@@ -33,6 +33,16 @@ func PageSize(first *int) (int, error) {
 	return min(*first, MaxPageSize), nil
 }
 
+// HitCount reads a ranked list's `first` (alignments): as PageSize, but
+// one left out or passed as null is DefaultHits, the schema's default, not
+// a page's (gqlgen fills in a default only when the argument is absent).
+func HitCount(first *int) (int, error) {
+	if first == nil {
+		return DefaultHits, nil
+	}
+	return PageSize(first)
+}
+
 // Cursors are opaque to clients: base64 of "<list>:<key>", where key is the
 // keyset position (an id, or a sort value and an id), so a cursor stays valid
 // when items are inserted before it.

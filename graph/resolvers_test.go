@@ -1,15 +1,20 @@
 package graph_test
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
 
+	"github.com/whosaid/whosaid/graph"
+	"github.com/whosaid/whosaid/kg"
 	"github.com/whosaid/whosaid/server"
+	"github.com/whosaid/whosaid/store/inmem"
 	"github.com/whosaid/whosaid/store/storetest"
 )
 
@@ -351,5 +356,34 @@ func TestAnalysesTakeTheScopeDefaults(t *testing.T) {
 	if len(resp.Timeline) != 0 || len(resp.TeamTimeline) == 0 || len(resp.Alignment) != 0 || len(resp.TeamAlignment) == 0 {
 		t.Errorf("Russia alone (by default) and with its affiliates: timelines of %d and %d buckets, alignments with %d and %d actors",
 			len(resp.Timeline), len(resp.TeamTimeline), len(resp.Alignment), len(resp.TeamAlignment))
+	}
+}
+
+// alignmentSizes is the in-memory store, recording the size each alignment
+// was asked for: the seeds have no actor aligned with more than ten others,
+// so the size is what shows which default the resolver took. Root fields
+// resolve concurrently, hence the lock.
+type alignmentSizes struct {
+	*inmem.Store
+	mu    sync.Mutex
+	asked []int
+}
+
+func (s *alignmentSizes) Alignment(ctx context.Context, actor string, from, to *string, first int, trust kg.Trust, reach kg.Reach) ([]kg.Alignment, error) {
+	s.mu.Lock()
+	s.asked = append(s.asked, first)
+	s.mu.Unlock()
+	return s.Store.Alignment(ctx, actor, from, to, first, trust, reach)
+}
+
+// Ensure alignment's first passed as null takes the schema's default
+// (DefaultHits), as leaving it out does, not a page's size.
+func TestAlignmentOfNullSizeTakesTheDefault(t *testing.T) {
+	mem := &alignmentSizes{Store: storetest.InMemory(t)}
+	c := client.New(server.New(server.Config{}, mem, mem, server.NewMetrics(), slog.New(slog.NewTextHandler(io.Discard, nil))), client.Path("/graphql"))
+	var resp struct{ Omitted, Null []struct{ Score float64 } }
+	post(t, c, `{ omitted: alignment(actor: "russia") { score } null: alignment(actor: "russia", first: null) { score } }`, &resp)
+	if want := []int{graph.DefaultHits, graph.DefaultHits}; !slices.Equal(mem.asked, want) {
+		t.Errorf("alignment left out and null asked the store for %v, want %v", mem.asked, want)
 	}
 }

@@ -310,7 +310,7 @@ func (r *queryResolver) StanceMatrix(ctx context.Context, actors []string, topic
 
 // Alignment is the resolver for the alignment field.
 func (r *queryResolver) Alignment(ctx context.Context, actor string, from *string, to *string, first *int, method *kg.StatementMethod, minConfidence *float64, includeAffiliates *bool) ([]*kg.Alignment, error) {
-	n, err := PageSize(first)
+	n, err := HitCount(first)
 	if err != nil {
 		return nil, err
 	}

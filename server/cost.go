@@ -65,7 +65,7 @@ func priceFields(c *graph.ComplexityRoot) {
 	}
 	c.StanceCell.Statements = fanOut
 	c.Query.Alignment = func(child int, _ string, _, _ *string, first *int, _ *kg.StatementMethod, _ *float64, _ *bool) int {
-		return pageCost(child, first)
+		return sizedCost(child, first, graph.HitCount)
 	}
 	c.Alignment.Shared = fanOut
 	c.SharedTarget.MyStatements = fanOut
@@ -82,8 +82,11 @@ func priceFields(c *graph.ComplexityRoot) {
 // pageCost is a paged list's cost: its page size, read as the resolvers
 // read it (graph.PageSize), times an item's cost. A size the resolvers
 // refuse costs nothing more: the list is never read.
-func pageCost(child int, first *int) int {
-	n, err := graph.PageSize(first)
+func pageCost(child int, first *int) int { return sizedCost(child, first, graph.PageSize) }
+
+// sizedCost is a list's cost with its size read by the resolver's reading.
+func sizedCost(child int, first *int, size func(*int) (int, error)) int {
+	n, err := size(first)
 	if err != nil {
 		return 1
 	}

@@ -157,10 +157,10 @@ var validRelation = map[kg.RelationType]bool{kg.HoldsPosition: true, kg.PartOf: 
 // folded as actor names are (actorWhere).
 func (s *Store) Topics(ctx context.Context, label string, first int, afterID string) ([]kg.Topic, bool, error) {
 	where, params := topicWhere(label)
-	params["after"], params["limit"] = kg.OrNull(afterID), first+1
+	params["after"], params["limit"] = afterID, first+1 // '' sorts before every id, as in Actors
 	res, err := s.read(ctx, "topics", `
 MATCH (t:Topic)
-WHERE ($after IS NULL OR t.id > $after) AND `+where+`
+WHERE t.id > $after AND `+where+`
 RETURN `+topicProjection+` AS t ORDER BY t.id LIMIT $limit`, params)
 	if err != nil {
 		return nil, false, err
@@ -234,11 +234,14 @@ UNWIND $ids AS id MATCH (p:Place {id: id})
 RETURN `+placeProjection+` AS p`, map[string]any{"ids": ids}, "p", placeFrom, func(p kg.Place) string { return p.ID })
 }
 
-// Documents returns up to first documents ordered by id, without their text.
+// Documents returns up to first documents ordered by id, without their
+// text: a walk of the id index from the cursor (the empty string sorts
+// before every id, so the first page walks it too), never a sort of every
+// document.
 func (s *Store) Documents(ctx context.Context, first int, afterID string) ([]kg.Document, bool, error) {
 	res, err := s.read(ctx, "documents", `
-MATCH (d:Document) WHERE $after IS NULL OR d.id > $after
-RETURN `+documentProjection("null")+` AS d ORDER BY d.id LIMIT $limit`, map[string]any{"after": kg.OrNull(afterID), "limit": first + 1})
+MATCH (d:Document) WHERE d.id > $after
+RETURN `+documentProjection("null")+` AS d ORDER BY d.id LIMIT $limit`, map[string]any{"after": afterID, "limit": first + 1})
 	if err != nil {
 		return nil, false, err
 	}

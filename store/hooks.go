@@ -45,6 +45,26 @@ func (s *Store) Explain(ctx context.Context, cypher string, params map[string]an
 	return steps, nil
 }
 
+// PeakMemory runs a query under PROFILE and returns the most memory it held
+// at once, in bytes, as Neo4j reports it (GlobalMemory). EXPLAIN gives no
+// estimate of memory, so a test that bounds it must run the query.
+func (s *Store) PeakMemory(ctx context.Context, cypher string, params map[string]any) (int64, error) {
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, "PROFILE "+cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return 0, err
+	}
+	profile := res.Summary.Profile()
+	if profile == nil {
+		return 0, fmt.Errorf("store: no profile")
+	}
+	peak, ok := profile.Arguments()["GlobalMemory"].(int64)
+	if !ok {
+		return 0, fmt.Errorf("store: the profile reports no GlobalMemory")
+	}
+	return peak, nil
+}
+
 // rawPlan is the driver's plan behind p. The driver's own Plan.Children
 // (v5.28.4) takes the address of its loop variable, so every child it
 // returns is the last one: the right-hand side of a binary operator twice,
@@ -150,7 +170,7 @@ func (s *Store) BaselineWrite(ctx context.Context, docs []map[string]any, rows [
 			{`UNWIND $docs AS d CREATE (:Document {id: d.id, title: d.title, lang: d.lang, date: d.date, text: d.text})`, map[string]any{"docs": docs}},
 			{`UNWIND $rows AS r
 MATCH (d:Document {id: r.doc})
-CREATE (s:Statement {id: r.doc + ':' + r.id, document: r.doc, predicate: r.predicate, polarity: r.polarity, date: r.date, summary_en: r.summary})
+CREATE (s:Statement {id: r.doc + ':' + r.id, document: r.doc, predicate: r.predicate, polarity: r.polarity, date: r.date, sort_date: coalesce(r.date, ''), summary_en: r.summary})
 CREATE (s)-[:EVIDENCED_BY]->(m:Mention {id: r.doc + ':' + r.id + ':m1', document: r.doc, start: r.start, end: r.end, text: r.text})-[:IN_DOCUMENT]->(d)
 WITH s, r
 CALL (s, r) { UNWIND r.speakers AS sp MATCH (a:Actor {id: sp}) CREATE (a)-[:MADE]->(s) }

@@ -176,7 +176,7 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []kg.AnnotatedDocument)
 			statements = append(statements, map[string]any{
 				"props": map[string]any{
 					"id": st.ID, "document": st.Document, "predicate": string(st.Predicate), "polarity": string(st.Polarity),
-					"date": kg.OrNull(st.Date), "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
+					"date": kg.OrNull(st.Date), "sort_date": st.Date, "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
 					"confidence": st.Confidence, "method": st.Method, "num_mentions": len(st.Evidence),
 				},
 				"speakers": st.Speakers, "targets": st.Targets, "event": kg.OrNull(st.Event),

@@ -99,3 +99,29 @@ func TestMistypedPropertiesFailTheRead(t *testing.T) {
 		t.Fatalf("err = %v, want an internal error naming name_en", err)
 	}
 }
+
+// Ensure a graph loaded by a whosaid that stored no sort_date gets it from
+// EnsureSchema: the statement lists walk its index, which would otherwise
+// hold none of the statements.
+func TestEnsureSchemaGivesOldGraphsTheirSortDates(t *testing.T) {
+	st, _ := seeded(t)
+	ctx := context.Background()
+	listed := func() int {
+		t.Helper()
+		items, _, err := st.Statements(ctx, kg.StatementScope{}, kg.StatementFilter{}, kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}, 10, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(items)
+	}
+	if n := listed(); n != 10 {
+		t.Fatalf("after a load: %d statements listed, want 10", n)
+	}
+	alter(t, `MATCH (s:Statement) REMOVE s.sort_date`)
+	if err := st.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := listed(); n != 10 {
+		t.Errorf("after EnsureSchema: %d statements listed, want 10", n)
+	}
+}

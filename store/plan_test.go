@@ -38,13 +38,31 @@ func sortBeforeLimit(plan []store.PlanStep) *store.PlanStep {
 	return nil
 }
 
-// knownScan is the one scan left: the list of every statement, unscoped,
-// reads them all to find its page (and its count, when filtered). An index cannot give
-// its order while undated statements (first in a DATE list) have no date
-// and confidences have no index; the Top keeps its memory to one page.
+// knownScan is the one scan left: the count of every statement, unscoped
+// but filtered, reads them all. Its pages walk an index in order instead.
 func knownScan(q recorded, step store.PlanStep) bool {
 	unscoped := strings.HasPrefix(q.cypher, "MATCH (s:Statement)\n")
-	return strings.HasPrefix(q.op, "statements") && unscoped && step.Operator == "NodeByLabelScan" && step.Details == "s:Statement"
+	return q.op == "statements.count" && unscoped && step.Operator == "NodeByLabelScan" && step.Details == "s:Statement"
+}
+
+// pageOps are the operations that read one page of a list.
+var pageOps = map[string]bool{"statements": true, "actors": true, "topics": true, "events": true, "documents": true}
+
+// notTopN finds what keeps a page query from being a top-N: a Sort on its
+// pipeline (a Sort that a Limit takes the page from still sorts every row;
+// only a Top, a PartialTop or an index walked in order keep one page), a
+// Sort by a statement list's key anywhere (the arms of a subquery that
+// choose how to read a speaker's statements), or an Eager, which holds
+// every row. The sorts of the projection's subqueries order one
+// statement's speakers, targets and evidence.
+func notTopN(plan []store.PlanStep) *store.PlanStep {
+	for i, step := range plan {
+		sortsKey := strings.Contains(step.Details, "s.sort_date") || strings.Contains(step.Details, "s.confidence")
+		if step.Operator == "Sort" && (step.Spine || sortsKey) || strings.HasPrefix(step.Operator, "Eager") && step.Operator != "EagerAggregation" {
+			return &plan[i]
+		}
+	}
+	return nil
 }
 
 type recorded struct {
@@ -237,6 +255,9 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 		}
 		if sort := sortBeforeLimit(plan); sort != nil {
 			t.Errorf("%s sorts every row before its limit: %s %s\n%s", q.op, sort.Operator, sort.Details, q.cypher)
+		}
+		if step := notTopN(plan); pageOps[q.op] && step != nil {
+			t.Errorf("%s is no top-N: %s %s\n%s", q.op, step.Operator, step.Details, q.cypher)
 		}
 	}
 	sort.Strings(ops)

@@ -28,6 +28,10 @@ var schema = []struct{ name, cypher string }{
 	{"event_date", `CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)`},
 	{"document_date", `CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)`},
 	{"statement_date", `CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)`},
+	// The statement lists' orders (Statements): each key with the id that
+	// breaks its ties, so a page walks the index in order and stops.
+	{"statement_sort_date", `CREATE INDEX statement_sort_date IF NOT EXISTS FOR (n:Statement) ON (n.sort_date, n.id)`},
+	{"statement_confidence", `CREATE INDEX statement_confidence IF NOT EXISTS FOR (n:Statement) ON (n.confidence, n.id)`},
 	{"statement_predicate", `CREATE INDEX statement_predicate IF NOT EXISTS FOR (n:Statement) ON (n.predicate)`},
 	{"statement_polarity", `CREATE INDEX statement_polarity IF NOT EXISTS FOR (n:Statement) ON (n.polarity)`},
 	{"statement_document", `CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document)`},
@@ -66,6 +70,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err := s.backfillNameKeys(ctx); err != nil {
 		return err
 	}
+	if err := s.backfillSortDates(ctx); err != nil {
+		return err
+	}
 	return s.backfillStances(ctx)
 }
 
@@ -99,6 +106,36 @@ UNWIND $rows AS row MATCH (n:`+label+` {id: row.id}) SET n.names_key = row.key`,
 		}
 	}
 	return nil
+}
+
+// backfillSortDates writes sort_date on the statements of a graph loaded
+// by a version of whosaid that did not store it, which the statement lists
+// would otherwise never reach; a batch at a time, and only when the index
+// holds fewer statements than the count store (an index scan, not a read of
+// every statement, on a graph that is up to date).
+func (s *Store) backfillSortDates(ctx context.Context) error {
+	res, err := s.read(ctx, "schema.sortDates.count", `
+MATCH (s:Statement) WHERE s.sort_date IS NOT NULL AND s.id IS NOT NULL
+RETURN count(s) = COUNT { (:Statement) } AS complete`, nil)
+	if err != nil {
+		return fmt.Errorf("store: backfill sort dates: %w", err)
+	}
+	if complete, err := one(res, func(r fields) bool { return r.flag("complete") }); err != nil || complete {
+		return err
+	}
+	for {
+		res, err := s.write(ctx, "schema.sortDates", `
+MATCH (s:Statement) WHERE s.sort_date IS NULL
+WITH s LIMIT 10000
+SET s.sort_date = coalesce(s.date, '')
+RETURN count(s) AS n`, nil)
+		if err != nil {
+			return fmt.Errorf("store: backfill sort dates: %w", err)
+		}
+		if n, err := one(res, func(r fields) int { return r.integer("n") }); err != nil || n == 0 {
+			return err
+		}
+	}
 }
 
 // backfillStances adds the collapsed STANCE relationships to a graph loaded

@@ -38,8 +38,22 @@ func speakersFor(v string) string {
 func madeBy(v string) string {
 	return speakersFor(v) + fmt.Sprintf(`
 MATCH (%[1]s_speaker)-[:MADE]->(s:Statement)
-WHERE (%[1]s_office IS NULL OR ((%[1]s_office.start IS NULL OR %[1]s_office.start <= coalesce(s.date, ''))
-  AND (%[1]s_office.end IS NULL OR coalesce(s.date, '') <= %[1]s_office.end + '~')))`, v)
+WHERE `, v) + inOffice(v+"_office")
+}
+
+// inOffice keeps the statement s when it falls in the office (a
+// HOLDS_POSITION relationship; null for none, which always holds): an
+// undated statement only in an office with no known dates.
+func inOffice(office string) string {
+	return fmt.Sprintf(`(%[1]s IS NULL OR ((%[1]s.start IS NULL OR %[1]s.start <= coalesce(s.date, ''))
+  AND (%[1]s.end IS NULL OR coalesce(s.date, '') <= %[1]s.end + '~')))`, office)
+}
+
+// madeByTeam checks that the bound statement s was made by one of team, a
+// list of {speaker, office} maps collected from speakersFor, as madeBy would
+// have matched it: from s, whose speakers are few, not from the team.
+func madeByTeam(team string) string {
+	return `EXISTS { MATCH (sp:Actor)-[:MADE]->(s) WHERE any(member IN ` + team + ` WHERE member.speaker = sp AND ` + inOffice("member.office") + `) }`
 }
 
 // targeting matches the statements s that target the node v or, when
