@@ -43,7 +43,7 @@ func mix(searchName string) []query {
 				evidence { start end text document { id title } } } } } }`,
 			variables: map[string]any{"a": middling},
 			direct: func(ctx context.Context, st *store.Store) error {
-				_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: middling}, kg.StatementFilter{}, kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}, 50, nil)
+				_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: middling}, kg.StatementFilter{}, kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}, 50, nil, kg.AllStatementParts)
 				return err
 			},
 		},
@@ -52,7 +52,7 @@ func mix(searchName string) []query {
 			graphql:   `query($a: ID!) { statements(first: 50, filter: {speaker: $a, includeAffiliates: true}) { edges { node { id speakers { id } } } } }`,
 			variables: map[string]any{"a": heavy},
 			direct: func(ctx context.Context, st *store.Store) error {
-				_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: heavy, Reach: kg.Reach{Affiliates: true, Narrower: true}}, kg.StatementFilter{}, kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}, 50, nil)
+				_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: heavy, Reach: kg.Reach{Affiliates: true, Narrower: true}}, kg.StatementFilter{}, kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}, 50, nil, kg.AllStatementParts)
 				return err
 			},
 		},

@@ -21,9 +21,9 @@ var statementWhere = `($speaker IS NULL OR EXISTS { MATCH (fs:Actor {id: $speake
   AND ` + trustedStatement
 
 // Statements returns up to first statements in the given order after the
-// key, and whether more follow. The scope picks the index the query starts
-// from; the filter narrows further.
-func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey) ([]kg.Statement, bool, error) {
+// key, and whether more follow, each with the given parts. The scope picks
+// the index the query starts from; the filter narrows further.
+func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey, parts kg.StatementParts) ([]kg.Statement, bool, error) {
 	params := statementParams(scope, f)
 	params["limit"] = first + 1
 	// Both pieces come from fixed strings chosen by the enum, never from input.
@@ -51,7 +51,7 @@ WITH DISTINCT s
 WITH s, `+value+` AS v
 `+keyset+`ORDER BY v `+dir+`, s.id `+dir+`
 LIMIT $limit
-RETURN `+statementProjection+` AS s`, params)
+RETURN `+statementProjectionOf(parts)+` AS s`, params)
 	if err != nil {
 		return nil, false, err
 	}
@@ -94,13 +94,11 @@ RETURN `+statementProjection+` AS s`, map[string]any{"ids": ids}, "s", statement
 func statementMatch(scope kg.StatementScope) string {
 	switch {
 	case scope.Speaker != "":
-		return `MATCH (x:Actor {id: $scopeSpeaker})
-` + madeBy("x")
+		return anchoredMatch(kg.MadeBy, "$scopeSpeaker")
 	case scope.Event != "":
-		return `MATCH (:Event {id: $scopeEvent})<-[:MADE_AT]-(s:Statement)`
+		return anchoredMatch(kg.MadeAt, "$scopeEvent")
 	case scope.About != "":
-		return `CALL () {` + nodeWithID("x", "$about", targetLabels) + `}
-` + targeting("x")
+		return anchoredMatch(kg.AboutIt, "$about")
 	}
 	return `MATCH (s:Statement)`
 }
