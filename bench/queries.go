@@ -75,17 +75,9 @@ func statementsPage() query {
 		name:    "statements page (50, nested)",
 		graphql: `{ statements(first: 50) { edges { node { ` + statementSel + ` evidence { start end text document { id title } } } } } }`,
 		direct: func(ctx context.Context, st *store.Store) error {
-			page, _, err := st.Statements(ctx, kg.StatementScope{}, kg.StatementFilter{}, byDate, 50, nil)
-			if err != nil {
-				return err
-			}
-			var docs []string
-			for _, s := range page {
-				for _, m := range s.Evidence {
-					docs = append(docs, m.Document)
-				}
-			}
-			_, err = st.DocumentsByID(ctx, docs, false)
+			// The page brings its documents along, as whosaid's page query does.
+			_, _, err := st.Statements(ctx, kg.StatementScope{}, kg.StatementFilter{}, byDate, 50, nil,
+				kg.WithSpeakers|kg.WithTargets|kg.WithEvidence|kg.WithEvidenceDocuments)
 			return err
 		},
 		peer: connectionOrList(
@@ -111,7 +103,7 @@ func actorStatements(name, actor string) query {
 			if _, err := st.ActorsByID(ctx, []string{actor}); err != nil {
 				return err
 			}
-			_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: actor}, kg.StatementFilter{}, byDate, 20, nil)
+			_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: actor}, kg.StatementFilter{}, byDate, 20, nil, 0)
 			return err
 		},
 		peer: connectionOrList(
@@ -134,23 +126,23 @@ func twoHop(actor string) query {
 			if _, err := st.ActorsByID(ctx, []string{actor}); err != nil {
 				return err
 			}
-			page, _, err := st.Statements(ctx, kg.StatementScope{Speaker: actor}, kg.StatementFilter{}, byDate, 20, nil)
+			page, _, err := st.Statements(ctx, kg.StatementScope{Speaker: actor}, kg.StatementFilter{}, byDate, 20, nil, kg.WithTargets)
 			if err != nil {
 				return err
 			}
+			// One batch for every target's first five, as whosaid's nested lists are read.
 			seen := map[string]bool{}
+			var starts []kg.PageStart
 			for _, s := range page {
 				for _, t := range s.Targets {
-					if seen[t] {
-						continue
-					}
-					seen[t] = true
-					if _, _, err := st.Statements(ctx, kg.StatementScope{About: t}, kg.StatementFilter{}, byDate, 5, nil); err != nil {
-						return err
+					if !seen[t] {
+						seen[t] = true
+						starts = append(starts, kg.PageStart{Parent: t})
 					}
 				}
 			}
-			return nil
+			_, err = st.StatementPages(ctx, kg.StatementBatch{Anchor: kg.AboutIt, Order: byDate, First: 5, Parts: kg.WithSpeakers}, starts)
+			return err
 		},
 		peer: connectionOrList(
 			`query($a: ID!) { actor: actors(where: {id: {eq: $a}}) { id statements: statementsConnection(first: 20, `+peerSortNested+`) { edges { node { id targets { ... on Topic { id label
@@ -181,7 +173,7 @@ func idsAndDates() query {
 		name:    "statements page (50, id+date)",
 		graphql: `{ statements(first: 50) { edges { node { id date } } } }`,
 		direct: func(ctx context.Context, st *store.Store) error {
-			_, _, err := st.Statements(ctx, kg.StatementScope{}, kg.StatementFilter{}, byDate, 50, nil)
+			_, _, err := st.Statements(ctx, kg.StatementScope{}, kg.StatementFilter{}, byDate, 50, nil, 0)
 			return err
 		},
 		peer: connectionOrList(
@@ -214,7 +206,7 @@ func whosaidOnly(searchName, heavy, middling string) []query {
 			graphql:   `query($a: ID!) { statements(first: 50, filter: {speaker: $a, includeAffiliates: true}) { edges { node { id speakers { id } } } } }`,
 			variables: map[string]any{"a": heavy},
 			direct: func(ctx context.Context, st *store.Store) error {
-				_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: heavy, Reach: kg.Reach{Affiliates: true, Narrower: true}}, kg.StatementFilter{}, byDate, 50, nil)
+				_, _, err := st.Statements(ctx, kg.StatementScope{Speaker: heavy, Reach: kg.Reach{Affiliates: true, Narrower: true}}, kg.StatementFilter{}, byDate, 50, nil, kg.AllStatementParts)
 				return err
 			},
 			cannot: "affiliate roll-up: officials while in office (HOLDS_POSITION dates) and bodies up to three PART_OF levels",

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -25,6 +26,11 @@ type loaders struct {
 	// stances reads the statements behind the STANCE edges of a subgraph,
 	// all edges asked for in one query.
 	stances *dataloadgen.Loader[subgraph.StanceKey, []string]
+	// batches reads the nested statement lists, one query per list for all
+	// its parents.
+	batches batches
+	// checks holds the ids requireNodes looked up (a *nodeCheck each).
+	checks sync.Map
 }
 
 type relationKey struct {
@@ -55,6 +61,7 @@ func WithLoaders(ctx context.Context, g Reader) context.Context {
 		statements: dataloadgen.NewMappedLoader(g.StatementsByID, opts...),
 		relations:  map[relationKey]*dataloadgen.Loader[string, []kg.Relation]{},
 		stances:    dataloadgen.NewMappedLoader(g.StanceStatements, opts...),
+		batches:    batches{loaders: map[string]*dataloadgen.Loader[pageKey, kg.StatementPage]{}, g: g, opts: opts},
 	}
 	for _, t := range []kg.RelationType{kg.HoldsPosition, kg.PartOf, kg.MemberOf} {
 		for _, incoming := range []bool{false, true} {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 
 	"github.com/vikstrous/dataloadgen"
 
@@ -25,16 +26,27 @@ func (r *Resolver) nodeByID(ctx context.Context, id string) (kg.Node, error) {
 // so that a typo in a filter or an analysis («putin» for vladimir-putin)
 // does not look like "said nothing". Callers ask only when an answer came
 // back empty, so a filter that matches costs nothing more.
+// Each id is looked up once per operation: a filter repeated under every
+// parent of a nested list is checked once, not once per empty page.
 func (r *Resolver) requireNodes(ctx context.Context, ids ...string) error {
 	for _, id := range ids {
 		if id == "" {
 			continue
 		}
-		if _, err := r.nodeByID(ctx, id); err != nil {
-			return err
+		c, _ := r.loaders(ctx).checks.LoadOrStore(id, &nodeCheck{})
+		check := c.(*nodeCheck)
+		check.once.Do(func() { _, check.err = r.nodeByID(ctx, id) })
+		if check.err != nil {
+			return check.err
 		}
 	}
 	return nil
+}
+
+// nodeCheck is whether one id names a node, looked up once.
+type nodeCheck struct {
+	once sync.Once
+	err  error
 }
 
 func (r *Resolver) statement(ctx context.Context, id string) (*kg.Statement, error) {

@@ -51,83 +51,113 @@ func statementOrder(o *kg.StatementOrder) kg.StatementOrder {
 	return order
 }
 
-// statementsPage answers every statements(…) field: the scope says whose
-// statements (an actor's, about a node, at an event, or all). A speaker or
-// target in the filter of an unscoped list becomes the scope, so the query
-// starts from that node's index entry.
-func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.StatementConnection, error) {
-	n, err := PageSize(first)
-	if err != nil {
-		return nil, err
+// statementQuery is a statements(…) field's arguments, checked: the
+// scope, filter, order, page size and keyset position, the name of the
+// list its cursors belong to, and the ids the filter names.
+type statementQuery struct {
+	scope kg.StatementScope
+	f     kg.StatementFilter
+	order kg.StatementOrder
+	size  int
+	after *kg.SortKey
+	list  string
+	named []string
+}
+
+// statementArgs checks the arguments of a statements(…) field. The scope
+// says whose statements (an actor's, about a node, at an event, or all). A
+// speaker or target in the filter of an unscoped list becomes the scope, so
+// the query starts from that node's index entry.
+func statementArgs(scope kg.StatementScope, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (statementQuery, error) {
+	q := statementQuery{scope: scope, order: statementOrder(orderBy)}
+	var err error
+	if q.size, err = PageSize(first); err != nil {
+		return q, err
 	}
-	order := statementOrder(orderBy)
 	// The list name pins a cursor to its order: a DATE cursor means nothing in a CONFIDENCE list.
-	list := "statement/" + string(order.Field) + "/" + string(order.Direction)
-	key, err := decodeSortKey(list, after)
-	if err != nil {
-		return nil, err
+	q.list = "statement/" + string(q.order.Field) + "/" + string(q.order.Direction)
+	if q.after, err = decodeSortKey(q.list, after); err != nil {
+		return q, err
 	}
-	if key != nil && order.Field == kg.OrderByConfidence {
-		v, perr := strconv.ParseFloat(key.Value.(string), 64)
+	if q.after != nil && q.order.Field == kg.OrderByConfidence {
+		v, perr := strconv.ParseFloat(q.after.Value.(string), 64)
 		if perr != nil {
-			return nil, kg.Errorf(kg.Invalid, "after is not a cursor of this list")
+			return q, kg.Errorf(kg.Invalid, "after is not a cursor of this list")
 		}
-		key.Value = v
+		q.after.Value = v
 	}
-	var f kg.StatementFilter
 	if filter != nil {
-		f = *filter
+		q.f = *filter
 	}
+	f := &q.f
 	if err := checkDates(f.From, f.To); err != nil {
-		return nil, err
+		return q, err
 	}
 	if f.Trust, err = checkTrust(f.Method, f.MinConfidence); err != nil {
-		return nil, err
+		return q, err
 	}
 	if len(f.Predicate) > len(kg.Predicates) {
-		return nil, kg.Errorf(kg.Invalid, "at most %d predicates", len(kg.Predicates))
+		return q, kg.Errorf(kg.Invalid, "at most %d predicates", len(kg.Predicates))
 	}
-	named := []string{kg.Or(f.Speaker, ""), kg.Or(f.Target, ""), kg.Or(f.Event, ""), kg.Or(f.Document, "")}
-	if scope == (kg.StatementScope{}) {
+	q.named = []string{kg.Or(f.Speaker, ""), kg.Or(f.Target, ""), kg.Or(f.Event, ""), kg.Or(f.Document, "")}
+	if q.scope == (kg.StatementScope{}) {
 		switch {
 		case f.Speaker != nil:
-			scope.Speaker, f.Speaker = *f.Speaker, nil
+			q.scope.Speaker, f.Speaker = *f.Speaker, nil
 		case f.Target != nil:
-			scope.About, f.Target = *f.Target, nil
+			q.scope.About, f.Target = *f.Target, nil
 		case f.Event != nil:
-			scope.Event, f.Event = *f.Event, nil
+			q.scope.Event, f.Event = *f.Event, nil
 		}
 	}
-	scope.Reach = kg.ReachOf(f.IncludeAffiliates, f.IncludeNarrower)
-	wanted := pageWanted(ctx, n)
-	items, hasNext, err := fetchPage(ctx, n, func() ([]kg.Statement, bool, error) { return r.Graph.Statements(ctx, scope, f, order, n, key) })
+	q.scope.Reach = kg.ReachOf(f.IncludeAffiliates, f.IncludeNarrower)
+	return q, nil
+}
+
+// statementsPage answers a statements(…) field with its own page query,
+// which reads of each statement the parts the client selected.
+func (r *Resolver) statementsPage(ctx context.Context, scope kg.StatementScope, filter *kg.StatementFilter, orderBy *kg.StatementOrder, first *int, after *string) (*model.StatementConnection, error) {
+	q, err := statementArgs(scope, filter, orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	if wanted && len(items) == 0 && key == nil {
-		if err := r.requireNodes(ctx, named...); err != nil {
+	return r.statementConnection(ctx, q, func() ([]kg.Statement, bool, error) {
+		return r.Graph.Statements(ctx, q.scope, q.f, q.order, q.size, q.after, statementParts(ctx))
+	})
+}
+
+// statementConnection builds the connection of q from the page fetch
+// reads, fetched only when the client needs it (pageWanted).
+func (r *Resolver) statementConnection(ctx context.Context, q statementQuery, fetch func() ([]kg.Statement, bool, error)) (*model.StatementConnection, error) {
+	wanted := pageWanted(ctx, q.size)
+	items, hasNext, err := fetchPage(ctx, q.size, fetch)
+	if err != nil {
+		return nil, err
+	}
+	if wanted && len(items) == 0 && q.after == nil {
+		if err := r.requireNodes(ctx, q.named...); err != nil {
 			return nil, err
 		}
 	}
-	count := func(ctx context.Context) (int, error) { return r.Graph.CountStatements(ctx, scope, f) }
+	count := func(ctx context.Context) (int, error) { return r.Graph.CountStatements(ctx, q.scope, q.f) }
 	if !wanted {
 		// Without a page, an empty count is what says whether the named
 		// ids exist: a typo is NOT_FOUND, never "said nothing".
 		count = func(ctx context.Context) (int, error) {
-			c, err := r.Graph.CountStatements(ctx, scope, f)
+			c, err := r.Graph.CountStatements(ctx, q.scope, q.f)
 			if err == nil && c == 0 {
-				err = r.requireNodes(ctx, named...)
+				err = r.requireNodes(ctx, q.named...)
 			}
 			return c, err
 		}
 	}
-	return connection(items, hasNext, key != nil,
+	return connection(items, hasNext, q.after != nil,
 		func(s *kg.Statement) string {
 			v := s.Date
-			if order.Field == kg.OrderByConfidence {
+			if q.order.Field == kg.OrderByConfidence {
 				v = strconv.FormatFloat(s.Confidence, 'g', -1, 64)
 			}
-			return sortKeyCursor(list, v, s.ID)
+			return sortKeyCursor(q.list, v, s.ID)
 		}, count), nil
 }
 

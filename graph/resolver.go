@@ -53,10 +53,12 @@ type Catalogue interface {
 	MentionsByID(ctx context.Context, ids []string) (map[string]kg.Mention, error)
 }
 
-// StatementReader reads statements: pages in a scope, their count, and
-// statements by id.
+// StatementReader reads statements: pages in a scope, with the parts of
+// each statement asked for; a page for each of many parents at once; their
+// count; and statements by id.
 type StatementReader interface {
-	Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey) ([]kg.Statement, bool, error)
+	Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey, parts kg.StatementParts) ([]kg.Statement, bool, error)
+	StatementPages(ctx context.Context, b kg.StatementBatch, starts []kg.PageStart) ([]kg.StatementPage, error)
 	CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error)
 	StatementsByID(ctx context.Context, ids []string) (map[string]kg.Statement, error)
 }

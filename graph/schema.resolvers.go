@@ -40,12 +40,12 @@ func (r *actorResolver) Description(ctx context.Context, obj *kg.Actor) (*string
 
 // Statements is the resolver for the statements field.
 func (r *actorResolver) Statements(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{Speaker: obj.ID}, filter, nil, first, after)
+	return r.nestedStatements(ctx, kg.MadeBy, obj.ID, filter, first, after)
 }
 
 // StatementsAbout is the resolver for the statementsAbout field.
 func (r *actorResolver) StatementsAbout(ctx context.Context, obj *kg.Actor, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, nil, first, after)
+	return r.nestedStatements(ctx, kg.AboutIt, obj.ID, filter, first, after)
 }
 
 // Memberships is the resolver for the memberships field.
@@ -150,12 +150,12 @@ func (r *eventResolver) Topics(ctx context.Context, obj *kg.Event) ([]*kg.Topic,
 
 // Statements is the resolver for the statements field.
 func (r *eventResolver) Statements(ctx context.Context, obj *kg.Event, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{Event: obj.ID}, filter, nil, first, after)
+	return r.nestedStatements(ctx, kg.MadeAt, obj.ID, filter, first, after)
 }
 
 // StatementsAbout is the resolver for the statementsAbout field.
 func (r *eventResolver) StatementsAbout(ctx context.Context, obj *kg.Event, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, nil, first, after)
+	return r.nestedStatements(ctx, kg.AboutIt, obj.ID, filter, first, after)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -263,7 +263,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (kg.Node, error) {
 
 // Actor is the resolver for the actor field.
 func (r *queryResolver) Actor(ctx context.Context, id string) (*kg.Actor, error) {
-	return r.actor(ctx, id)
+	return byID(ctx, r.Graph.ActorsByID, r.loaders(ctx).actors, id)
 }
 
 // Actors is the resolver for the actors field.
@@ -375,7 +375,7 @@ func (r *queryResolver) Stats(ctx context.Context) (*kg.Stats, error) {
 
 // Topic is the resolver for the topic field.
 func (r *queryResolver) Topic(ctx context.Context, id string) (*kg.Topic, error) {
-	return load(ctx, r.loaders(ctx).topics, id)
+	return byID(ctx, r.Graph.TopicsByID, r.loaders(ctx).topics, id)
 }
 
 // Topics is the resolver for the topics field.
@@ -385,7 +385,7 @@ func (r *queryResolver) Topics(ctx context.Context, label *string, first *int, a
 
 // Event is the resolver for the event field.
 func (r *queryResolver) Event(ctx context.Context, id string) (*kg.Event, error) {
-	return load(ctx, r.loaders(ctx).events, id)
+	return byID(ctx, r.Graph.EventsByID, r.loaders(ctx).events, id)
 }
 
 // Events is the resolver for the events field.
@@ -516,7 +516,7 @@ func (r *topicResolver) Narrower(ctx context.Context, obj *kg.Topic) ([]*kg.Topi
 
 // StatementsAbout is the resolver for the statementsAbout field.
 func (r *topicResolver) StatementsAbout(ctx context.Context, obj *kg.Topic, filter *kg.StatementFilter, first *int, after *string) (*model.Connection[kg.Statement], error) {
-	return r.statementsPage(ctx, kg.StatementScope{About: obj.ID}, filter, nil, first, after)
+	return r.nestedStatements(ctx, kg.AboutIt, obj.ID, filter, first, after)
 }
 
 // TotalCount is the resolver for the totalCount field.

@@ -5,39 +5,67 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/whosaid/whosaid/kg"
 )
 
-// selects reports whether the client selected the path of fields (e.g.
-// "cells", "statements") under the field being resolved. Every fragment
-// counts whatever its type condition: a store told that more was selected
-// only works harder, one told less would answer wrong.
-func selects(ctx context.Context, path ...string) bool {
+// statementParts reads which parts of each statement the statement
+// connection being resolved selects (edges → node → speakers, targets,
+// event, evidence and its documents), so that its page query reads those
+// and no others. Outside an operation it is every part.
+func statementParts(ctx context.Context) kg.StatementParts {
 	fc := graphql.GetFieldContext(ctx)
-	if fc == nil {
-		return true
+	if fc == nil || !graphql.HasOperationContext(ctx) {
+		return kg.AllStatementParts
 	}
-	return selectsIn(fc.Field.Selections, path)
-}
-
-func selectsIn(set ast.SelectionSet, path []string) bool {
-	if len(path) == 0 {
-		return true
-	}
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.Name == path[0] && selectsIn(s.SelectionSet, path[1:]) {
-				return true
-			}
-		case *ast.InlineFragment:
-			if selectsIn(s.SelectionSet, path) {
-				return true
-			}
-		case *ast.FragmentSpread:
-			if s.Definition != nil && selectsIn(s.Definition.SelectionSet, path) {
-				return true
+	op := graphql.GetOperationContext(ctx)
+	var parts kg.StatementParts
+	for _, node := range selected(op, fc.Field.Selections, "edges", "node") {
+		for _, f := range graphql.CollectFields(op, node.Selections, nil) {
+			switch f.Name {
+			case "speakers":
+				parts |= kg.WithSpeakers
+			case "targets":
+				parts |= kg.WithTargets
+			case "event":
+				parts |= kg.WithOccasion
+			case "evidence":
+				parts |= kg.WithEvidence
+				if len(selected(op, f.Selections, "document")) > 0 {
+					parts |= kg.WithEvidenceDocuments
+				}
 			}
 		}
 	}
-	return false
+	return parts
+}
+
+// selected follows a path of field names down a selection set and returns
+// every field reached at its end, through fragments and aliases alike.
+// Fragments apply whatever their type condition (a nil satisfies list):
+// reading a part that a fragment on another type wants costs a little,
+// missing one would answer wrong.
+func selected(op *graphql.OperationContext, set ast.SelectionSet, path ...string) []graphql.CollectedField {
+	var out []graphql.CollectedField
+	for _, f := range graphql.CollectFields(op, set, nil) {
+		switch {
+		case f.Name != path[0]:
+		case len(path) == 1:
+			out = append(out, f)
+		default:
+			out = append(out, selected(op, f.Selections, path[1:]...)...)
+		}
+	}
+	return out
+}
+
+// selects reports whether the client selected the path of fields (e.g.
+// "cells", "statements") under the field being resolved; outside an
+// operation it says yes (a store told more was selected only works harder).
+func selects(ctx context.Context, path ...string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !graphql.HasOperationContext(ctx) {
+		return true
+	}
+	return len(selected(graphql.GetOperationContext(ctx), fc.Field.Selections, path...)) > 0
 }

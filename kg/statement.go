@@ -159,3 +159,69 @@ type SortKey struct {
 	Value any
 	ID    string
 }
+
+// StatementParts says which related nodes a statement read brings along
+// with each statement. A page reads only the parts its client selected: a
+// list of ids and dates need not read any speaker, target or evidence.
+type StatementParts uint8
+
+// The parts of a statement beyond its own properties.
+const (
+	WithSpeakers StatementParts = 1 << iota
+	WithTargets
+	WithOccasion
+	WithEvidence
+	// WithEvidenceDocuments adds each mention's document to the evidence.
+	WithEvidenceDocuments
+
+	AllStatementParts = WithSpeakers | WithTargets | WithOccasion | WithEvidence | WithEvidenceDocuments
+)
+
+// Has reports whether p includes every part of q.
+func (p StatementParts) Has(q StatementParts) bool { return p&q == q }
+
+// Anchor says which statements of a parent node a nested list holds.
+type Anchor uint8
+
+// The nested statement lists.
+const (
+	MadeBy  Anchor = iota // an actor's statements (Actor.statements)
+	MadeAt                // an event's statements (Event.statements)
+	AboutIt               // the statements targeting a node (statementsAbout)
+)
+
+// Scope is the statement scope of the list anchored on parent.
+func (a Anchor) Scope(parent string, r Reach) StatementScope {
+	switch a {
+	case MadeBy:
+		return StatementScope{Speaker: parent, Reach: r}
+	case MadeAt:
+		return StatementScope{Event: parent, Reach: r}
+	}
+	return StatementScope{About: parent, Reach: r}
+}
+
+// StatementBatch is one statement list asked of many parents at once, as a
+// nested connection under a list asks it: the same anchor, reach, filter,
+// order, size and parts for every parent.
+type StatementBatch struct {
+	Anchor Anchor
+	Reach  Reach
+	Filter StatementFilter
+	Order  StatementOrder
+	First  int
+	Parts  StatementParts
+}
+
+// PageStart is where one parent's page of a batch starts: after its own
+// keyset position, or at the head of its list (nil After).
+type PageStart struct {
+	Parent string
+	After  *SortKey
+}
+
+// StatementPage is one parent's page of a batch.
+type StatementPage struct {
+	Items   []Statement
+	HasNext bool
+}

@@ -53,7 +53,7 @@ func TestBrokenSeedsLeaveTheGraphUntouched(t *testing.T) {
 	if !maps.Equal(nodes1, nodes2) || !maps.Equal(rels1, rels2) {
 		t.Errorf("graph changed after a failed load")
 	}
-	stmts, _, err := st.Statements(context.Background(), kg.StatementScope{}, kg.StatementFilter{}, kg.StatementOrder{}, 10, nil)
+	stmts, _, err := st.Statements(context.Background(), kg.StatementScope{}, kg.StatementFilter{}, kg.StatementOrder{}, 10, nil, kg.AllStatementParts)
 	if err != nil || len(stmts) != 1 || stmts[0].Predicate != "REJECT" {
 		t.Errorf("statements after a failed load = %+v, %v; want the original REJECT", stmts, err)
 	}
@@ -89,7 +89,7 @@ func TestReloadingAnEditedAnnotationUpdatesWithoutOrphans(t *testing.T) {
 	if nodes2["Mention"] != rels2["IN_DOCUMENT"] {
 		t.Errorf("%d mentions but %d IN_DOCUMENT links: orphans", nodes2["Mention"], rels2["IN_DOCUMENT"])
 	}
-	stmts, _, err := st.Statements(context.Background(), kg.StatementScope{}, kg.StatementFilter{}, kg.StatementOrder{}, 10, nil)
+	stmts, _, err := st.Statements(context.Background(), kg.StatementScope{}, kg.StatementFilter{}, kg.StatementOrder{}, 10, nil, kg.AllStatementParts)
 	if err != nil || len(stmts) != 1 || stmts[0].Predicate != "OPPOSE" || len(stmts[0].Evidence) != 1 {
 		t.Errorf("statement after reload = %+v, %v; want OPPOSE with one mention", stmts, err)
 	}

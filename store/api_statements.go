@@ -21,13 +21,13 @@ var statementWhere = `($speaker IS NULL OR EXISTS { MATCH (fs:Actor {id: $speake
   AND ` + trustedStatement
 
 // Statements returns up to first statements in the given order after the
-// key, and whether more follow. Every page is a top-N, never a sort of all
+// key, and whether more follow, each with the given parts. Every page is a top-N, never a sort of all
 // the statements in scope, which the transaction would hold in memory (30 MB
 // at 100,000 statements): the whole list, and a busy speaker's, walk the
 // (sort key, id) index in order and stop at the page's end; a list anchored
 // on a node (an actor, a target, an event, a document) reads that node's
 // statements and keeps the first ones in a Top.
-func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey) ([]kg.Statement, bool, error) {
+func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey, parts kg.StatementParts) ([]kg.Statement, bool, error) {
 	params := statementParams(scope, f)
 	params["limit"] = first + 1
 	o := orderOf(order, after)
@@ -55,7 +55,7 @@ WHERE ` + o.seek("$"+o.boundParam) + ` AND ` + o.walkKeyset + ` AND ` + statemen
 ` + o.top
 	}
 	res, err := s.read(ctx, "statements", match+`
-RETURN `+statementProjection+` AS s`, params)
+RETURN `+statementProjectionOf(parts)+` AS s`, params)
 	if err != nil {
 		return nil, false, err
 	}
@@ -183,13 +183,11 @@ RETURN `+statementProjection+` AS s`, map[string]any{"ids": ids}, "s", statement
 func statementMatch(scope kg.StatementScope, f kg.StatementFilter) string {
 	switch {
 	case scope.Speaker != "":
-		return `MATCH (x:Actor {id: $scopeSpeaker})
-` + madeBy("x")
+		return anchoredMatch(kg.MadeBy, "$scopeSpeaker")
 	case scope.Event != "":
-		return `MATCH (:Event {id: $scopeEvent})<-[:MADE_AT]-(s:Statement)`
+		return anchoredMatch(kg.MadeAt, "$scopeEvent")
 	case scope.About != "":
-		return `CALL () {` + nodeWithID("x", "$about", targetLabels) + `}
-` + targeting("x")
+		return anchoredMatch(kg.AboutIt, "$about")
 	case strParam(f.Document) != nil:
 		// The hint: on a small graph the planner would rather scan statements.
 		return `MATCH (m:Mention {document: $document})<-[:EVIDENCED_BY]-(s:Statement) USING INDEX m:Mention(document)`

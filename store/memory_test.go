@@ -39,7 +39,7 @@ func TestPagesHoldOnePageInMemory(t *testing.T) {
 		for _, dir := range []kg.OrderDirection{kg.Asc, kg.Desc} {
 			order := kg.StatementOrder{Field: field, Direction: dir}
 			for _, scope := range scopes {
-				items, _, err := st.Statements(ctx, scope, kg.StatementFilter{}, order, 20, nil)
+				items, _, err := st.Statements(ctx, scope, kg.StatementFilter{}, order, 20, nil, kg.AllStatementParts)
 				if err != nil || len(items) < 20 {
 					t.Fatalf("%+v %+v: %d statements, %v", scope, order, len(items), err)
 				}
@@ -48,7 +48,7 @@ func TestPagesHoldOnePageInMemory(t *testing.T) {
 				if field == kg.OrderByConfidence {
 					key.Value = last.Confidence
 				}
-				if _, _, err := st.Statements(ctx, scope, kg.StatementFilter{}, order, 20, key); err != nil {
+				if _, _, err := st.Statements(ctx, scope, kg.StatementFilter{}, order, 20, key, kg.AllStatementParts); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -108,7 +108,7 @@ func TestEnsureSchemaGivesOldGraphsTheirSortDates(t *testing.T) {
 	ctx := context.Background()
 	listed := func() int {
 		t.Helper()
-		items, _, err := st.Statements(ctx, kg.StatementScope{}, kg.StatementFilter{}, kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}, 10, nil)
+		items, _, err := st.Statements(ctx, kg.StatementScope{}, kg.StatementFilter{}, kg.StatementOrder{Field: kg.OrderByDate, Direction: kg.Asc}, 10, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -49,19 +49,31 @@ func mentionProjection(v, doc string) string {
 // order), targets (primary first, with their labels), occasion and evidence
 // in one round trip, so a page of statements never costs a query per
 // statement; decoded by statementFrom.
-var statementProjection = `s {
+var statementProjection = statementProjectionOf(kg.AllStatementParts)
+
+// statementProjectionOf reads a statement s with the given parts; a part
+// left out is null, which its decoder reads as none.
+func statementProjectionOf(parts kg.StatementParts) string {
+	part := func(p kg.StatementParts, cypher string) string {
+		if parts.Has(p) {
+			return cypher
+		}
+		return "null"
+	}
+	return `s {
   .id, .document, .predicate, .polarity, .date, .modality, .cameo_code, .summary_en, .confidence, .method,
-  speakers: COLLECT { MATCH (a:Actor)-[m:MADE]->(s) RETURN ` + actorProjection + ` ORDER BY m.position },
-  targets: COLLECT { MATCH (s)-[tr:TARGETS]->(x)
+  speakers: ` + part(kg.WithSpeakers, `COLLECT { MATCH (a:Actor)-[m:MADE]->(s) RETURN `+actorProjection+` ORDER BY m.position }`) + `,
+  targets: ` + part(kg.WithTargets, `COLLECT { MATCH (s)-[tr:TARGETS]->(x)
     WITH x, tr, CASE
-      WHEN x:Event THEN COLLECT { WITH x AS e RETURN ` + eventProjection + ` }[0]
-      WHEN x:Topic THEN COLLECT { WITH x AS t RETURN ` + topicProjection + ` }[0]
-      ELSE COLLECT { WITH x AS a RETURN ` + actorProjection + ` }[0] END AS m
-    RETURN m {.*, labels: labels(x)} ORDER BY tr.position },
-  event: COLLECT { MATCH (s)-[:MADE_AT]->(e:Event) RETURN ` + eventProjection + ` }[0],
-  evidence: COLLECT { MATCH (s)-[:EVIDENCED_BY]->(mn:Mention)-[:IN_DOCUMENT]->(d:Document)
-    RETURN ` + mentionProjection("mn", documentProjection("null")) + ` ORDER BY mn.document, mn.start }
+      WHEN x:Event THEN COLLECT { WITH x AS e RETURN `+eventProjection+` }[0]
+      WHEN x:Topic THEN COLLECT { WITH x AS t RETURN `+topicProjection+` }[0]
+      ELSE COLLECT { WITH x AS a RETURN `+actorProjection+` }[0] END AS m
+    RETURN m {.*, labels: labels(x)} ORDER BY tr.position }`) + `,
+  event: ` + part(kg.WithOccasion, `COLLECT { MATCH (s)-[:MADE_AT]->(e:Event) RETURN `+eventProjection+` }[0]`) + `,
+  evidence: ` + part(kg.WithEvidence, `COLLECT { MATCH (s)-[:EVIDENCED_BY]->(mn:Mention)-[:IN_DOCUMENT]->(d:Document)
+    RETURN `+mentionProjection("mn", part(kg.WithEvidenceDocuments, documentProjection("null")))+` ORDER BY mn.document, mn.start }`) + `
 }`
+}
 
 func actorFrom(m fields) kg.Actor {
 	return kg.Actor{

@@ -38,6 +38,34 @@ func sortBeforeLimit(plan []store.PlanStep) *store.PlanStep {
 	return nil
 }
 
+// topPerParent reports whether a nested list's plan cuts each parent's
+// page with a Top inside the per-parent subquery, and sorts no parent's
+// statements whole (a Sort on the page's sort value v).
+func topPerParent(plan []store.PlanStep) bool {
+	top := false
+	for _, step := range plan {
+		switch {
+		case step.Spine:
+		case strings.Contains(step.Operator, "Top") && strings.HasPrefix(step.Details, "v "):
+			top = true
+		case step.Operator == "Sort" && strings.HasPrefix(step.Details, "v "):
+			return false
+		}
+	}
+	return top
+}
+
+// statementOrders is every order of a statement list.
+func statementOrders() []kg.StatementOrder {
+	var out []kg.StatementOrder
+	for _, field := range []kg.StatementOrderField{kg.OrderByDate, kg.OrderByConfidence} {
+		for _, dir := range []kg.OrderDirection{kg.Asc, kg.Desc} {
+			out = append(out, kg.StatementOrder{Field: field, Direction: dir})
+		}
+	}
+	return out
+}
+
 // knownScan is the one scan left: the count of every statement, unscoped
 // but filtered, reads them all. Its pages walk an index in order instead.
 func knownScan(q recorded, step store.PlanStep) bool {
@@ -127,12 +155,30 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 			for _, scope := range append(scopes, kg.StatementScope{}) {
 				for _, f := range []kg.StatementFilter{full, {}} {
 					for _, after := range []*kg.SortKey{nil, {Value: key, ID: "x"}} {
-						_, _, err = st.Statements(ctx, scope, f, order, 10, after)
+						_, _, err = st.Statements(ctx, scope, f, order, 10, after, kg.AllStatementParts)
 						must(err)
 					}
 					_, err = st.CountStatements(ctx, scope, f)
 					must(err)
 				}
+			}
+		}
+	}
+	// Nested lists: every anchor and order, filtered and not, each parent
+	// at the head of its list or after its own cursor.
+	for _, anchor := range []kg.Anchor{kg.MadeBy, kg.MadeAt, kg.AboutIt} {
+		for _, order := range statementOrders() {
+			var key any = "2013-09"
+			if order.Field == kg.OrderByConfidence {
+				key = 0.5
+			}
+			for _, f := range []kg.StatementFilter{full, {}} {
+				b := kg.StatementBatch{Anchor: anchor, Reach: kg.Reach{Affiliates: true, Narrower: true}, Filter: f, Order: order, First: 10, Parts: kg.AllStatementParts}
+				starts := []kg.PageStart{{Parent: "russia"}, {Parent: "syrian-crisis", After: &kg.SortKey{Value: key, ID: "x"}}}
+				_, err = st.StatementPages(ctx, b, starts)
+				must(err)
+				_, err = st.StatementPages(ctx, b, starts[:1])
+				must(err)
 			}
 		}
 	}
@@ -252,6 +298,9 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 			if bad && !knownScan(q, step) {
 				t.Errorf("%s scans: %s %s\n%s", q.op, step.Operator, step.Details, q.cypher)
 			}
+		}
+		if q.op == "statements.nested" && !topPerParent(plan) {
+			t.Errorf("%s does not cut each parent's page with a Top:\n%v\n%s", q.op, plan, q.cypher)
 		}
 		if sort := sortBeforeLimit(plan); sort != nil {
 			t.Errorf("%s sorts every row before its limit: %s %s\n%s", q.op, sort.Operator, sort.Details, q.cypher)

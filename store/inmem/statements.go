@@ -258,8 +258,8 @@ func (s *Store) statementList(scope kg.StatementScope, f kg.StatementFilter) []*
 }
 
 // Statements returns up to first statements in the given order after the
-// key, and whether more follow.
-func (s *Store) Statements(_ context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey) ([]kg.Statement, bool, error) {
+// key, and whether more follow, each with the given parts.
+func (s *Store) Statements(_ context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey, parts kg.StatementParts) ([]kg.Statement, bool, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	list := s.statementList(scope, f)
@@ -277,9 +277,46 @@ func (s *Store) Statements(_ context.Context, scope kg.StatementScope, f kg.Stat
 	items, more := pageOf(list, first, func(st *statement) bool { return after == nil || afterKey(st, order.Field, after, sign) })
 	out := make([]kg.Statement, len(items))
 	for i, st := range items {
-		out[i] = s.statementOut(st)
+		out[i] = withParts(s.statementOut(st), parts)
 	}
 	return out, more, nil
+}
+
+// withParts leaves out of st the parts the store's projection would not
+// read (store.statementProjectionOf).
+func withParts(st kg.Statement, parts kg.StatementParts) kg.Statement {
+	if !parts.Has(kg.WithSpeakers) {
+		st.SpeakerActors, st.Speakers = nil, nil
+	}
+	if !parts.Has(kg.WithTargets) {
+		st.TargetNodes = nil
+	}
+	if !parts.Has(kg.WithOccasion) {
+		st.Occasion, st.Event = nil, ""
+	}
+	if !parts.Has(kg.WithEvidence) {
+		st.Evidence = nil
+	}
+	if !parts.Has(kg.WithEvidenceDocuments) {
+		for i := range st.Evidence {
+			st.Evidence[i].Doc = nil
+		}
+	}
+	return st
+}
+
+// StatementPages reads one page of b for each start, as Statements would
+// for each parent alone.
+func (s *Store) StatementPages(ctx context.Context, b kg.StatementBatch, starts []kg.PageStart) ([]kg.StatementPage, error) {
+	out := make([]kg.StatementPage, len(starts))
+	for i, st := range starts {
+		items, more, err := s.Statements(ctx, b.Anchor.Scope(st.Parent, b.Reach), b.Filter, b.Order, b.First, st.After, b.Parts)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = kg.StatementPage{Items: items, HasNext: more}
+	}
+	return out, nil
 }
 
 // afterKey reports whether st comes after the keyset position in the list's

@@ -22,7 +22,7 @@ func statementList(scope kg.StatementScope, f kg.StatementFilter, order kg.State
 			case last != nil:
 				after = &kg.SortKey{Value: last.Date, ID: last.ID}
 			}
-			return r.Statements(ctx, scope, f, order, 9, after)
+			return r.Statements(ctx, scope, f, order, 9, after, kg.AllStatementParts)
 		}, func() (int, error) { return r.CountStatements(ctx, scope, f) })
 	}
 }

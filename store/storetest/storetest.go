@@ -127,7 +127,7 @@ func Exercise(ctx context.Context, r graph.Reader) error {
 // Cases is the whole contract.
 func Cases() []Case {
 	var cases []Case
-	for _, part := range [][]Case{catalogueCases(), statementCases(), subgraphCases(), analysisCases()} {
+	for _, part := range [][]Case{catalogueCases(), statementCases(), nestedCases(), subgraphCases(), analysisCases()} {
 		cases = append(cases, part...)
 	}
 	return cases
