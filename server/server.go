@@ -77,6 +77,8 @@ type Store interface {
 
 // Database is what the probes need to know about Neo4j.
 type Database interface {
+	// Ping checks every path to Neo4j; an error on one path has a
+	// FailingPath() string method naming it ("read", "write").
 	Ping(ctx context.Context) error
 	SchemaReady(ctx context.Context) (missing []string, err error)
 }
@@ -261,10 +263,18 @@ func readyz(db Database) http.HandlerFunc {
 // err is the cause, for the log.
 func NotReady(ctx context.Context, db Database) (reason string, missing []string, err error) {
 	if err := db.Ping(ctx); err != nil {
+		reason := "neo4j unreachable"
 		if errors.Is(err, kg.ErrDatabaseAuth) {
-			return "authentication failed", nil, err
+			reason = "authentication failed"
 		}
-		return "neo4j unreachable", nil, err
+		// Reads may go elsewhere than writes (NEO4J_READ_URI, a cluster's
+		// readers): name the path that failed, so the operator knows which
+		// end to look at.
+		var path interface{ FailingPath() string }
+		if errors.As(err, &path) {
+			reason += " on the " + path.FailingPath() + " path"
+		}
+		return reason, nil, err
 	}
 	missing, err = db.SchemaReady(ctx)
 	switch {

@@ -25,7 +25,7 @@ func (s *Store) RecordQueries(f func(op, cypher string, params map[string]any)) 
 // Explain returns the operators Neo4j would use for a query, without running
 // it. Tests use it to prove every query starts from an index.
 func (s *Store) Explain(ctx context.Context, cypher string, params map[string]any) ([]PlanStep, error) {
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, "EXPLAIN "+cypher, params, neo4j.EagerResultTransformer,
+	res, err := neo4j.ExecuteQuery(ctx, s.reader, "EXPLAIN "+cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		return nil, err
@@ -179,6 +179,6 @@ CALL (s, r) {
 		}
 		return nil, nil
 	})
-	s.observe("baseline", time.Since(start), err)
+	s.observe(PathWrite, "baseline", time.Since(start), err)
 	return err
 }
