@@ -109,7 +109,7 @@ func New(cfg Config, st Store, db Database, metrics *Metrics, log *slog.Logger) 
 	slots := newDrawingSlots(cfg.MaxDrawings)
 	mux := http.NewServeMux()
 	gql, schema := newGraphQL(cfg, st, slots, metrics, log)
-	mux.Handle("/graphql", limitBody(withTimeout(gql, cfg.RequestTimeout), cfg.MaxBodyBytes))
+	mux.Handle("/graphql", withBookmarks(limitBody(withTimeout(gql, cfg.RequestTimeout), cfg.MaxBodyBytes)))
 	if cfg.Introspection {
 		mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 			// The SDL, for codegen and IDE plugins: what introspection would
@@ -131,7 +131,7 @@ func New(cfg Config, st Store, db Database, metrics *Metrics, log *slog.Logger) 
 	if cfg.MetricsHere {
 		mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{})) // under New's security headers
 	}
-	mux.Handle("GET /export/{format}", handleExport(st, slots, cfg.ExportTimeout, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
+	mux.Handle("GET /export/{format}", withBookmarks(handleExport(st, slots, cfg.ExportTimeout, log))) // GEXF, GraphML, Cytoscape.js, CSV downloads
 
 	var h http.Handler = mux
 	if len(cfg.CORSOrigins) > 0 {
@@ -145,7 +145,9 @@ func New(cfg Config, st Store, db Database, metrics *Metrics, log *slog.Logger) 
 			// What GraphQL clients send: Apollo's CSRF-prevention header and
 			// operation name, and persisted-query and tracing headers.
 			AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", "Apollo-Require-Preflight",
-				"X-Apollo-Operation-Name", "Apollographql-Client-Name", "Apollographql-Client-Version", "GraphQL-Preflight"},
+				"X-Apollo-Operation-Name", "Apollographql-Client-Name", "Apollographql-Client-Version", "GraphQL-Preflight",
+				BookmarksHeader},
+			ExposedHeaders: []string{BookmarksHeader}, // a page may echo them to read its own writes' state
 			MaxAge: 600,
 		}).Handler(h)
 	}

@@ -75,6 +75,11 @@ type Store struct {
 	timeout time.Duration
 	observe Observer
 	record  func(op, cypher string, params map[string]any)
+	// writes chains this process's writes, and its bookmarks are what
+	// WriteBookmarks returns. Reads never use it: a read chained on a
+	// process-wide bookmark manager would wait for this process's writes
+	// on every replica, and an API replica has no writes to wait for.
+	writes neo4j.BookmarkManager
 
 	// When Neo4j was last answered and last found unreachable (unix ns):
 	// a request whose time runs out while the driver retries against an
@@ -99,7 +104,8 @@ func Open(cfg Config, observe Observer) (*Store, error) {
 			return nil, err
 		}
 	}
-	s := &Store{driver: driver, reader: reader, db: cfg.Database, timeout: cfg.QueryTimeout, observe: observe}
+	s := &Store{driver: driver, reader: reader, db: cfg.Database, timeout: cfg.QueryTimeout, observe: observe,
+		writes: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{})}
 	if s.db == "" {
 		s.db = "neo4j"
 	}
@@ -165,26 +171,31 @@ func (e *PathError) Unwrap() error { return e.Err }
 func (e *PathError) FailingPath() string { return e.Path }
 
 // read runs one read query in a managed transaction on the read path:
-// Config.ReadURI's driver, or the main one routed to readers.
+// Config.ReadURI's driver, or the main one routed to readers. It waits for
+// the bookmarks the request asked for, and no others (see readBookmarks).
 func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
-	return s.run(ctx, s.reader, PathRead, op, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
+	return s.run(ctx, PathRead, op, cypher, params)
 }
 
 // readPrimary runs a read on the write path, for the schema's upkeep, which
 // reads what it is about to write and must not see a stale replica.
 func (s *Store) readPrimary(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
-	return s.run(ctx, s.driver, PathWrite, op, cypher, params, neo4j.ExecuteQueryWithWritersRouting())
+	return s.run(ctx, PathWrite, op, cypher, params)
 }
 
 // write runs one write query in a managed transaction routed to the leader.
 func (s *Store) write(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
-	return s.run(ctx, s.driver, PathWrite, op, cypher, params, neo4j.ExecuteQueryWithWritersRouting())
+	return s.run(ctx, PathWrite, op, cypher, params)
 }
 
-func (s *Store) run(ctx context.Context, driver neo4j.DriverWithContext, path, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) (*result, error) {
+func (s *Store) run(ctx context.Context, path, op, cypher string, params map[string]any) (*result, error) {
+	driver, routing, bookmarks := s.driver, neo4j.ExecuteQueryWithWritersRouting(), neo4j.ExecuteQueryWithBookmarkManager(s.writes)
+	if path == PathRead {
+		driver, routing, bookmarks = s.reader, neo4j.ExecuteQueryWithReadersRouting(), readBookmarks(ctx)
+	}
 	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db), routing,
+		neo4j.ExecuteQueryWithDatabase(s.db), routing, bookmarks,
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx)), neo4j.WithTxMetadata(map[string]any{"op": op})))
 	s.observe(path, op, time.Since(start), err)
 	kg.AddQuery(ctx, time.Since(start))
@@ -209,7 +220,7 @@ type step struct {
 // none does. The driver may retry the whole function on transient errors, so
 // every step is idempotent given the ones before it.
 func (s *Store) writeTx(ctx context.Context, op string, steps []step) error {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.writes})
 	defer session.Close(ctx)
 	start := time.Now()
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -278,6 +289,13 @@ func classify(ctx context.Context, op string, err error) error {
 	switch {
 	case code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
 		return &kg.Error{Kind: kg.Timeout, Message: "the query took too long", Err: fmt.Errorf("store: %s: %w", op, err)}
+	// The bookmarks come from the client (kg.Bookmarks): a well-formed one
+	// that names no state of this database is the client's mistake.
+	case code == "Neo.ClientError.Transaction.InvalidBookmark" || code == "Neo.ClientError.Transaction.InvalidBookmarkMixture":
+		return &kg.Error{Kind: kg.Invalid, Message: "a bookmark sent with the request is not one of this database's", Err: fmt.Errorf("store: %s: %w", op, err)}
+	// A replica that has not reached the asked-for state in time will later.
+	case code == "Neo.TransientError.Transaction.BookmarkTimeout":
+		return &kg.Error{Kind: kg.Unavailable, Message: "the database has not yet reached the state the request's bookmarks name; retry", Err: fmt.Errorf("store: %s: %w", op, err)}
 	case outOfMemory(code):
 		return &kg.Error{Kind: kg.ResourceExhausted, Message: "the database is short of memory for this query; retry later or ask for less (a smaller first, a narrower filter)",
 			Err: fmt.Errorf("store: %s: %w", op, err)}

@@ -66,3 +66,58 @@ func TestReadURICarriesTheReadsAndReadyzNamesTheFailingPath(t *testing.T) {
 		}
 	})
 }
+
+// A load prints its bookmarks last; an answer names the state its reads saw
+// in X-Whosaid-Bookmarks; a request sending either back is answered, and
+// junk in the header is refused as the client's mistake, before any work.
+func TestBookmarksGoFromTheLoaderThroughTheAPIAndBack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: needs Neo4j")
+	}
+	neo4jtest.Store(t) // empties the database
+	var out strings.Builder
+	if err := run(context.Background(), []string{"whosaid", "load", "../../loader/testdata/mini"},
+		func(k string) string { return map[string]string{"NEO4J_URI": neo4jtest.URI()}[k] }, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	loaded, ok := strings.CutPrefix(lines[len(lines)-1], "bookmarks: ")
+	if !ok || loaded == "" {
+		t.Fatalf("load's last line is %q, want its bookmarks", lines[len(lines)-1])
+	}
+	base := startServerAnyway(t, map[string]string{"NEO4J_URI": neo4jtest.URI()})
+	ask := func(bookmarks string) (*http.Response, gqlResponse) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodPost, base+"/graphql", strings.NewReader(`{"query":"{ actors { totalCount } }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		if bookmarks != "" {
+			req.Header.Set("X-Whosaid-Bookmarks", bookmarks)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var r gqlResponse
+		_ = json.NewDecoder(resp.Body).Decode(&r)
+		return resp, r
+	}
+
+	resp, r := ask("")
+	answered := resp.Header.Get("X-Whosaid-Bookmarks")
+	if len(r.Errors) > 0 || answered == "" {
+		t.Fatalf("a plain read: errors %+v, X-Whosaid-Bookmarks %q; want an answer naming the state it read", r.Errors, answered)
+	}
+	for _, sent := range []string{loaded, answered, loaded + ", " + answered} {
+		if resp, r := ask(sent); resp.StatusCode != http.StatusOK || len(r.Errors) > 0 || resp.Header.Get("X-Whosaid-Bookmarks") == "" {
+			t.Errorf("sending back %q: %d %+v, want an answer", sent, resp.StatusCode, r.Errors)
+		}
+	}
+	for _, junk := range []string{"<script>", "FB:" + strings.Repeat("A", 300), strings.TrimSuffix(strings.Repeat(loaded+",", 17), ","),
+		"FB:kcwQAAAAAAAAAAAAAAAAAAAAAAAA"} { // well-formed, but no state of this database
+		resp, r := ask(junk)
+		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+			t.Errorf("X-Whosaid-Bookmarks %.40q…: %d %+v, want BAD_USER_INPUT", junk, resp.StatusCode, r.Errors)
+		}
+	}
+}
