@@ -148,7 +148,7 @@ func New(cfg Config, st Store, db Database, metrics *Metrics, log *slog.Logger) 
 				"X-Apollo-Operation-Name", "Apollographql-Client-Name", "Apollographql-Client-Version", "GraphQL-Preflight",
 				BookmarksHeader},
 			ExposedHeaders: []string{BookmarksHeader}, // a page may echo them to read its own writes' state
-			MaxAge: 600,
+			MaxAge:         600,
 		}).Handler(h)
 	}
 	return securityHeaders(h)
