@@ -67,6 +67,24 @@ func TestReadURICarriesTheReadsAndReadyzNamesTheFailingPath(t *testing.T) {
 	})
 }
 
+// postWithBookmarks posts `{ actors { totalCount } }`, sending bookmarks in
+// X-Whosaid-Bookmarks when given; the answer's body is read and closed.
+func postWithBookmarks(base, bookmarks string) (*http.Response, gqlResponse, error) {
+	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", strings.NewReader(`{"query":"{ actors { totalCount } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	if bookmarks != "" {
+		req.Header.Set("X-Whosaid-Bookmarks", bookmarks)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, gqlResponse{}, err
+	}
+	defer resp.Body.Close()
+	var r gqlResponse
+	err = json.NewDecoder(resp.Body).Decode(&r)
+	return resp, r, err
+}
+
 // A load prints its bookmarks last; an answer names the state its reads saw
 // in X-Whosaid-Bookmarks; a request sending either back is answered, and
 // junk in the header is refused as the client's mistake, before any work.
@@ -88,18 +106,10 @@ func TestBookmarksGoFromTheLoaderThroughTheAPIAndBack(t *testing.T) {
 	base := startServerAnyway(t, map[string]string{"NEO4J_URI": neo4jtest.URI()})
 	ask := func(bookmarks string) (*http.Response, gqlResponse) {
 		t.Helper()
-		req, _ := http.NewRequest(http.MethodPost, base+"/graphql", strings.NewReader(`{"query":"{ actors { totalCount } }"}`))
-		req.Header.Set("Content-Type", "application/json")
-		if bookmarks != "" {
-			req.Header.Set("X-Whosaid-Bookmarks", bookmarks)
-		}
-		resp, err := http.DefaultClient.Do(req)
+		resp, r, err := postWithBookmarks(base, bookmarks)
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer resp.Body.Close()
-		var r gqlResponse
-		_ = json.NewDecoder(resp.Body).Decode(&r)
 		return resp, r
 	}
 

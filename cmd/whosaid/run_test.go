@@ -288,6 +288,13 @@ func startServerWithoutNeo4j(t *testing.T) string {
 // address as soon as it listens, ready or not.
 func startServerAnyway(t *testing.T, env map[string]string) string {
 	t.Helper()
+	return startServerUntil(t, env, regexp.MustCompile(`playground (http://\S+)/ `))
+}
+
+// startServerUntil starts `whosaid serve` with exactly env, and returns the
+// address in the first line of its output that matches announced.
+func startServerUntil(t *testing.T, env map[string]string, announced *regexp.Regexp) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	getenv := func(k string) string { return env[k] }
@@ -297,11 +304,10 @@ func startServerAnyway(t *testing.T, env map[string]string) string {
 		pw.Close()
 	}()
 	t.Cleanup(func() { cancel(); <-done })
-	m := regexp.MustCompile(`playground (http://\S+)/ `)
 	sc := bufio.NewScanner(pr)
 	var base string
 	for sc.Scan() {
-		if g := m.FindStringSubmatch(sc.Text()); g != nil {
+		if g := announced.FindStringSubmatch(sc.Text()); g != nil {
 			base = g[1]
 			break
 		}
