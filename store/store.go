@@ -2,7 +2,7 @@
 // serves and the writes the loader makes. Every call takes the caller's
 // context, runs in a managed (retried) transaction, passes user input only as
 // parameters, and routes reads to readers so that a neo4j:// cluster URI
-// spreads them over read replicas.
+// spreads them over read replicas (or sends them to Config.ReadURI).
 //
 // The files follow the store's consumers, each implementing one interface
 // of theirs, so that what a consumer can ask is read off one file:
@@ -17,6 +17,7 @@
 //	schema.go          the schema and its upkeep (loader.Writer.EnsureSchema,
 //	                   loader.Writer.RefreshSearch, server.Database.SchemaReady)
 //	store.go           opening, closing, Ping (server.Database), transactions, errors
+//	bookmarks.go       causal consistency: which bookmarks a read waits for
 //	hooks.go           what only tests and benchmarks call
 //
 // Shared pieces: cypher.go (fragments several queries use: nodes by id,
