@@ -82,7 +82,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 func (s *Store) backfillNameKeys(ctx context.Context) error {
 	for _, label := range []string{"Actor", "Topic"} {
 		for {
-			res, err := s.read(ctx, "schema.nameKeys.read", `
+			res, err := s.readPrimary(ctx, "schema.nameKeys.read", `
 MATCH (n:`+label+`) WHERE n.names_key IS NULL
 RETURN n.id AS id, [coalesce(n.name_en, n.label_en), coalesce(n.name_ar, n.label_ar)] AS names,
        coalesce(n.aliases_en, []) + coalesce(n.aliases_ar, []) AS aliases
@@ -114,7 +114,7 @@ UNWIND $rows AS row MATCH (n:`+label+` {id: row.id}) SET n.names_key = row.key`,
 // holds fewer statements than the count store (an index scan, not a read of
 // every statement, on a graph that is up to date).
 func (s *Store) backfillSortDates(ctx context.Context) error {
-	res, err := s.read(ctx, "schema.sortDates.count", `
+	res, err := s.readPrimary(ctx, "schema.sortDates.count", `
 MATCH (s:Statement) WHERE s.sort_date IS NOT NULL AND s.id IS NOT NULL
 RETURN count(s) = COUNT { (:Statement) } AS complete`, nil)
 	if err != nil {
@@ -144,7 +144,7 @@ RETURN count(s) AS n`, nil)
 // (stances.go) to one that kept them without, one page of speakers per
 // transaction.
 func (s *Store) backfillStances(ctx context.Context) error {
-	res, err := s.read(ctx, "schema.stances", `
+	res, err := s.readPrimary(ctx, "schema.stances", `
 RETURN COUNT { MATCH ()-[:MADE]->(:Statement) } AS made, COUNT { MATCH ()-[:STANCE]->() } AS stances,
        EXISTS { MATCH ()-[e:STANCE]->() WHERE e.months IS NULL } AS noCalendar`, nil)
 	if err != nil {

@@ -98,6 +98,7 @@ func TestSettingsThatDoNotParseStopTheServer(t *testing.T) {
 		"WHOSAID_LOG_FORMAT":      "xml",
 		"WHOSAID_ENV":             "prod",
 		"WHOSAID_DEBUG":           "sometimes",
+		"NEO4J_READ_URI":          "http://db:7474",
 	} {
 		getenv := func(k string) string {
 			switch k {
@@ -448,7 +449,7 @@ func TestWrongNeo4jPasswordIsNamedAndNotReady(t *testing.T) {
 	env := map[string]string{"NEO4J_URI": inst.URI, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "wrong"}
 	var logs logBuffer
 	base, line := startServerLogging(t, env, &logs)
-	if !strings.Contains(line, "NOT ready (authentication failed)") || strings.Contains(line, "is ready") {
+	if !strings.Contains(line, "NOT ready (authentication failed on the read path)") || strings.Contains(line, "is ready") {
 		t.Errorf("stdout with a wrong password: %q", line)
 	}
 	if resp, body := get(t, base+"/readyz", nil); resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "authentication failed") {

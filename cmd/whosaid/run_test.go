@@ -259,7 +259,8 @@ func TestServeProbesAndMetrics(t *testing.T) {
 	resp.Body.Close()
 	for _, want := range []string{
 		`whosaid_graphql_requests_total{operation="Listing",outcome="ok"} 1`,
-		`whosaid_neo4j_duration_seconds_count{op="actors.count"}`,
+		`whosaid_neo4j_duration_seconds_count{op="actors.count",path="read"}`,
+		`whosaid_neo4j_duration_seconds_count{op="ping",path="write"}`,
 	} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("/metrics lacks %s", want)
@@ -280,25 +281,33 @@ func TestServeProbesAndMetrics(t *testing.T) {
 // URI where nothing listens, and returns its base URL.
 func startServerWithoutNeo4j(t *testing.T) string {
 	t.Helper()
+	return startServerAnyway(t, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}) // nothing listens there
+}
+
+// startServerAnyway starts `whosaid serve` with exactly env, and returns its
+// address as soon as it listens, ready or not.
+func startServerAnyway(t *testing.T, env map[string]string) string {
+	t.Helper()
+	return startServerUntil(t, env, regexp.MustCompile(`playground (http://\S+)/ `))
+}
+
+// startServerUntil starts `whosaid serve` with exactly env, and returns the
+// address in the first line of its output that matches announced.
+func startServerUntil(t *testing.T, env map[string]string, announced *regexp.Regexp) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	getenv := func(k string) string {
-		if k == "NEO4J_URI" {
-			return "bolt://127.0.0.1:1" // nothing listens there
-		}
-		return ""
-	}
+	getenv := func(k string) string { return env[k] }
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"whosaid", "serve", "--addr", "127.0.0.1:0"}, getenv, pw, io.Discard)
 		pw.Close()
 	}()
 	t.Cleanup(func() { cancel(); <-done })
-	m := regexp.MustCompile(`playground (http://\S+)/ `)
 	sc := bufio.NewScanner(pr)
 	var base string
 	for sc.Scan() {
-		if g := m.FindStringSubmatch(sc.Text()); g != nil {
+		if g := announced.FindStringSubmatch(sc.Text()); g != nil {
 			base = g[1]
 			break
 		}
