@@ -41,24 +41,25 @@ func NewMetrics() *Metrics {
 		}, []string{"operation"}),
 		storeTime: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "whosaid_neo4j_duration_seconds",
-			Help:    "Time spent in Neo4j per store operation, retries included.",
+			Help:    "Time spent in Neo4j per store operation, retries included, by path (read or write) and operation.",
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
-		}, []string{"op"}),
+		}, []string{"path", "op"}),
 		storeFails: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "whosaid_neo4j_errors_total",
-			Help: "Failed store operations, by operation and error kind.",
-		}, []string{"op", "kind"}),
+			Help: "Failed store operations, by path (read or write), operation and error kind.",
+		}, []string{"path", "op", "kind"}),
 	}
 	m.Registry.MustRegister(m.requests, m.latency, m.storeTime, m.storeFails,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 
-// ObserveStore records one store operation; pass it to store.Open.
-func (m *Metrics) ObserveStore(op string, d time.Duration, err error) {
-	m.storeTime.WithLabelValues(op).Observe(d.Seconds())
+// ObserveStore records one store operation on a path to Neo4j ("read" or
+// "write": reads may go elsewhere than writes); pass it to store.Open.
+func (m *Metrics) ObserveStore(path, op string, d time.Duration, err error) {
+	m.storeTime.WithLabelValues(path, op).Observe(d.Seconds())
 	if err != nil {
-		m.storeFails.WithLabelValues(op, string(kg.KindOf(err))).Inc()
+		m.storeFails.WithLabelValues(path, op, string(kg.KindOf(err))).Inc()
 	}
 }
 

@@ -77,6 +77,8 @@ type Store interface {
 
 // Database is what the probes need to know about Neo4j.
 type Database interface {
+	// Ping checks every path to Neo4j; an error on one path has a
+	// FailingPath() string method naming it ("read", "write").
 	Ping(ctx context.Context) error
 	SchemaReady(ctx context.Context) (missing []string, err error)
 }
@@ -107,7 +109,7 @@ func New(cfg Config, st Store, db Database, metrics *Metrics, log *slog.Logger) 
 	slots := newDrawingSlots(cfg.MaxDrawings)
 	mux := http.NewServeMux()
 	gql, schema := newGraphQL(cfg, st, slots, metrics, log)
-	mux.Handle("/graphql", limitBody(withTimeout(gql, cfg.RequestTimeout), cfg.MaxBodyBytes))
+	mux.Handle("/graphql", withBookmarks(limitBody(withTimeout(gql, cfg.RequestTimeout), cfg.MaxBodyBytes)))
 	if cfg.Introspection {
 		mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 			// The SDL, for codegen and IDE plugins: what introspection would
@@ -129,7 +131,7 @@ func New(cfg Config, st Store, db Database, metrics *Metrics, log *slog.Logger) 
 	if cfg.MetricsHere {
 		mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{})) // under New's security headers
 	}
-	mux.Handle("GET /export/{format}", handleExport(st, slots, cfg.ExportTimeout, log)) // GEXF, GraphML, Cytoscape.js, CSV downloads
+	mux.Handle("GET /export/{format}", withBookmarks(handleExport(st, slots, cfg.ExportTimeout, log))) // GEXF, GraphML, Cytoscape.js, CSV downloads
 
 	var h http.Handler = mux
 	if len(cfg.CORSOrigins) > 0 {
@@ -143,8 +145,10 @@ func New(cfg Config, st Store, db Database, metrics *Metrics, log *slog.Logger) 
 			// What GraphQL clients send: Apollo's CSRF-prevention header and
 			// operation name, and persisted-query and tracing headers.
 			AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", "Apollo-Require-Preflight",
-				"X-Apollo-Operation-Name", "Apollographql-Client-Name", "Apollographql-Client-Version", "GraphQL-Preflight"},
-			MaxAge: 600,
+				"X-Apollo-Operation-Name", "Apollographql-Client-Name", "Apollographql-Client-Version", "GraphQL-Preflight",
+				BookmarksHeader},
+			ExposedHeaders: []string{BookmarksHeader}, // a page may echo them to read its own writes' state
+			MaxAge:         600,
 		}).Handler(h)
 	}
 	return securityHeaders(h)
@@ -261,10 +265,18 @@ func readyz(db Database) http.HandlerFunc {
 // err is the cause, for the log.
 func NotReady(ctx context.Context, db Database) (reason string, missing []string, err error) {
 	if err := db.Ping(ctx); err != nil {
+		reason := "neo4j unreachable"
 		if errors.Is(err, kg.ErrDatabaseAuth) {
-			return "authentication failed", nil, err
+			reason = "authentication failed"
 		}
-		return "neo4j unreachable", nil, err
+		// Reads may go elsewhere than writes (NEO4J_READ_URI, a cluster's
+		// readers): name the path that failed, so the operator knows which
+		// end to look at.
+		var path interface{ FailingPath() string }
+		if errors.As(err, &path) {
+			reason += " on the " + path.FailingPath() + " path"
+		}
+		return reason, nil, err
 	}
 	missing, err = db.SchemaReady(ctx)
 	switch {

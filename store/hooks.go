@@ -27,8 +27,8 @@ func (s *Store) RecordQueries(f func(op, cypher string, params map[string]any)) 
 // Explain returns the operators Neo4j would use for a query, without running
 // it. Tests use it to prove every query starts from an index.
 func (s *Store) Explain(ctx context.Context, cypher string, params map[string]any) ([]PlanStep, error) {
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, "EXPLAIN "+cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	res, err := neo4j.ExecuteQuery(ctx, s.reader, "EXPLAIN "+cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting(), neo4j.ExecuteQueryWithoutBookmarkManager())
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +145,7 @@ func (s *Store) BaselineWrite(ctx context.Context, docs []map[string]any, rows [
 			"summary": r.Summary, "speakers": r.Speakers, "targets": r.Targets, "event": r.Event,
 			"start": r.Start, "end": r.End, "text": r.Text}
 	}
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, BookmarkManager: s.writes})
 	defer session.Close(ctx)
 	start := time.Now()
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -181,7 +181,7 @@ CALL (s, r) {
 		}
 		return nil, nil
 	})
-	s.observe("baseline", time.Since(start), err)
+	s.observe(PathWrite, "baseline", time.Since(start), err)
 	return err
 }
 

@@ -75,7 +75,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 func (s *Store) backfillNameKeys(ctx context.Context) error {
 	for _, label := range []string{"Actor", "Topic"} {
 		for {
-			res, err := s.read(ctx, "schema.nameKeys.read", `
+			res, err := s.readPrimary(ctx, "schema.nameKeys.read", `
 MATCH (n:`+label+`) WHERE n.names_key IS NULL
 RETURN n.id AS id, [coalesce(n.name_en, n.label_en), coalesce(n.name_ar, n.label_ar)] AS names,
        coalesce(n.aliases_en, []) + coalesce(n.aliases_ar, []) AS aliases
@@ -106,7 +106,7 @@ UNWIND $rows AS row MATCH (n:`+label+` {id: row.id}) SET n.names_key = row.key`,
 // relationship; both counts come from the count store), one page of
 // speakers per transaction.
 func (s *Store) backfillStances(ctx context.Context) error {
-	res, err := s.read(ctx, "schema.stances", `
+	res, err := s.readPrimary(ctx, "schema.stances", `
 RETURN COUNT { MATCH ()-[:MADE]->(:Statement) } AS made, COUNT { MATCH ()-[:STANCE]->() } AS stances`, nil)
 	if err != nil {
 		return err

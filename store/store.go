@@ -40,7 +40,12 @@ import (
 
 // Config says how to reach Neo4j.
 type Config struct {
-	URI      string // bolt://host:port or neo4j://host:port (routing, clusters)
+	URI string // bolt://host:port or neo4j://host:port (routing, clusters); writes and the schema always go here
+	// ReadURI, when set, is where reads go instead: any Bolt endpoint that
+	// serves the same graph (a read-only snapshot, a replica's own address).
+	// Unset, reads go to URI in read mode, which a neo4j:// URI routes to
+	// the cluster's readers.
+	ReadURI  string
 	User     string // empty: no authentication
 	Password string
 	Database string // empty: "neo4j"
@@ -49,18 +54,32 @@ type Config struct {
 	QueryTimeout time.Duration
 }
 
-// Observer is told how long each store operation took; the server feeds it
-// into its metrics. It must be safe for concurrent use.
-type Observer func(op string, d time.Duration, err error)
+// Observer is told how long each store operation took and on which path
+// (PathRead or PathWrite) it went; the server feeds it into its metrics. It
+// must be safe for concurrent use.
+type Observer func(path, op string, d time.Duration, err error)
+
+// The two paths to Neo4j: reads (Config.ReadURI, or URI in read mode) and
+// writes (URI in write mode). Metrics and /readyz name them.
+const (
+	PathRead  = "read"
+	PathWrite = "write"
+)
 
 // Store is the Neo4j adapter. It is safe for concurrent use; hold one per
 // process.
 type Store struct {
-	driver  neo4j.DriverWithContext
+	driver  neo4j.DriverWithContext // writes, the schema: Config.URI
+	reader  neo4j.DriverWithContext // reads: Config.ReadURI's driver, or driver
 	db      string
 	timeout time.Duration
 	observe Observer
 	record  func(op, cypher string, params map[string]any)
+	// writes chains this process's writes, and its bookmarks are what
+	// WriteBookmarks returns. Reads never use it: a read chained on a
+	// process-wide bookmark manager would wait for this process's writes
+	// on every replica, and an API replica has no writes to wait for.
+	writes neo4j.BookmarkManager
 
 	// When Neo4j was last answered and last found unreachable (unix ns):
 	// a request whose time runs out while the driver retries against an
@@ -74,11 +93,37 @@ func Open(cfg Config, observe Observer) (*Store, error) {
 	if cfg.URI == "" {
 		return nil, errors.New("store: no Neo4j URI")
 	}
+	driver, err := newDriver(cfg, cfg.URI)
+	if err != nil {
+		return nil, err
+	}
+	reader := driver
+	if cfg.ReadURI != "" {
+		if reader, err = newDriver(cfg, cfg.ReadURI); err != nil {
+			driver.Close(context.Background())
+			return nil, err
+		}
+	}
+	s := &Store{driver: driver, reader: reader, db: cfg.Database, timeout: cfg.QueryTimeout, observe: observe,
+		writes: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{})}
+	if s.db == "" {
+		s.db = "neo4j"
+	}
+	if s.timeout == 0 {
+		s.timeout = 30 * time.Second
+	}
+	if s.observe == nil {
+		s.observe = func(string, string, time.Duration, error) {}
+	}
+	return s, nil
+}
+
+func newDriver(cfg Config, uri string) (neo4j.DriverWithContext, error) {
 	auth := neo4j.NoAuth()
 	if cfg.User != "" {
 		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
 	}
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+	driver, err := neo4j.NewDriverWithContext(uri, auth, func(c *neo4j.Config) {
 		// Fail fast when the database is away rather than holding requests for a minute.
 		c.ConnectionAcquisitionTimeout = 5 * time.Second
 		c.SocketConnectTimeout = 5 * time.Second
@@ -87,46 +132,72 @@ func Open(cfg Config, observe Observer) (*Store, error) {
 		c.MaxTransactionRetryTime = 5 * time.Second
 	})
 	if err != nil {
-		return nil, fmt.Errorf("store: driver for %s: %w", cfg.URI, err)
+		return nil, fmt.Errorf("store: driver for %s: %w", uri, err)
 	}
-	s := &Store{driver: driver, db: cfg.Database, timeout: cfg.QueryTimeout, observe: observe}
-	if s.db == "" {
-		s.db = "neo4j"
-	}
-	if s.timeout == 0 {
-		s.timeout = 30 * time.Second
-	}
-	if s.observe == nil {
-		s.observe = func(string, time.Duration, error) {}
-	}
-	return s, nil
+	return driver, nil
 }
 
-// Close releases the driver's connections.
-func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
-
-// Ping checks that Neo4j answers.
-func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.read(ctx, "ping", `RETURN 1`, nil)
+// Close releases the drivers' connections.
+func (s *Store) Close(ctx context.Context) error {
+	err := s.driver.Close(ctx)
+	if s.reader != s.driver {
+		err = errors.Join(err, s.reader.Close(ctx))
+	}
 	return err
 }
 
-// read runs one read query in a managed transaction routed to readers.
+// Ping checks that Neo4j answers on both paths, reads first; the error of a
+// failing path names it (see PathError), so /readyz can say which is down.
+func (s *Store) Ping(ctx context.Context) error {
+	if _, err := s.read(ctx, "ping", `RETURN 1`, nil); err != nil {
+		return &PathError{Path: PathRead, Err: err}
+	}
+	if _, err := s.write(ctx, "ping", `RETURN 1`, nil); err != nil {
+		return &PathError{Path: PathWrite, Err: err}
+	}
+	return nil
+}
+
+// PathError is a failure on one path to Neo4j.
+type PathError struct {
+	Path string // PathRead or PathWrite
+	Err  error
+}
+
+func (e *PathError) Error() string { return e.Path + " path: " + e.Err.Error() }
+func (e *PathError) Unwrap() error { return e.Err }
+
+// FailingPath names the path (PathRead, PathWrite) that failed.
+func (e *PathError) FailingPath() string { return e.Path }
+
+// read runs one read query in a managed transaction on the read path:
+// Config.ReadURI's driver, or the main one routed to readers. It waits for
+// the bookmarks the request asked for, and no others (see readBookmarks).
 func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
-	return s.run(ctx, op, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
+	return s.run(ctx, PathRead, op, cypher, params)
+}
+
+// readPrimary runs a read on the write path, for the schema's upkeep, which
+// reads what it is about to write and must not see a stale replica.
+func (s *Store) readPrimary(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
+	return s.run(ctx, PathWrite, op, cypher, params)
 }
 
 // write runs one write query in a managed transaction routed to the leader.
 func (s *Store) write(ctx context.Context, op, cypher string, params map[string]any) (*result, error) {
-	return s.run(ctx, op, cypher, params, neo4j.ExecuteQueryWithWritersRouting())
+	return s.run(ctx, PathWrite, op, cypher, params)
 }
 
-func (s *Store) run(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) (*result, error) {
+func (s *Store) run(ctx context.Context, path, op, cypher string, params map[string]any) (*result, error) {
+	driver, routing, bookmarks := s.driver, neo4j.ExecuteQueryWithWritersRouting(), neo4j.ExecuteQueryWithBookmarkManager(s.writes)
+	if path == PathRead {
+		driver, routing, bookmarks = s.reader, neo4j.ExecuteQueryWithReadersRouting(), readBookmarks(ctx)
+	}
 	start := time.Now()
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db), routing,
+	res, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), routing, bookmarks,
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx)), neo4j.WithTxMetadata(map[string]any{"op": op})))
-	s.observe(op, time.Since(start), err)
+	s.observe(path, op, time.Since(start), err)
 	kg.AddQuery(ctx, time.Since(start))
 	if s.record != nil {
 		s.record(op, cypher, params)
@@ -149,7 +220,7 @@ type step struct {
 // none does. The driver may retry the whole function on transient errors, so
 // every step is idempotent given the ones before it.
 func (s *Store) writeTx(ctx context.Context, op string, steps []step) error {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.writes})
 	defer session.Close(ctx)
 	start := time.Now()
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -167,7 +238,7 @@ func (s *Store) writeTx(ctx context.Context, op string, steps []step) error {
 		}
 		return nil, nil
 	}, neo4j.WithTxTimeout(10*time.Minute), neo4j.WithTxMetadata(map[string]any{"op": op}))
-	s.observe(op, time.Since(start), err)
+	s.observe(PathWrite, op, time.Since(start), err)
 	if err != nil {
 		return s.classify(ctx, op, err)
 	}
@@ -218,6 +289,13 @@ func classify(ctx context.Context, op string, err error) error {
 	switch {
 	case code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
 		return &kg.Error{Kind: kg.Timeout, Message: "the query took too long", Err: fmt.Errorf("store: %s: %w", op, err)}
+	// The bookmarks come from the client (kg.Bookmarks): a well-formed one
+	// that names no state of this database is the client's mistake.
+	case code == "Neo.ClientError.Transaction.InvalidBookmark" || code == "Neo.ClientError.Transaction.InvalidBookmarkMixture":
+		return &kg.Error{Kind: kg.Invalid, Message: "a bookmark sent with the request is not one of this database's", Err: fmt.Errorf("store: %s: %w", op, err)}
+	// A replica that has not reached the asked-for state in time will later.
+	case code == "Neo.TransientError.Transaction.BookmarkTimeout":
+		return &kg.Error{Kind: kg.Unavailable, Message: "the database has not yet reached the state the request's bookmarks name; retry", Err: fmt.Errorf("store: %s: %w", op, err)}
 	case outOfMemory(code):
 		return &kg.Error{Kind: kg.ResourceExhausted, Message: "the database is short of memory for this query; retry later or ask for less (a smaller first, a narrower filter)",
 			Err: fmt.Errorf("store: %s: %w", op, err)}

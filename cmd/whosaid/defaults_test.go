@@ -98,6 +98,7 @@ func TestSettingsThatDoNotParseStopTheServer(t *testing.T) {
 		"WHOSAID_LOG_FORMAT":      "xml",
 		"WHOSAID_ENV":             "prod",
 		"WHOSAID_DEBUG":           "sometimes",
+		"NEO4J_READ_URI":          "http://db:7474",
 	} {
 		getenv := func(k string) string {
 			switch k {

@@ -35,6 +35,8 @@ commands:
 
 environment (flags override; a value that does not parse is an error):
   NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE   where Neo4j is
+  NEO4J_READ_URI           serve: send the API's reads to this Bolt endpoint (a replica, a
+                           read-only snapshot); writes stay on NEO4J_URI (default: NEO4J_URI)
   WHOSAID_ENV              development (default) or production: no playground, introspection,
                            /schema.graphql or debug extensions; /metrics on its own listener
   WHOSAID_ADDR             listen address (serve :8080; dev 127.0.0.1:8080)

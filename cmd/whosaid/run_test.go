@@ -259,7 +259,8 @@ func TestServeProbesAndMetrics(t *testing.T) {
 	resp.Body.Close()
 	for _, want := range []string{
 		`whosaid_graphql_requests_total{operation="Listing",outcome="ok"} 1`,
-		`whosaid_neo4j_duration_seconds_count{op="actors.count"}`,
+		`whosaid_neo4j_duration_seconds_count{op="actors.count",path="read"}`,
+		`whosaid_neo4j_duration_seconds_count{op="ping",path="write"}`,
 	} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("/metrics lacks %s", want)
@@ -280,14 +281,16 @@ func TestServeProbesAndMetrics(t *testing.T) {
 // URI where nothing listens, and returns its base URL.
 func startServerWithoutNeo4j(t *testing.T) string {
 	t.Helper()
+	return startServerAnyway(t, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}) // nothing listens there
+}
+
+// startServerAnyway starts `whosaid serve` with exactly env, and returns its
+// address as soon as it listens, ready or not.
+func startServerAnyway(t *testing.T, env map[string]string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	getenv := func(k string) string {
-		if k == "NEO4J_URI" {
-			return "bolt://127.0.0.1:1" // nothing listens there
-		}
-		return ""
-	}
+	getenv := func(k string) string { return env[k] }
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"whosaid", "serve", "--addr", "127.0.0.1:0"}, getenv, pw, io.Discard)

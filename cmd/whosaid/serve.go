@@ -67,11 +67,25 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	// Only serve reads from elsewhere: the loader, the schema and dev's
+	// load must read what they write, on NEO4J_URI.
+	env := newSettings(getenv)
+	fs.StringVar(&dbcfg.ReadURI, "neo4j-read-uri", env.boltURI("NEO4J_READ_URI"),
+		"send the API's reads here: any Bolt endpoint serving the same graph, such as a read-only snapshot; writes stay on NEO4J_URI (env NEO4J_READ_URI)")
+	if err := env.err(); err != nil {
+		return err
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if dbcfg.URI == "" {
 		return errors.New("serve: set NEO4J_URI (or --neo4j-uri), or use `make run` to start a local Neo4j")
+	}
+	if dbcfg.ReadURI != "" {
+		if err := checkBoltURI(dbcfg.ReadURI); err != nil {
+			return fmt.Errorf("serve: --neo4j-read-uri: want %w", err)
+		}
+		log.Info("reads go to NEO4J_READ_URI", "uri", redactURI(dbcfg.ReadURI))
 	}
 	metrics := server.NewMetrics()
 	st, err := store.Open(*dbcfg, metrics.ObserveStore)

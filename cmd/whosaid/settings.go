@@ -93,6 +93,34 @@ func (s *settings) oneOf(name, def string, allowed ...string) string {
 	return def
 }
 
+// boltURI accepts a Bolt URI (bolt:// or neo4j://, with +s or +ssc) with
+// a host; unset gives "".
+func (s *settings) boltURI(name string) string {
+	v := strings.TrimSpace(s.getenv(name))
+	if v == "" {
+		return ""
+	}
+	if err := checkBoltURI(v); err != nil {
+		s.fail(name, redactURI(v), err.Error())
+		return ""
+	}
+	return v
+}
+
+// checkBoltURI refuses what the driver would only refuse later, or
+// misread: another scheme, no host.
+func checkBoltURI(v string) error {
+	u, err := url.Parse(v)
+	if err != nil || u.Host == "" {
+		return errors.New("a URI such as bolt://host:7687 or neo4j://host:7687")
+	}
+	switch u.Scheme {
+	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
+		return nil
+	}
+	return errors.New("a bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s:// or neo4j+ssc:// URI")
+}
+
 // redactURI hides the password of a URI's userinfo before it is printed or
 // logged ("neo4j://neo4j:secret@db:7687" → "neo4j://neo4j:xxxxx@db:7687").
 func redactURI(s string) string {
