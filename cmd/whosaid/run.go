@@ -24,7 +24,9 @@ commands:
            --finish builds the schema after an import made with neo4j-admin elsewhere)
   unload   remove documents, their statements and what only they introduced: whosaid unload DOCUMENT...
   dev      what "make run" does: start Neo4j unless NEO4J_URI is set, load seeds, serve
-  neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI
+  neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI: whosaid neo4j [--home HOME] [--read-only];
+           whosaid neo4j snapshot --from WRITER_HOME --home REPLICA_HOME copies a stopped store (dump + load), for a snapshot replica;
+           whosaid neo4j admin --home HOME ARGS... runs neo4j-admin from the launcher's jars
   extract  print the statements the rules find in articles: whosaid extract [--format jsonl|yaml] [--seeds DIR] FILE...
   eval     score extraction against the curated corpus by split and source: whosaid eval [--verbose] [FOLDER...] (default: seeds, eval/)
   train    train the speaker ranker on the dev split: whosaid train [--out FILE] (default loader/extract/ranker.json)
