@@ -55,7 +55,7 @@ func runBackfill(ctx context.Context, args []string, getenv func(string) string,
 	if len(paths) == 0 {
 		paths = []string{"seeds"}
 	}
-	files, err := writeBackfill(ctx, *out, paths, loader.Options{Progress: stderr, NoExtract: *noExtract}, stdout)
+	files, err := writeBackfill(ctx, *out, paths, loader.Options{Progress: stderr, NoExtract: *noExtract, OnePass: true}, stdout)
 	if err != nil || *home == "" {
 		if err == nil {
 			fmt.Fprintf(stdout, "import with: cd %s && neo4j-admin database import full neo4j @import.args; then whosaid backfill --finish\n", files.Dir)
