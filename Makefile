@@ -4,7 +4,7 @@ GO ?= go
 BIN := bin/whosaid
 NEO4J_DIR := .neo4j
 
-.PHONY: run test build vet generate neo4j neo4j-stop clean bench soak explorer playground
+.PHONY: run test build vet generate neo4j neo4j-stop clean bench soak explorer playground backfill
 
 ## run: Neo4j (unless NEO4J_URI is set), schema, seeds, and the server on :8080
 run: build
@@ -34,9 +34,18 @@ explorer:
 playground:
 	cd playground && npm ci --no-audit --no-fund && npm run build
 
-## soak: restart Neo4j under load, then 64 clients for 2 minutes over 100k synthetic statements; figures to docs/SOAK.md
+## soak: restart Neo4j under load, then 64 clients for 2 minutes over 100k synthetic statements; figures to docs/SOAK.md;
+## then the slow end-to-end tests that start Neo4j instances of their own (backfill equivalence, snapshot replica)
 soak:
 	WHOSAID_SOAK=1 WHOSAID_SOAK_STATEMENTS=$${WHOSAID_SOAK_STATEMENTS:-100000} WHOSAID_SOAK_REPORT=$(CURDIR)/docs/SOAK.md $(GO) test -count=1 -v -timeout 30m -run 'TestNeo4jRestartUnderLoad|TestSoak' ./soak/
+	WHOSAID_SOAK=1 $(GO) test -count=1 -v -timeout 30m -run 'TestBackfillGivesTheGraphOfALoad|TestSnapshotReplica' ./cmd/whosaid/
+
+## backfill: a large FIRST load through Neo4j's offline importer: BACKFILL_FROM (seed folders, default seeds) into the
+## store of make neo4j (.neo4j/data, which must hold no database yet; OVERWRITE=1 replaces it), schema built after
+BACKFILL_FROM ?= seeds
+backfill: build
+	rm -rf $(NEO4J_DIR)/import
+	./$(BIN) backfill --out $(NEO4J_DIR)/import --home $(NEO4J_DIR)/data $(if $(OVERWRITE),--overwrite) $(BACKFILL_FROM)
 
 ## bench: loads and query mix at 10k/100k/1M statements → docs/BENCHMARKS.md (BENCH_QUICK=1: 10k, < 3 min)
 bench:

@@ -55,6 +55,11 @@ type LoadResult struct {
 	Loader, Baseline     time.Duration
 	Nodes, Relationships int
 	LoaderRSSKB          int64
+	// Backfill is `whosaid backfill --home` on the same corpus: the
+	// importer's files, neo4j-admin's import, Neo4j started on the result
+	// and the schema built; BackfillPhases is what it printed of each.
+	Backfill       time.Duration
+	BackfillPhases string
 }
 
 // QueryResult is one query of the mix at one concurrency level.
@@ -107,6 +112,10 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 				return res, fmt.Errorf("baseline %d: %w", size, err)
 			}
 			_ = d
+			logf("backfill of %d statements", size)
+			if lr.Backfill, lr.BackfillPhases, err = backfillWithBinary(ctx, cfg.Binary, cfg.Work, dir, size); err != nil {
+				return res, fmt.Errorf("backfill %d: %w", size, err)
+			}
 		}
 		logf("loader and query mix over %d statements", size)
 		_, err = withNeo4j(ctx, cfg, pageCache, func(uri string, st *store.Store) error {
@@ -219,6 +228,30 @@ func loadWithBinary(ctx context.Context, bin, uri, dir string, log io.Writer) (i
 		return 0, errors.New("whosaid load did not report its peak memory")
 	}
 	return strconv.ParseInt(string(m[1]), 10, 64)
+}
+
+// backfillWithBinary runs `whosaid backfill --home` into a fresh home and
+// returns how long it took and the phases it reported.
+func backfillWithBinary(ctx context.Context, bin, work, dir string, size int) (time.Duration, string, error) {
+	out, home := filepath.Join(work, fmt.Sprintf("backfill-%d", size)), filepath.Join(work, fmt.Sprintf("backfill-home-%d", size))
+	if err := errors.Join(os.RemoveAll(out), os.RemoveAll(home)); err != nil {
+		return 0, "", err
+	}
+	defer os.RemoveAll(home)
+	defer os.RemoveAll(out)
+	var stdout bytes.Buffer
+	cmd := exec.CommandContext(ctx, bin, "backfill", "--out", out, "--home", home, dir)
+	cmd.Stdout, cmd.Stderr = &stdout, io.Discard
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return 0, "", fmt.Errorf("whosaid backfill: %w\n%s", err, stdout.String())
+	}
+	took := time.Since(start)
+	var phases []string
+	for _, m := range regexp.MustCompile(`(?m)^(wrote the importer's files|imported into|schema and indexes built).* in (\S+)$`).FindAllStringSubmatch(stdout.String(), -1) {
+		phases = append(phases, strings.Fields(m[1])[0]+" "+m[2])
+	}
+	return took, strings.Join(phases, ", "), nil
 }
 
 // served is `whosaid serve` run as a subprocess, so its memory is its own

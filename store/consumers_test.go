@@ -19,6 +19,7 @@ var (
 	_ subgraph.Source       = (*store.Store)(nil)
 	_ export.Store          = (*store.Store)(nil)
 	_ loader.Writer         = (*store.Store)(nil)
+	_ loader.Writer         = (*store.Backfill)(nil) // the offline importer's files
 	_ server.Database       = (*store.Store)(nil)
 	_ server.Store          = (*store.Store)(nil)
 )

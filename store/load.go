@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/kg"
-	"github.com/whosaid/whosaid/subgraph"
 )
 
 // WriteCatalogue upserts actors, topics, events, places and catalogue
@@ -19,14 +18,7 @@ import (
 func (s *Store) WriteCatalogue(ctx context.Context, c kg.Catalogue) error {
 	byKind := map[kg.ActorKind][]map[string]any{}
 	for _, a := range c.Actors {
-		byKind[a.Kind] = append(byKind[a.Kind], map[string]any{
-			"id": a.ID, "kind": string(a.Kind), "name_en": a.Name.En, "name_ar": a.Name.Ar,
-			"aliases_en": orEmpty(a.Aliases.En), "aliases_ar": orEmpty(a.Aliases.Ar),
-			"wikidata": kg.OrNull(a.Wikidata), "iso": kg.OrNull(a.ISO), "org_type": kg.OrNull(a.OrgType),
-			"description": kg.OrNull(a.Description), "introduced_by": kg.OrNull(a.IntroducedBy),
-			"search_en": searchText(a.Name.En, a.Aliases.En, a.ISO, a.Wikidata), "search_ar": searchText(a.Name.Ar, a.Aliases.Ar),
-			"names_key": namesKey([]string{a.Name.En, a.Name.Ar}, a.Aliases.En, a.Aliases.Ar),
-		})
+		byKind[a.Kind] = append(byKind[a.Kind], actorProps(a))
 	}
 	var steps []step
 	// Labels cannot be parameters, so each kind has its own statement; the
@@ -46,28 +38,19 @@ SET n:` + kindLabels[i], map[string]any{"rows": orEmptyRows(byKind[kind])}})
 
 	var topics, broader []map[string]any
 	for _, t := range c.Topics {
-		topics = append(topics, map[string]any{"id": t.ID, "label_en": t.Label.En, "label_ar": t.Label.Ar,
-			"aliases_en": orEmpty(t.Aliases.En), "aliases_ar": orEmpty(t.Aliases.Ar), "introduced_by": kg.OrNull(t.IntroducedBy),
-			"search_en": searchText(t.Label.En, t.Aliases.En), "search_ar": searchText(t.Label.Ar, t.Aliases.Ar),
-			"names_key": namesKey([]string{t.Label.En, t.Label.Ar}, t.Aliases.En, t.Aliases.Ar)})
+		topics = append(topics, topicProps(t))
 		for _, b := range t.Broader {
 			broader = append(broader, map[string]any{"from": t.ID, "to": b})
 		}
 	}
 	var places []map[string]any
 	for _, p := range c.Places {
-		places = append(places, map[string]any{"id": p.ID, "name_en": p.Name.En, "name_ar": p.Name.Ar,
-			"aliases_en": orEmpty(p.Aliases.En), "aliases_ar": orEmpty(p.Aliases.Ar),
-			"wikidata": kg.OrNull(p.Wikidata), "country": kg.OrNull(p.Country),
-			"search_en": searchText(p.Name.En, p.Aliases.En), "search_ar": searchText(p.Name.Ar, p.Aliases.Ar)})
+		places = append(places, map[string]any{"props": placeProps(p), "country": kg.OrNull(p.Country)})
 	}
 	var events []map[string]any
 	for _, e := range c.Events {
-		events = append(events, map[string]any{"id": e.ID, "kind": e.Kind, "name_en": e.Name.En, "name_ar": e.Name.Ar,
-			"aliases_en": orEmpty(e.Aliases.En), "aliases_ar": orEmpty(e.Aliases.Ar),
-			"date": kg.OrNull(e.Date), "end_date": kg.OrNull(e.EndDate), "wikidata": kg.OrNull(e.Wikidata),
-			"place": kg.OrNull(e.Place), "participants": orEmpty(e.Participants), "topics": orEmpty(e.Topics),
-			"search_en": searchText(e.Name.En, e.Aliases.En), "search_ar": searchText(e.Name.Ar, e.Aliases.Ar)})
+		events = append(events, map[string]any{"props": eventProps(e),
+			"place": kg.OrNull(e.Place), "participants": orEmpty(e.Participants), "topics": orEmpty(e.Topics)})
 	}
 	steps = append(steps,
 		step{"topics", `
@@ -83,8 +66,8 @@ MATCH (a:Topic {id: row.from}), (b:Topic {id: row.to})
 MERGE (a)-[:BROADER]->(b)`, map[string]any{"rows": orEmptyRows(broader)}},
 		step{"places", `
 UNWIND $rows AS row
-MERGE (n:Place {id: row.id})
-SET n = row {.*, country: null}
+MERGE (n:Place {id: row.props.id})
+SET n = row.props
 WITH n, row
 OPTIONAL MATCH (n)-[old:IN_COUNTRY]->()
 DELETE old
@@ -93,8 +76,8 @@ MATCH (c:Country {id: row.country})
 MERGE (n)-[:IN_COUNTRY]->(c)`, map[string]any{"rows": orEmptyRows(places)}},
 		step{"events", `
 UNWIND $rows AS row
-MERGE (n:Event {id: row.id})
-SET n = row {.*, place: null, participants: null, topics: null}
+MERGE (n:Event {id: row.props.id})
+SET n = row.props
 WITH n, row
 OPTIONAL MATCH (n)-[old:HELD_IN|PARTICIPANT|ABOUT]->()
 DELETE old
@@ -124,17 +107,11 @@ CALL (n, row) {
 func relationSteps(op string, rels []kg.Relation, doc string) []step {
 	rows := map[kg.RelationType][]map[string]any{}
 	for _, r := range rels {
-		ids := make([]string, len(r.Evidence))
-		for i, m := range r.Evidence {
-			ids[i] = m.ID
-		}
-		rows[r.Type] = append(rows[r.Type], map[string]any{"from": r.From, "to": r.To,
-			"title_en": kg.OrNull(r.Title.En), "title_ar": kg.OrNull(r.Title.Ar),
-			"start": kg.OrNull(r.Start), "end": kg.OrNull(r.End), "evidence": ids})
+		rows[r.Type] = append(rows[r.Type], relationRow(r))
 	}
 	curated := doc == ""
 	var steps []step
-	for _, t := range []kg.RelationType{kg.HoldsPosition, kg.PartOf, kg.MemberOf} {
+	for _, t := range contextRelations {
 		// The type comes from our own constant list, never from input.
 		steps = append(steps, step{op + "." + string(t), `
 UNWIND $rows AS row
@@ -146,8 +123,7 @@ SET r.curated = coalesce(r.curated, false) OR $curated,
     r.title_ar = coalesce(row.title_ar, r.title_ar),
     r.start = coalesce(row.start, r.start),
     r.end = coalesce(row.end, r.end)`, map[string]any{"rows": orEmptyRows(rows[t]), "curated": curated,
-			// a person can hold the same office in several terms (Putin's two presidencies)
-			"keyByStart": t == kg.HoldsPosition}})
+			"keyByStart": keyedByStart(t)}})
 	}
 	return steps
 }
@@ -167,18 +143,10 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []kg.AnnotatedDocument)
 		d := ad.Document
 		docIDs = append(docIDs, d.ID)
 		prefixes = append(prefixes, d.ID+"@")
-		docRows = append(docRows, map[string]any{
-			"id": d.ID, "title": d.Title, "lang": d.Lang, "date": kg.OrNull(d.Date), "url": kg.OrNull(d.URL),
-			"source": kg.OrNull(d.Source), "licence": kg.OrNull(d.Licence), "text": d.Text,
-			"char_length": len([]rune(d.Text)), "offsets": "unicode code points of text",
-		})
+		docRows = append(docRows, documentProps(d))
 		for _, st := range ad.Statements {
 			statements = append(statements, map[string]any{
-				"props": map[string]any{
-					"id": st.ID, "document": st.Document, "predicate": string(st.Predicate), "polarity": string(st.Polarity),
-					"date": kg.OrNull(st.Date), "sort_date": st.Date, "modality": st.Modality, "cameo_code": st.CAMEO, "summary_en": st.Summary,
-					"confidence": st.Confidence, "method": st.Method, "num_mentions": len(st.Evidence),
-				},
+				"props":    statementProps(st),
 				"speakers": st.Speakers, "targets": st.Targets, "event": kg.OrNull(st.Event),
 			})
 			for _, m := range st.Evidence {
@@ -269,13 +237,6 @@ WITH r
 WHERE size(r.evidence) = 0 AND NOT r.curated
 DELETE r`
 
-func mentionProps(m kg.Mention, kind string) map[string]any {
-	return map[string]any{
-		"id": m.ID, "document": m.Document, "start": m.Start, "end": m.End, "text": m.Text,
-		"cue": kg.OrNull(m.Cue), "quote_type": kg.OrNull(string(m.QuoteType)), "headline": m.Headline, "kind": kind,
-	}
-}
-
 // stanceSteps keep the collapsed (speaker)-[:STANCE {polarity}]->(target)
 // relationships in step with the statements: one per speaker, target and
 // polarity, with the number of statements behind it (weight), their
@@ -288,54 +249,13 @@ func mentionProps(m kg.Mention, kind string) map[string]any {
 // replaced document were marked stale when those were deleted and are
 // recounted from the statements that remain, from whichever end has fewer.
 func stanceSteps(docs []kg.AnnotatedDocument) []step {
-	type stance struct {
-		weight      int
-		first, last string
-		predicates  []string
-		months      stanceMonths
-	}
-	byKey := map[subgraph.StanceKey]*stance{}
-	var keys []subgraph.StanceKey
+	tally := newStanceTally()
 	for _, ad := range docs {
 		for _, st := range ad.Statements {
-			seen := map[subgraph.StanceKey]bool{}
-			for _, a := range st.Speakers {
-				for _, t := range st.Targets {
-					k := subgraph.StanceKey{Source: a, Target: t, Polarity: st.Polarity}
-					if seen[k] {
-						continue // a statement counts once per edge
-					}
-					seen[k] = true
-					x := byKey[k]
-					if x == nil {
-						x = &stance{}
-						byKey[k] = x
-						keys = append(keys, k)
-					}
-					x.weight++
-					if st.Date != "" && (x.first == "" || st.Date < x.first) {
-						x.first = st.Date
-					}
-					if st.Date > x.last {
-						x.last = st.Date
-					}
-					if !slices.Contains(x.predicates, string(st.Predicate)) {
-						x.predicates = append(x.predicates, string(st.Predicate))
-					}
-					if st.Modality == asserted {
-						x.months.add(st.Date)
-					}
-				}
-			}
+			tally.add(st)
 		}
 	}
-	rows := make([]map[string]any, 0, len(keys))
-	for _, k := range keys {
-		x := byKey[k]
-		rows = append(rows, map[string]any{"speaker": k.Source, "target": k.Target, "polarity": string(k.Polarity),
-			"weight": x.weight, "first": kg.OrNull(x.first), "last": kg.OrNull(x.last), "predicates": x.predicates,
-			"months": x.months.rows()})
-	}
+	rows := tally.rows()
 	return []step{
 		{"stances.add", `
 UNWIND $rows AS row

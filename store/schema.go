@@ -150,11 +150,22 @@ RETURN COUNT { MATCH ()-[:MADE]->(:Statement) } AS made, COUNT { MATCH ()-[:STAN
 	if err != nil {
 		return err
 	}
-	needed, err := one(res, func(r fields) bool {
-		return r.integer("made") > 0 && (r.integer("stances") == 0 || r.flag("noCalendar"))
+	type need struct{ edges, calendars bool }
+	needed, err := one(res, func(r fields) need {
+		made := r.integer("made") > 0
+		return need{edges: made && r.integer("stances") == 0, calendars: made && r.flag("noCalendar")}
 	})
-	if err != nil || !needed {
+	if err != nil || !needed.edges && !needed.calendars {
 		return err
+	}
+	// Edges there already (an offline import writes them without calendars,
+	// which its lists of months cannot carry) keep what they have and gain
+	// their calendars alone.
+	write := `MERGE (a)-[e:STANCE {polarity: polarity}]->(t)
+  SET e.weight = weight, e.first = first, e.last = last, e.predicates = predicates, ` + setStanceMonths("e")
+	if !needed.edges {
+		write = `MATCH (a)-[e:STANCE {polarity: polarity}]->(t) WHERE e.months IS NULL
+  SET ` + setStanceMonths("e")
 	}
 	for after := ""; ; {
 		res, err := s.write(ctx, "schema.backfillStances", `
@@ -166,8 +177,7 @@ CALL (a) {
   WITH t, s.polarity AS polarity, count(DISTINCT s) AS weight, min(s.date) AS first, max(s.date) AS last,
        collect(DISTINCT s.predicate) AS predicates, collect(DISTINCT s) AS statements
   `+stanceMonthsOf("statements")+`
-  MERGE (a)-[e:STANCE {polarity: polarity}]->(t)
-  SET e.weight = weight, e.first = first, e.last = last, e.predicates = predicates, `+setStanceMonths("e")+`
+  `+write+`
 }
 RETURN max(a.id) AS last`, map[string]any{"after": after})
 		if err != nil {

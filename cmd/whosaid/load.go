@@ -40,11 +40,7 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 
 // loadSeeds validates every folder first and writes only when all is valid.
 func loadSeeds(ctx context.Context, st *store.Store, paths []string, opt loader.Options, stdout io.Writer, log *slog.Logger) error {
-	folders := make([]loader.Folder, len(paths))
-	for i, p := range paths {
-		folders[i] = loader.Dir(p)
-	}
-	rep, err := loader.Load(ctx, st, folders, opt)
+	rep, err := loader.Load(ctx, st, loaderFolders(paths), opt)
 	if err != nil {
 		return err
 	}

@@ -19,9 +19,14 @@ const usage = `usage: whosaid <command> [flags]
 commands:
   serve    serve the GraphQL API (needs NEO4J_URI)
   load     create the schema and load seed folders into Neo4j: whosaid load [--no-extract] [PATH...] (default: seeds)
+  backfill  a large first load through Neo4j's offline importer: whosaid backfill --out DIR [--home HOME [--overwrite]] [PATH...]
+           (writes the importer's CSV files; --home imports them into a launcher home and builds the schema;
+           --finish builds the schema after an import made with neo4j-admin elsewhere)
   unload   remove documents, their statements and what only they introduced: whosaid unload DOCUMENT...
   dev      what "make run" does: start Neo4j unless NEO4J_URI is set, load seeds, serve
-  neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI
+  neo4j    start a local Neo4j from the Maven launcher in dev/neo4j and print its Bolt URI: whosaid neo4j [--home HOME] [--read-only];
+           whosaid neo4j snapshot --from WRITER_HOME --home REPLICA_HOME copies a stopped store (dump + load), for a snapshot replica;
+           whosaid neo4j admin --home HOME ARGS... runs neo4j-admin from the launcher's jars
   extract  print the statements the rules find in articles: whosaid extract [--format jsonl|yaml] [--seeds DIR] FILE...
   ingest   extraction and loading at scale through NATS JetStream: whosaid ingest publish|worker|load --nats URL
   eval     score extraction against the curated corpus by split and source: whosaid eval [--verbose] [FOLDER...] (default: seeds, eval/)
@@ -89,6 +94,8 @@ func runCommand(ctx context.Context, cmd string, rest []string, getenv func(stri
 		return runExtract(ctx, rest, getenv, stdout, stderr, log)
 	case "eval":
 		return runEval(ctx, rest, getenv, stdout, stderr, log)
+	case "backfill":
+		return runBackfill(ctx, rest, getenv, stdout, stderr, log)
 	case "unload":
 		return runUnload(ctx, rest, getenv, stdout, stderr, log)
 	case "train":

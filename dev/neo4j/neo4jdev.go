@@ -61,6 +61,9 @@ type Options struct {
 	Password string
 	// StartTimeout bounds the wait for READY; 0 means 3 minutes (2 cores, cold JIT).
 	StartTimeout time.Duration
+	// ReadOnly starts every database read-only (a snapshot replica): writes
+	// fail, reads answer from the store as it was loaded.
+	ReadOnly bool
 }
 
 // Instance is a running launcher.
@@ -125,6 +128,9 @@ func Start(ctx context.Context, opt Options) (*Instance, error) {
 	}
 	if opt.Password != "" {
 		args = append(args, "--password", opt.Password)
+	}
+	if opt.ReadOnly {
+		args = append(args, "--read-only")
 	}
 	// Not CommandContext: the instance must outlive the start context; Stop ends it.
 	cmd := exec.Command(java, args...)
@@ -202,6 +208,82 @@ func (i *Instance) cleanup() {
 	if i.tmpHome != "" {
 		_ = os.RemoveAll(i.tmpHome)
 	}
+}
+
+// Admin runs neo4j-admin from the launcher's jars (org.neo4j.cli.AdminTool,
+// the entry point of Neo4j's own neo4j-admin script) against the launcher
+// home opt.Home, e.g. "database", "import", "full", … or "database", "dump",
+// …. Neo4j must not be running on that home: Community's offline commands
+// lock the store. Output goes to opt.Log.
+func Admin(ctx context.Context, opt Options, args ...string) error {
+	logw := opt.Log
+	if logw == nil {
+		logw = os.Stderr
+	}
+	if opt.Home == "" {
+		return errors.New("neo4jdev: admin needs a launcher home")
+	}
+	home, err := filepath.Abs(opt.Home)
+	if err != nil {
+		return err
+	}
+	dir, err := launcherDir(opt.Dir)
+	if err != nil {
+		return err
+	}
+	if err := Build(ctx, dir, logw); err != nil {
+		return err
+	}
+	java, err := exec.LookPath("java")
+	if err != nil {
+		return errors.New("neo4jdev: java not found on PATH: install OpenJDK 17")
+	}
+	if err := os.MkdirAll(filepath.Join(home, "conf"), 0o755); err != nil {
+		return err
+	}
+	cmdArgs := append(append([]string{}, JVMFlags...), "-cp", filepath.Join(dir, "target", "lib", "*"), "org.neo4j.cli.AdminTool")
+	cmd := exec.CommandContext(ctx, java, append(cmdArgs, args...)...)
+	// The same layout as the embedded server's: <home>/data/databases/<name>.
+	cmd.Env = append(os.Environ(), "NEO4J_HOME="+home, "NEO4J_CONF="+filepath.Join(home, "conf"))
+	cmd.Dir = home
+	cmd.Stdout = logw
+	cmd.Stderr = logw
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("neo4jdev: neo4j-admin %s: %w", strings.Join(args[:min(3, len(args))], " "), err)
+	}
+	return nil
+}
+
+// SnapshotTimes are how long a Snapshot's two halves took.
+type SnapshotTimes struct{ Dump, Load time.Duration }
+
+// Snapshot copies the default database of the launcher home from into the
+// launcher home to (replacing what it holds) with neo4j-admin database dump
+// and load, through a dump file that is removed afterwards. Neither home
+// may be in use: Community dumps only a stopped database.
+func Snapshot(ctx context.Context, from, to string, logw io.Writer) (SnapshotTimes, error) {
+	var took SnapshotTimes
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return took, err
+	}
+	dumps, err := os.MkdirTemp(to, "dump-")
+	if err != nil {
+		return took, err
+	}
+	defer os.RemoveAll(dumps)
+	start := time.Now()
+	if err := Admin(ctx, Options{Home: from, Log: logw}, "database", "dump", "neo4j",
+		"--to-path="+dumps, "--overwrite-destination=true"); err != nil {
+		return took, err
+	}
+	took.Dump = time.Since(start)
+	start = time.Now()
+	if err := Admin(ctx, Options{Home: to, Log: logw}, "database", "load", "neo4j",
+		"--from-path="+dumps, "--overwrite-destination=true"); err != nil {
+		return took, err
+	}
+	took.Load = time.Since(start)
+	return took, nil
 }
 
 // Build runs Maven in dir unless target/lib is newer than pom.xml and Main.java.

@@ -17,7 +17,8 @@ import org.neo4j.io.fs.FileUtils;
  * on machines without Docker. Prints "NEO4J_READY bolt://host:port" once the default database
  * answers RETURN 1, and shuts down cleanly (checkpoint) on SIGTERM/SIGINT or, with
  * --exit-on-stdin-eof, when the parent process closes our stdin or dies. Authentication is off
- * unless --password sets the password of the user neo4j.
+ * unless --password sets the password of the user neo4j. --read-only starts the databases
+ * read-only, for a snapshot replica.
  */
 public final class Main {
     public static void main(String[] args) throws Exception {
@@ -28,6 +29,7 @@ public final class Main {
         boolean wipe = false;
         boolean exitOnStdinEof = false;
         String password = null;
+        boolean readOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(args[++i]);
@@ -37,6 +39,7 @@ public final class Main {
                 case "--wipe" -> wipe = true;
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
                 case "--password" -> password = args[++i];
+                case "--read-only" -> readOnly = true;
                 default -> {
                     System.err.println("neo4j-launcher: unknown argument " + args[i]);
                     System.exit(64);
@@ -66,6 +69,9 @@ public final class Main {
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "100M size")
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // a snapshot replica (server.databases.default_to_read_only):
+                // every write fails, the store stays as it was loaded
+                .setConfig(GraphDatabaseSettings.read_only_database_default, readOnly)
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
