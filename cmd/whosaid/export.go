@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/export"
-	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/subgraph"
 )
 
@@ -69,10 +67,7 @@ func runExport(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if dbcfg.URI == "" {
-		return errors.New("export: set NEO4J_URI (or --neo4j-uri)")
-	}
-	st, err := store.Open(*dbcfg, nil)
+	st, err := openStore("export", *dbcfg)
 	if err != nil {
 		return err
 	}

@@ -216,10 +216,7 @@ func ingestConsume(ctx context.Context, cmd string, fs *flag.FlagSet, args []str
 		fmt.Fprintf(stdout, "extracted %d documents\n", n)
 		return stopped(ctx, err)
 	}
-	if dbcfg.URI == "" {
-		return errors.New("ingest load: set NEO4J_URI (or --neo4j-uri)")
-	}
-	st, err := store.Open(*dbcfg, nil)
+	st, err := openStore("ingest load", *dbcfg)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -23,14 +22,11 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if dbcfg.URI == "" {
-		return errors.New("load: set NEO4J_URI (or --neo4j-uri)")
-	}
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"seeds"}
 	}
-	st, err := store.Open(*dbcfg, nil)
+	st, err := openStore("load", *dbcfg)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/whosaid/whosaid/store"
 )
 
 // settings reads whosaid's environment variables strictly: a value that does
@@ -132,4 +134,13 @@ func redactURI(s string) string {
 		return s
 	}
 	return u.Redacted()
+}
+
+// openStore opens the store for a command that reads or writes the graph
+// on NEO4J_URI, saying which setting is missing when it is not set.
+func openStore(command string, cfg store.Config) (*store.Store, error) {
+	if cfg.URI == "" {
+		return nil, fmt.Errorf("%s: set NEO4J_URI (or --neo4j-uri)", command)
+	}
+	return store.Open(cfg, nil)
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-
-	"github.com/whosaid/whosaid/store"
 )
 
 const unloadUsage = `usage: whosaid unload DOCUMENT...
@@ -31,10 +29,7 @@ func runUnload(ctx context.Context, args []string, getenv func(string) string, s
 		fs.Usage()
 		return errors.New("unload: no document given")
 	}
-	if dbcfg.URI == "" {
-		return errors.New("unload: set NEO4J_URI (or --neo4j-uri)")
-	}
-	st, err := store.Open(*dbcfg, nil)
+	st, err := openStore("unload", *dbcfg)
 	if err != nil {
 		return err
 	}
