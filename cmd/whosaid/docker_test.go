@@ -118,10 +118,7 @@ func TestDockerignoreKeepsHeavyFoldersOutOfTheBuild(t *testing.T) {
 // (":port", no host) — and non-zero when the server is up but cannot reach
 // Neo4j, and when nothing listens.
 func TestHealthcheckCommandExitsZeroOnlyWhenReady(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "whosaid")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildWhosaid(t)
 	healthcheck := func(env []string, args ...string) (int, string) {
 		cmd := exec.Command(bin, append([]string{"healthcheck"}, args...)...)
 		cmd.Env = env

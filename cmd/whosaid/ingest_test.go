@@ -243,7 +243,10 @@ func kill(cmd *exec.Cmd) {
 	_ = cmd.Wait()
 }
 
+// buildWhosaid builds the binary under test, for tests that run it as a
+// process of its own.
 func buildWhosaid(t *testing.T) string {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "whosaid")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -24,10 +23,7 @@ func TestLoaderKilledMidRunThenRerunGivesTheSameGraph(t *testing.T) {
 	if _, err := synth.Write(synth.Options{Statements: 30000, Seed: 3, Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(t.TempDir(), "whosaid")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildWhosaid(t)
 	load := func() *exec.Cmd {
 		cmd := exec.Command(bin, "load", dir)
 		cmd.Env = append(os.Environ(), "NEO4J_URI="+neo4jtest.URI())

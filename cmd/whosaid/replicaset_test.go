@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"sync"
 	"sync/atomic"
@@ -60,10 +59,7 @@ func TestServersBehindARoundRobinAnswerAlikeAndOneDyingCostsOnlyItsInFlight(t *t
 		func(k string) string { return map[string]string{"NEO4J_URI": neo4jtest.URI()}[k] }, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(t.TempDir(), "whosaid")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildWhosaid(t)
 	var bases []string
 	var procs []*os.Process
 	for range 3 {
