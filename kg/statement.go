@@ -129,6 +129,11 @@ type StatementScope struct {
 	Reach
 }
 
+// Anchored reports whether the scope names a node the list starts from;
+// the reach alone (the API's default includes narrower topics) scopes
+// nothing.
+func (s StatementScope) Anchored() bool { return s.Speaker != "" || s.About != "" || s.Event != "" }
+
 // Reach is the one scope model of every statement query (statements,
 // statementsAbout, timeline, alignment, stanceMatrix): how far a named actor
 // or topic reaches.

@@ -43,7 +43,7 @@ func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.St
 		// it keeps is unknown, and the speaker's own statements are read.
 		params["walkDense"] = unfiltered(f)
 		match = speakerPage(o)
-	case scope != (kg.StatementScope{}) || strParam(f.Document) != nil:
+	case scope.Anchored() || strParam(f.Document) != nil:
 		match = statementMatch(scope, f) + `
 WITH s WHERE ` + statementWhere + `
 WITH DISTINCT s
@@ -148,9 +148,7 @@ CALL (team, dense) {
 // unscoped and unfiltered, is counted from the count store, not by reading
 // each one.
 func (s *Store) CountStatements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter) (int, error) {
-	// The reach alone (includeNarrower is on by default) scopes nothing
-	// when no actor, topic or event anchors the list.
-	if scope.Speaker == "" && scope.About == "" && scope.Event == "" && unfiltered(f) {
+	if !scope.Anchored() && unfiltered(f) {
 		return s.readCount(ctx, "statements.count", `RETURN COUNT { (:Statement) } AS n`, nil)
 	}
 	return s.readCount(ctx, "statements.count", statementMatch(scope, f)+`

@@ -26,3 +26,26 @@ func TestCountingEveryStatementReadsTheCountStore(t *testing.T) {
 		}
 	}
 }
+
+// Ensure the whole list of statements, asked with the API's default reach,
+// is the same query as with no reach at all: the index walk of every
+// statement, not a scan of them all into a Top (the reach alone scopes
+// nothing without an actor, topic or event).
+func TestTheReachAloneLeavesTheWholeListOnItsIndex(t *testing.T) {
+	st, _ := seeded(t)
+	var cypher []string
+	st.RecordQueries(func(_, c string, _ map[string]any) { cypher = append(cypher, c) })
+	for _, order := range []kg.StatementOrder{{Field: kg.OrderByDate, Direction: kg.Asc}, {Field: kg.OrderByConfidence, Direction: kg.Desc}} {
+		var asked []string
+		for _, reach := range []kg.Reach{{}, kg.ReachOf(nil, nil), {Affiliates: true, Narrower: true}} {
+			cypher = nil
+			if _, _, err := st.Statements(context.Background(), kg.StatementScope{Reach: reach}, kg.StatementFilter{}, order, 20, nil, 0); err != nil {
+				t.Fatal(err)
+			}
+			asked = append(asked, strings.Join(cypher, "\n"))
+		}
+		if asked[1] != asked[0] || asked[2] != asked[0] {
+			t.Errorf("%+v: the whole list with a reach is another query than without:\n%s\n---\n%s", order, asked[1], asked[0])
+		}
+	}
+}
