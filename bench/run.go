@@ -185,13 +185,20 @@ func runIngestBench(ctx context.Context, cfg Config, res *Result, logf func(stri
 // there already.
 func corpus(cfg Config, size int, logf func(string, ...any)) (string, error) {
 	dir := filepath.Join(cfg.Work, fmt.Sprintf("synth-%d-%d", size, cfg.Seed))
-	if _, err := os.Stat(filepath.Join(dir, "catalogue")); err != nil {
-		logf("synth %d statements → %s", size, dir)
-		if _, err := synth.Write(synth.Options{Statements: size, Seed: cfg.Seed, Dir: dir}); err != nil {
-			return "", err
-		}
+	if _, err := os.Stat(dir); err == nil {
+		return dir, nil
 	}
-	return dir, nil
+	// Written beside and renamed when whole: a run stopped halfway must not
+	// leave a corpus the next run takes for complete.
+	logf("synth %d statements → %s", size, dir)
+	partial := dir + ".partial"
+	if err := os.RemoveAll(partial); err != nil {
+		return "", err
+	}
+	if _, err := synth.Write(synth.Options{Statements: size, Seed: cfg.Seed, Dir: partial}); err != nil {
+		return "", err
+	}
+	return dir, os.Rename(partial, dir)
 }
 
 // withNeo4j runs f against a fresh Neo4j that is stopped afterwards.
