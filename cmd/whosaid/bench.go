@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,6 +59,21 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		cfg.AttackFor, cfg.Rounds = 2*time.Second, 2
 		cfg.IngestStatements = 10_000
 		command = "BENCH_QUICK=1 make bench"
+	}
+	// BENCH_SIZES=10000,100000 measures only those corpora (same levels).
+	if sizes := env.str("BENCH_SIZES", ""); sizes != "" {
+		var keep []int
+		for _, f := range strings.Split(sizes, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n <= 0 {
+				return fmt.Errorf("BENCH_SIZES: %q is not a number of statements", f)
+			}
+			keep = append(keep, n)
+			if cfg.Concurrency[n] == nil {
+				cfg.Concurrency[n] = []int{1, 16, 64}
+			}
+		}
+		cfg.Sizes = keep
 	}
 	res, err := bench.Run(ctx, cfg)
 	if err != nil {

@@ -57,6 +57,7 @@ environment (flags override; a value that does not parse is an error):
   WHOSAID_LOG_FORMAT       text (default) or json
   WHOSAID_TEST_NEO4J_URI   tests: a running Neo4j instead of a throw-away one
   BENCH_QUICK              bench: one small corpus
+  BENCH_SIZES              bench: only these corpora (e.g. 10000,100000)
 `
 
 // run is the whole program: main only supplies the process's arguments,
