@@ -46,6 +46,13 @@ func runBackfill(ctx context.Context, args []string, getenv func(string) string,
 	if *out == "" {
 		return errors.New("backfill: give --out DIR, a folder for the importer's files")
 	}
+	// neo4j-admin runs in the Neo4j home and reads the files' paths from
+	// there: a relative --out would name a folder inside the home.
+	abs, err := filepath.Abs(*out)
+	if err != nil {
+		return err
+	}
+	*out = abs
 	if *home != "" && !*overwrite {
 		if _, err := os.Stat(filepath.Join(*home, "data", "databases", "neo4j")); err == nil {
 			return fmt.Errorf("backfill: %s already holds a database; the importer builds a new one (--overwrite replaces it)", *home)
