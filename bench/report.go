@@ -44,9 +44,13 @@ func WriteMarkdown(w io.Writer, res *Result, cfg Config, command string, goBench
 			if l.Baseline > 0 {
 				ratio = l.Loader.Seconds() / l.Baseline.Seconds()
 			}
-			p("| %d | %s | %s | %.2f | %.0f | %.0f | %d MiB | %s | %.0f | %s |", l.Size, l.Loader.Round(100*time.Millisecond), l.Baseline.Round(100*time.Millisecond), ratio,
+			backfill, rate := "—", "—" // a failed backfill says why in its phases
+			if l.Backfill > 0 {
+				backfill, rate = l.Backfill.Round(100*time.Millisecond).String(), fmt.Sprintf("%.0f", float64(l.Size)/l.Backfill.Seconds())
+			}
+			p("| %d | %s | %s | %.2f | %.0f | %.0f | %d MiB | %s | %s | %s |", l.Size, l.Loader.Round(100*time.Millisecond), l.Baseline.Round(100*time.Millisecond), ratio,
 				float64(l.Size)/l.Loader.Seconds(), float64(l.Nodes+l.Relationships)/l.Loader.Seconds(), l.LoaderRSSKB/1024,
-				l.Backfill.Round(100*time.Millisecond), float64(l.Size)/max(l.Backfill.Seconds(), 1e-9), l.BackfillPhases)
+				backfill, rate, l.BackfillPhases)
 		}
 		p("")
 	}
