@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/whosaid/whosaid/ingest"
 	"github.com/whosaid/whosaid/ingest/natstest"
 	"github.com/whosaid/whosaid/kg"
@@ -49,12 +50,7 @@ func documents() []kg.Document {
 // second time JetStream drops every one of them by its message id.
 func TestPublishingTwiceQueuesOnce(t *testing.T) {
 	ctx := context.Background()
-	c := natstest.New(t, 1)
-	nc, js, err := ingest.Connect(c.URL(), "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
+	js := connected(t)
 	q := ingest.DefaultQueue
 	for round, wantDup := range []int{0, 3} {
 		p, err := ingest.NewPublisher(ctx, js, q)
@@ -79,12 +75,7 @@ func TestPublishingTwiceQueuesOnce(t *testing.T) {
 // stream for a result in the results stream.
 func TestWorkersTakeEachDocumentOnce(t *testing.T) {
 	ctx := context.Background()
-	c := natstest.New(t, 1)
-	nc, js, err := ingest.Connect(c.URL(), "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
+	js := connected(t)
 	q := ingest.DefaultQueue
 	p, err := ingest.NewPublisher(ctx, js, q)
 	if err != nil {
@@ -114,4 +105,16 @@ func TestWorkersTakeEachDocumentOnce(t *testing.T) {
 	if err != nil || docs != 0 || results != 3 {
 		t.Errorf("left %d documents and %d results (%v), want 0 and 3", docs, results, err)
 	}
+}
+
+// connected starts one NATS server with JetStream and connects to it for
+// the test's length.
+func connected(t *testing.T) jetstream.JetStream {
+	t.Helper()
+	nc, js, err := ingest.Connect(natstest.New(t, 1).URL(), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	return js
 }

@@ -69,8 +69,8 @@ RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT $side`, para
 	if err != nil {
 		return kg.StanceMatrix{}, err
 	}
-	for i := range cells {
-		if !withStatements {
+	if !withStatements {
+		for i := range cells {
 			cells[i].Statements = nil // the same answer whichever way it was counted
 		}
 	}
