@@ -134,10 +134,13 @@ func twoHop(actor string) query {
 			seen := map[string]bool{}
 			var starts []kg.PageStart
 			for _, s := range page {
-				for _, t := range s.Targets {
-					if !seen[t] {
-						seen[t] = true
-						starts = append(starts, kg.PageStart{Parent: t})
+				// The targets read with the page (TargetNodes; Targets holds
+				// ids only where the graph was written from), topics only,
+				// as the query selects.
+				for _, t := range s.TargetNodes {
+					if topic, ok := t.(kg.Topic); ok && !seen[topic.ID] {
+						seen[topic.ID] = true
+						starts = append(starts, kg.PageStart{Parent: topic.ID})
 					}
 				}
 			}

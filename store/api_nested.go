@@ -7,6 +7,7 @@ package store
 
 import (
 	"context"
+	"math"
 
 	"github.com/whosaid/whosaid/kg"
 )
@@ -68,13 +69,19 @@ func (s *Store) StatementPages(ctx context.Context, b kg.StatementBatch, starts 
 		keyset = `WITH s, v WHERE parent.afterID IS NULL OR v ` + after + ` parent.afterValue OR (v = parent.afterValue AND s.id ` + after + ` parent.afterID)
   `
 	}
+	page := anchoredMatch(b.Anchor, "parent.id") + `
+  WITH s WHERE ` + statementWhere + `
+  WITH DISTINCT s
+  WITH s, ` + value + ` AS v
+  ` + keyset + `WITH s, v ORDER BY v ` + dir + `, s.id ` + dir + ` LIMIT $limit`
+	if b.Anchor == kg.AboutIt {
+		params["walkDense"] = unfiltered(b.Filter)
+		params["lowest"], params["highest"] = orderOf(b.Order, nil).lowest, highestKey(b.Order)
+		page = aboutPage(b.Order, keyset)
+	}
 	res, err := s.read(ctx, "statements.nested", `UNWIND $starts AS parent
 CALL (parent) {
-`+anchoredMatch(b.Anchor, "parent.id")+`
-  WITH s WHERE `+statementWhere+`
-  WITH DISTINCT s
-  WITH s, `+value+` AS v
-  `+keyset+`WITH s, v ORDER BY v `+dir+`, s.id `+dir+` LIMIT $limit
+`+page+`
   RETURN collect(`+statementProjectionOf(b.Parts)+`) AS page
 }
 RETURN parent.i AS i, page`, params)
@@ -111,4 +118,51 @@ func statementsIn(list []fields) []kg.Statement {
 		out[i] = statementFrom(m)
 	}
 	return out
+}
+
+// aboutPage is one parent's page of the statements about it (and, as far
+// as the reach goes, about its narrower topics), as speakerPage is a
+// speaker's: a topic that a large share of all statements target walks the
+// (sort key, id) index in order from the parent's cursor and stops at the
+// page's end, about limit × all ÷ the topic's statements; any other reads
+// its own statements into a Top. The walk's bound is null unless it was
+// chosen, so only one arm reads anything.
+func aboutPage(order kg.StatementOrder, keyset string) string {
+	o := orderOf(order, nil)
+	value, after, _ := sortTerms(order)
+	seek := o.key + " >= CASE WHEN dense THEN coalesce(parent.afterValue, $lowest) END"
+	if o.dir == "DESC" {
+		seek = o.key + " <= CASE WHEN dense THEN coalesce(parent.afterValue, $highest) END"
+	}
+	return `CALL (*) {` + nodeWithID("x", "parent.id", targetLabels) + `}
+  MATCH (x)<-[:BROADER*0..3]-(x_topic) WHERE $narrower OR x_topic = x
+  WITH parent, collect(x_topic) AS about, sum(COUNT { (x_topic)<-[:TARGETS]-() }) AS targeted
+  WITH parent, about, $walkDense AND targeted * targeted > $limit * COUNT { (:Statement) } AS dense
+  CALL (parent, about, dense) {
+    MATCH (s:Statement)
+    WHERE ` + seek + ` AND s.id IS NOT NULL
+      AND CASE WHEN ` + o.key + ` = parent.afterValue THEN s.id ` + after + ` parent.afterID ELSE true END
+      AND EXISTS { MATCH (s)-[:TARGETS]->(t) WHERE t IN about } AND ` + statementWhere + `
+    ` + o.top + `
+    RETURN s
+    UNION ALL
+    WITH about WHERE NOT dense
+    UNWIND about AS x_topic
+    MATCH (x_topic)<-[:TARGETS]-(s:Statement)
+    WHERE ` + statementWhere + `
+    WITH DISTINCT s
+    WITH s, ` + value + ` AS v
+    ` + keyset + o.top + `
+    RETURN s
+  }
+  WITH s, ` + value + ` AS v ORDER BY v ` + o.dir + `, s.id ` + o.dir + ` LIMIT $limit`
+}
+
+// highestKey is above every sort key of the order: where a descending walk
+// starts for a parent without a cursor.
+func highestKey(order kg.StatementOrder) any {
+	if order.Field == kg.OrderByConfidence {
+		return math.MaxFloat64
+	}
+	return "\U0010FFFF"
 }

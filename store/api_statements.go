@@ -28,6 +28,16 @@ var statementWhere = `($speaker IS NULL OR EXISTS { MATCH (fs:Actor {id: $speake
 // on a node (an actor, a target, an event, a document) reads that node's
 // statements and keeps the first ones in a Top.
 func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey, parts kg.StatementParts) ([]kg.Statement, bool, error) {
+	if scope.About != "" && scope.Speaker == "" && scope.Event == "" {
+		// A node's page is its batch of one, which walks a much-targeted
+		// topic's index as a busy speaker's page does.
+		b := kg.StatementBatch{Anchor: kg.AboutIt, Reach: scope.Reach, Filter: f, Order: order, First: first, Parts: parts}
+		pages, err := s.StatementPages(ctx, b, []kg.PageStart{{Parent: scope.About, After: after}})
+		if err != nil {
+			return nil, false, err
+		}
+		return pages[0].Items, pages[0].HasNext, nil
+	}
 	params := statementParams(scope, f)
 	params["limit"] = first + 1
 	o := orderOf(order, after)
