@@ -8,6 +8,7 @@ package store
 import (
 	"context"
 	"math"
+	"strings"
 
 	"github.com/whosaid/whosaid/kg"
 )
@@ -74,87 +75,88 @@ func (s *Store) StatementPages(ctx context.Context, b kg.StatementBatch, starts 
   WITH DISTINCT s
   WITH s, ` + value + ` AS v
   ` + keyset + `WITH s, v ORDER BY v ` + dir + `, s.id ` + dir + ` LIMIT $limit`
-	if b.Anchor == kg.AboutIt {
-		params["walkDense"] = unfiltered(b.Filter)
+	if b.Anchor == kg.MadeBy || b.Anchor == kg.AboutIt {
 		params["lowest"], params["highest"] = orderOf(b.Order, nil).lowest, highestKey(b.Order)
-		page = aboutPage(b.Order, keyset)
+		page = walkPage(b.Anchor, b.Order)
 	}
+	// One row per statement, each parent's in its page's order (a subquery
+	// keeps its rows' order): collected into a list per parent, a page of
+	// statements with their evidence's documents would be held whole in the
+	// transaction's memory.
 	res, err := s.read(ctx, "statements.nested", `UNWIND $starts AS parent
 CALL (parent) {
 `+page+`
-  RETURN collect(`+statementProjectionOf(b.Parts)+`) AS page
+  RETURN `+statementProjectionOf(b.Parts)+` AS s
 }
-RETURN parent.i AS i, page`, params)
+RETURN parent.i AS i, s`, params)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := decode(res, func(r fields) parentPage {
-		return parentPage{r.integer("i"), statementsIn(r.each("page"))}
+	rows, err := decode(res, func(r fields) parentRow {
+		s, _ := r.nested("s")
+		return parentRow{r.integer("i"), statementFrom(s)}
 	})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]kg.StatementPage, len(starts))
+	for i := range out {
+		out[i].Items = []kg.Statement{}
+	}
 	for _, r := range rows {
-		more := len(r.items) > b.First
-		if more {
-			r.items = r.items[:b.First]
+		page := &out[r.i]
+		if len(page.Items) == b.First {
+			page.HasNext = true
+			continue
 		}
-		out[r.i] = kg.StatementPage{Items: r.items, HasNext: more}
+		page.Items = append(page.Items, r.statement)
 	}
 	return out, nil
 }
 
-// parentPage is one row of StatementPages: the index of its start and up
-// to one statement more than the page holds.
-type parentPage struct {
-	i     int
-	items []kg.Statement
+// parentRow is one row of StatementPages: the index of its start and one
+// statement of its page, or the one past it.
+type parentRow struct {
+	i         int
+	statement kg.Statement
 }
 
-func statementsIn(list []fields) []kg.Statement {
-	out := make([]kg.Statement, len(list))
-	for i, m := range list {
-		out[i] = statementFrom(m)
-	}
-	return out
-}
-
-// aboutPage is one parent's page of the statements about it (and, as far
-// as the reach goes, about its narrower topics), as speakerPage is a
-// speaker's: a topic that a large share of all statements target walks the
-// (sort key, id) index in order from the parent's cursor and stops at the
-// page's end, about limit × all ÷ the topic's statements; any other reads
-// its own statements into a Top. The walk's bound is null unless it was
-// chosen, so only one arm reads anything.
-func aboutPage(order kg.StatementOrder, keyset string) string {
+// walkPage is one parent's page of the statements a speaker made or that
+// are about a target. Every MADE and TARGETS relationship repeats its
+// statement's sort keys and id beside the id of the node at its other end,
+// under range indexes on (that id, key, statement id): the page walks the
+// index entries of each node the parent reaches (the speaker and, as far
+// as the reach goes, its affiliates, each while in office; the target and
+// its narrower topics) in order from the parent's cursor, stops at the
+// page's end, and keeps the first of them in a Top. It reads about a page
+// per node reached, however many statements they made or are about.
+func walkPage(a kg.Anchor, order kg.StatementOrder) string {
 	o := orderOf(order, nil)
-	value, after, _ := sortTerms(order)
-	seek := o.key + " >= CASE WHEN dense THEN coalesce(parent.afterValue, $lowest) END"
+	key := "m." + strings.TrimPrefix(o.key, "s.")
+	seek := key + " >= coalesce(parent.afterValue, $lowest)"
 	if o.dir == "DESC" {
-		seek = o.key + " <= CASE WHEN dense THEN coalesce(parent.afterValue, $highest) END"
+		seek = key + " <= coalesce(parent.afterValue, $highest)"
 	}
-	return `CALL (*) {` + nodeWithID("x", "parent.id", targetLabels) + `}
+	members, rel, end := `MATCH (x:Actor {id: parent.id})
+  `+speakersFor("x")+`
+  WITH parent, x_speaker.id AS member, x_office AS office`, "()-[m:MADE]->(s:Statement)", "m.speaker"
+	if a == kg.AboutIt {
+		members, rel, end = `CALL (*) {`+nodeWithID("x", "parent.id", targetLabels)+`}
   MATCH (x)<-[:BROADER*0..3]-(x_topic) WHERE $narrower OR x_topic = x
-  WITH parent, collect(x_topic) AS about, sum(COUNT { (x_topic)<-[:TARGETS]-() }) AS targeted
-  WITH parent, about, $walkDense AND targeted * targeted > $limit * COUNT { (:Statement) } AS dense
-  CALL (parent, about, dense) {
-    MATCH (s:Statement)
-    WHERE ` + seek + ` AND s.id IS NOT NULL
-      AND CASE WHEN ` + o.key + ` = parent.afterValue THEN s.id ` + after + ` parent.afterID ELSE true END
-      AND EXISTS { MATCH (s)-[:TARGETS]->(t) WHERE t IN about } AND ` + statementWhere + `
-    ` + o.top + `
-    RETURN s
-    UNION ALL
-    WITH about WHERE NOT dense
-    UNWIND about AS x_topic
-    MATCH (x_topic)<-[:TARGETS]-(s:Statement)
-    WHERE ` + statementWhere + `
-    WITH DISTINCT s
-    WITH s, ` + value + ` AS v
-    ` + keyset + o.top + `
+  WITH parent, x_topic.id AS member, null AS office`, "(s:Statement)-[m:TARGETS]->()", "m.target"
+	}
+	value, after, _ := sortTerms(order)
+	return members + `
+  CALL (parent, member, office) {
+    MATCH ` + rel + `
+    WHERE ` + end + ` = member AND ` + seek + ` AND m.statement IS NOT NULL
+      AND CASE WHEN ` + key + ` = parent.afterValue THEN m.statement ` + after + ` parent.afterID ELSE true END
+      AND ` + inOffice("office") + ` AND ` + statementWhere + `
+    WITH m, s ORDER BY ` + end + ` ` + o.dir + `, ` + key + ` ` + o.dir + `, m.statement ` + o.dir + `
+    LIMIT $limit
     RETURN s
   }
+  WITH DISTINCT s
   WITH s, ` + value + ` AS v ORDER BY v ` + o.dir + `, s.id ` + o.dir + ` LIMIT $limit`
 }
 

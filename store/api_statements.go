@@ -21,18 +21,18 @@ var statementWhere = `($speaker IS NULL OR EXISTS { MATCH (fs:Actor {id: $speake
   AND ` + trustedStatement
 
 // Statements returns up to first statements in the given order after the
-// key, and whether more follow, each with the given parts. Every page is a top-N, never a sort of all
-// the statements in scope, which the transaction would hold in memory (30 MB
-// at 100,000 statements): the whole list, and a busy speaker's, walk the
-// (sort key, id) index in order and stop at the page's end; a list anchored
-// on a node (an actor, a target, an event, a document) reads that node's
+// key, and whether more follow, each with the given parts. Every page is a
+// top-N, never a sort of all the statements in scope, which the transaction
+// would hold in memory (30 MB at 100,000 statements): the whole list walks
+// the (sort key, id) index in order and stops at the page's end; a
+// speaker's or a target's page walks the index entries of its MADE or
+// TARGETS relationships (walkPage); an event's or a document's reads its
 // statements and keeps the first ones in a Top.
 func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.StatementFilter, order kg.StatementOrder, first int, after *kg.SortKey, parts kg.StatementParts) ([]kg.Statement, bool, error) {
-	if scope.About != "" && scope.Speaker == "" && scope.Event == "" {
-		// A node's page is its batch of one, which walks a much-targeted
-		// topic's index as a busy speaker's page does.
-		b := kg.StatementBatch{Anchor: kg.AboutIt, Reach: scope.Reach, Filter: f, Order: order, First: first, Parts: parts}
-		pages, err := s.StatementPages(ctx, b, []kg.PageStart{{Parent: scope.About, After: after}})
+	if anchor, parent, ok := anchorOf(scope); ok {
+		// A node's page is its batch of one.
+		b := kg.StatementBatch{Anchor: anchor, Reach: scope.Reach, Filter: f, Order: order, First: first, Parts: parts}
+		pages, err := s.StatementPages(ctx, b, []kg.PageStart{{Parent: parent, After: after}})
 		if err != nil {
 			return nil, false, err
 		}
@@ -47,13 +47,7 @@ func (s *Store) Statements(ctx context.Context, scope kg.StatementScope, f kg.St
 	}
 	var match string
 	switch {
-	case scope.Speaker != "":
-		// Walking the index is output-sensitive when the speaker made a
-		// large share of all statements; with a filter besides, the share
-		// it keeps is unknown, and the speaker's own statements are read.
-		params["walkDense"] = unfiltered(f)
-		match = speakerPage(o)
-	case scope.Anchored() || strParam(f.Document) != nil:
+	case strParam(f.Document) != nil:
 		match = statementMatch(scope, f) + `
 WITH s WHERE ` + statementWhere + `
 WITH DISTINCT s
@@ -123,37 +117,6 @@ func (o pageOrder) seek(bound string) string {
 	return o.key + " " + op + " " + bound + " AND s.id IS NOT NULL"
 }
 
-// speakerPage is a page of the statements made by $scopeSpeaker (and, as
-// far as the scope reaches, its affiliates: its team). Reading them all and
-// keeping the first costs the team's statements, reading the index in
-// order until a page is found costs about limit × all ÷ the team's: the
-// walk is chosen when the team made more than √(limit × all). Only one arm
-// reads anything: the walk's index bound is null unless it was chosen,
-// since the planner may check a plain guard only after the walk.
-func speakerPage(o pageOrder) string {
-	return `MATCH (x:Actor {id: $scopeSpeaker})
-` + speakersFor("x") + `
-WITH collect({speaker: x_speaker, office: x_office}) AS team, sum(COUNT { (x_speaker)-[:MADE]->() }) AS made
-WITH team, $walkDense AND made * made > $limit * COUNT { (:Statement) } AS dense
-CALL (team, dense) {
-  MATCH (s:Statement)
-  WHERE ` + o.seek("CASE WHEN dense THEN $"+o.boundParam+" END") + ` AND ` + o.walkKeyset + `
-    AND ` + madeByTeam("team") + ` AND ` + statementWhere + `
-  ` + o.top + `
-  RETURN s
-  UNION ALL
-  WITH team WHERE NOT dense
-  UNWIND team AS member
-  WITH member.speaker AS speaker, member.office AS office
-  MATCH (speaker)-[:MADE]->(s:Statement)
-  WHERE ` + inOffice("office") + ` AND ` + o.keyset + ` AND ` + statementWhere + `
-  WITH DISTINCT s
-  ` + o.top + `
-  RETURN s
-}
-` + o.top
-}
-
 // CountStatements counts what Statements would list. Every statement,
 // unscoped and unfiltered, is counted from the count store, not by reading
 // each one.
@@ -214,4 +177,18 @@ func statementParams(scope kg.StatementScope, f kg.StatementFilter) map[string]a
 		p["polarity"] = string(*f.Polarity)
 	}
 	return withReach(withTrust(p, f.Trust), scope.Reach)
+}
+
+// anchorOf is the anchor and parent of a scope that names a node, as
+// statementMatch picks them.
+func anchorOf(scope kg.StatementScope) (kg.Anchor, string, bool) {
+	switch {
+	case scope.Speaker != "":
+		return kg.MadeBy, scope.Speaker, true
+	case scope.Event != "":
+		return kg.MadeAt, scope.Event, true
+	case scope.About != "":
+		return kg.AboutIt, scope.About, true
+	}
+	return 0, "", false
 }

@@ -235,7 +235,7 @@ func (b *Backfill) writeStatement(st kg.Statement) error {
 	for i, a := range st.Speakers {
 		if b.actors.has(a) {
 			counted.Speakers = append(counted.Speakers, a)
-			if err := b.file("made").rel(a, st.ID, "MADE", map[string]any{"role": role, "position": i}); err != nil {
+			if err := b.file("made").rel(a, st.ID, "MADE", withPageKeys(map[string]any{"role": role, "position": i, "speaker": a}, st)); err != nil {
 				return err
 			}
 		}
@@ -243,7 +243,7 @@ func (b *Backfill) writeStatement(st kg.Statement) error {
 	for i, t := range st.Targets {
 		if b.isTarget(t) {
 			counted.Targets = append(counted.Targets, t)
-			if err := b.file("targets").rel(st.ID, t, "TARGETS", map[string]any{"primary": i == 0, "position": i}); err != nil {
+			if err := b.file("targets").rel(st.ID, t, "TARGETS", withPageKeys(map[string]any{"primary": i == 0, "position": i, "target": t}, st)); err != nil {
 				return err
 			}
 		}

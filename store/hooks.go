@@ -175,8 +175,8 @@ MATCH (d:Document {id: r.doc})
 CREATE (s:Statement {id: r.doc + ':' + r.id, document: r.doc, predicate: r.predicate, polarity: r.polarity, date: r.date, sort_date: coalesce(r.date, ''), summary_en: r.summary})
 CREATE (s)-[:EVIDENCED_BY]->(m:Mention {id: r.doc + ':' + r.id + ':m1', document: r.doc, start: r.start, end: r.end, text: r.text})-[:IN_DOCUMENT]->(d)
 WITH s, r
-CALL (s, r) { UNWIND r.speakers AS sp MATCH (a:Actor {id: sp}) CREATE (a)-[:MADE]->(s) }
-CALL (s, r) { UNWIND r.targets AS tg MATCH (t:Topic {id: tg}) CREATE (s)-[:TARGETS]->(t) }
+CALL (s, r) { UNWIND r.speakers AS sp MATCH (a:Actor {id: sp}) CREATE (a)-[:MADE {speaker: sp, sort_date: s.sort_date, confidence: s.confidence, statement: s.id}]->(s) }
+CALL (s, r) { UNWIND r.targets AS tg MATCH (t:Topic {id: tg}) CREATE (s)-[:TARGETS {target: tg, sort_date: s.sort_date, confidence: s.confidence, statement: s.id}]->(t) }
 CALL (s, r) { MATCH (e:Event {id: r.event}) CREATE (s)-[:MADE_AT]->(e) }
 CALL (s, r) {
   UNWIND r.speakers AS sp

@@ -178,12 +178,13 @@ WITH s, row
 CALL (s, row) {
   UNWIND range(0, size(row.speakers) - 1) AS i
   MATCH (a:Actor {id: row.speakers[i]})
-  CREATE (a)-[:MADE {role: CASE WHEN size(row.speakers) > 1 THEN 'joint' ELSE 'speaker' END, position: i}]->(s)
+  CREATE (a)-[:MADE {role: CASE WHEN size(row.speakers) > 1 THEN 'joint' ELSE 'speaker' END, position: i,
+    speaker: a.id, sort_date: s.sort_date, confidence: s.confidence, statement: s.id}]->(s)
 }
 CALL (s, row) {
   UNWIND range(0, size(row.targets) - 1) AS i
   CALL (row, i) {` + nodeWithID("t", "row.targets[i]", targetLabels) + `}
-  CREATE (s)-[:TARGETS {primary: i = 0, position: i}]->(t)
+  CREATE (s)-[:TARGETS {primary: i = 0, position: i, target: t.id, sort_date: s.sort_date, confidence: s.confidence, statement: s.id}]->(t)
 }
 CALL (s, row) {
   MATCH (e:Event {id: row.event})

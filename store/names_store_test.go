@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,5 +124,40 @@ func TestEnsureSchemaGivesOldGraphsTheirSortDates(t *testing.T) {
 	}
 	if n := listed(); n != 10 {
 		t.Errorf("after EnsureSchema: %d statements listed, want 10", n)
+	}
+}
+
+// Ensure a graph loaded by a whosaid that put no sort keys on MADE and
+// TARGETS gets them from EnsureSchema: a speaker's and a topic's pages walk
+// those relationships' indexes, which would otherwise hold none of them.
+func TestEnsureSchemaGivesOldGraphsTheirPageKeys(t *testing.T) {
+	st, _ := seeded(t)
+	ctx := context.Background()
+	order := kg.StatementOrder{Field: kg.OrderByConfidence, Direction: kg.Desc}
+	listed := func(scope kg.StatementScope) []string {
+		t.Helper()
+		items, _, err := st.Statements(ctx, scope, kg.StatementFilter{}, order, 5, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids(items)
+	}
+	scopes := []kg.StatementScope{{Speaker: "vladimir-putin"}, {About: "syrian-crisis", Reach: kg.Reach{Narrower: true}}}
+	var before [][]string
+	for _, scope := range scopes {
+		if l := listed(scope); len(l) == 0 {
+			t.Fatalf("after a load: nothing listed for %+v", scope)
+		} else {
+			before = append(before, l)
+		}
+	}
+	alter(t, `MATCH ()-[m:MADE|TARGETS]->() REMOVE m.speaker, m.target, m.sort_date, m.confidence, m.statement`)
+	if err := st.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i, scope := range scopes {
+		if l := listed(scope); !slices.Equal(l, before[i]) {
+			t.Errorf("after EnsureSchema, %+v lists %v, want %v", scope, l, before[i])
+		}
 	}
 }

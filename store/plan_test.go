@@ -55,6 +55,21 @@ func topPerParent(plan []store.PlanStep) bool {
 	return top
 }
 
+// walksRelationships reports whether q is a speaker's or a target's page
+// (walkPage), which must read MADE's or TARGETS' index in order.
+func walksRelationships(q recorded) bool {
+	return q.op == "statements.nested" && (strings.Contains(q.cypher, "m.speaker = member") || strings.Contains(q.cypher, "m.target = member"))
+}
+
+func seeksRelationshipIndex(plan []store.PlanStep) bool {
+	for _, step := range plan {
+		if strings.Contains(step.Operator, "RelationshipIndexSeek") {
+			return true
+		}
+	}
+	return false
+}
+
 // statementOrders is every order of a statement list.
 func statementOrders() []kg.StatementOrder {
 	var out []kg.StatementOrder
@@ -85,7 +100,10 @@ var pageOps = map[string]bool{"statements": true, "actors": true, "topics": true
 // statement's speakers, targets and evidence.
 func notTopN(plan []store.PlanStep) *store.PlanStep {
 	for i, step := range plan {
-		sortsKey := strings.Contains(step.Details, "s.sort_date") || strings.Contains(step.Details, "s.confidence")
+		sortsKey := false
+		for _, key := range []string{"s.sort_date", "s.confidence", "m.sort_date", "m.confidence"} {
+			sortsKey = sortsKey || strings.Contains(step.Details, key)
+		}
 		if step.Operator == "Sort" && (step.Spine || sortsKey) || strings.HasPrefix(step.Operator, "Eager") && step.Operator != "EagerAggregation" {
 			return &plan[i]
 		}
@@ -301,6 +319,9 @@ func TestEveryQueryStartsFromAnIndex(t *testing.T) {
 		}
 		if q.op == "statements.nested" && !topPerParent(plan) {
 			t.Errorf("%s does not cut each parent's page with a Top:\n%v\n%s", q.op, plan, q.cypher)
+		}
+		if walksRelationships(q) && !seeksRelationshipIndex(plan) {
+			t.Errorf("%s reads a speaker's or a target's statements without their relationships' index:\n%v\n%s", q.op, plan, q.cypher)
 		}
 		if sort := sortBeforeLimit(plan); sort != nil {
 			t.Errorf("%s sorts every row before its limit: %s %s\n%s", q.op, sort.Operator, sort.Details, q.cypher)

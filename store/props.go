@@ -62,6 +62,14 @@ func statementProps(st kg.Statement) map[string]any {
 	}
 }
 
+// withPageKeys adds to the properties of a statement's MADE or TARGETS
+// relationship the statement's sort keys and id, which the loader copies
+// from the statement node (see walkPage).
+func withPageKeys(props map[string]any, st kg.Statement) map[string]any {
+	props["sort_date"], props["confidence"], props["statement"] = st.Date, st.Confidence, st.ID
+	return props
+}
+
 // mentionProps: kind is "statement" for a statement's evidence, "fact" for
 // a context relation's.
 func mentionProps(m kg.Mention, kind string) map[string]any {

@@ -32,6 +32,12 @@ var schema = []struct{ name, cypher string }{
 	// breaks its ties, so a page walks the index in order and stops.
 	{"statement_sort_date", `CREATE INDEX statement_sort_date IF NOT EXISTS FOR (n:Statement) ON (n.sort_date, n.id)`},
 	{"statement_confidence", `CREATE INDEX statement_confidence IF NOT EXISTS FOR (n:Statement) ON (n.confidence, n.id)`},
+	// A speaker's and a target's pages (walkPage): each MADE and TARGETS
+	// relationship keyed by its speaker or target, then as above.
+	{"made_sort_date", `CREATE INDEX made_sort_date IF NOT EXISTS FOR ()-[m:MADE]-() ON (m.speaker, m.sort_date, m.statement)`},
+	{"made_confidence", `CREATE INDEX made_confidence IF NOT EXISTS FOR ()-[m:MADE]-() ON (m.speaker, m.confidence, m.statement)`},
+	{"targets_sort_date", `CREATE INDEX targets_sort_date IF NOT EXISTS FOR ()-[m:TARGETS]-() ON (m.target, m.sort_date, m.statement)`},
+	{"targets_confidence", `CREATE INDEX targets_confidence IF NOT EXISTS FOR ()-[m:TARGETS]-() ON (m.target, m.confidence, m.statement)`},
 	{"statement_predicate", `CREATE INDEX statement_predicate IF NOT EXISTS FOR (n:Statement) ON (n.predicate)`},
 	{"statement_polarity", `CREATE INDEX statement_polarity IF NOT EXISTS FOR (n:Statement) ON (n.polarity)`},
 	{"statement_document", `CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document)`},
@@ -73,7 +79,50 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err := s.backfillSortDates(ctx); err != nil {
 		return err
 	}
+	if err := s.backfillPageKeys(ctx); err != nil {
+		return err
+	}
 	return s.backfillStances(ctx)
+}
+
+// backfillPageKeys copies each statement's sort keys and id, and the
+// speaker's or target's id, onto its MADE and TARGETS relationships in a
+// graph loaded by a version of whosaid that did not, which a speaker's or
+// a target's page would otherwise never reach; a batch at a time, and only
+// when an index holds fewer relationships than the count store.
+func (s *Store) backfillPageKeys(ctx context.Context) error {
+	for _, r := range []struct{ typ, pattern, end string }{
+		{"MADE", "(x)-[m:MADE]->(s:Statement)", "speaker"},
+		{"TARGETS", "(s:Statement)-[m:TARGETS]->(x)", "target"},
+	} {
+		res, err := s.readPrimary(ctx, "schema.pageKeys.count", `
+MATCH ()-[m:`+r.typ+`]->() WHERE m.`+r.end+` IS NOT NULL AND m.sort_date IS NOT NULL AND m.statement IS NOT NULL
+RETURN count(m) = COUNT { ()-[:`+r.typ+`]->() } AS complete`, nil)
+		if err != nil {
+			return fmt.Errorf("store: backfill page keys: %w", err)
+		}
+		if complete, err := one(res, func(r fields) bool { return r.flag("complete") }); err != nil {
+			return err
+		} else if complete {
+			continue
+		}
+		for {
+			res, err := s.write(ctx, "schema.pageKeys", `
+MATCH `+r.pattern+` WHERE m.statement IS NULL
+WITH x, m, s LIMIT 10000
+SET m.`+r.end+` = x.id, m.sort_date = s.sort_date, m.confidence = s.confidence, m.statement = s.id
+RETURN count(m) AS n`, nil)
+			if err != nil {
+				return fmt.Errorf("store: backfill page keys: %w", err)
+			}
+			if n, err := one(res, func(r fields) int { return r.integer("n") }); err != nil {
+				return err
+			} else if n == 0 {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // backfillNameKeys writes names_key on the actors and topics of a graph
