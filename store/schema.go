@@ -216,26 +216,63 @@ RETURN COUNT { MATCH ()-[:MADE]->(:Statement) } AS made, COUNT { MATCH ()-[:STAN
 		write = `MATCH (a)-[e:STANCE {polarity: polarity}]->(t) WHERE e.months IS NULL
   SET ` + setStanceMonths("e")
 	}
-	for after := ""; ; {
-		res, err := s.write(ctx, "schema.backfillStances", `
-MATCH (a:Actor)
-WHERE a.id > $after
-WITH a ORDER BY a.id LIMIT 200
+	batches, err := s.stanceBatches(ctx)
+	if err != nil {
+		return err
+	}
+	for _, ids := range batches {
+		if _, err := s.write(ctx, "schema.backfillStances", `
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
 CALL (a) {
   MATCH (a)-[:MADE]->(s:Statement)-[:TARGETS]->(t)
   WITH t, s.polarity AS polarity, count(DISTINCT s) AS weight, min(s.date) AS first, max(s.date) AS last,
        collect(DISTINCT s.predicate) AS predicates, collect(DISTINCT s) AS statements
   `+stanceMonthsOf("statements")+`
   `+write+`
-}
-RETURN max(a.id) AS last`, map[string]any{"after": after})
-		if err != nil {
+}`, map[string]any{"ids": ids}); err != nil {
 			return fmt.Errorf("store: backfill stance edges: %w", err)
 		}
-		if after, err = one(res, func(r fields) string { return r.str("last") }); err != nil || after == "" {
-			return err
-		}
 	}
+	return nil
+}
+
+// stanceBatchStatements bounds the statements behind the stance edges one
+// transaction of backfillStances writes. The transaction holds every edge
+// it writes with its calendar (four lists of up to a value a month): 200
+// actors at a time, a million statements' edges took more than a 1 GB heap.
+var stanceBatchStatements = 20000
+
+// stanceBatches splits the actors who made statements, in id order, into
+// batches that made at most stanceBatchStatements statements between them;
+// an actor who made more is a batch alone.
+func (s *Store) stanceBatches(ctx context.Context) ([][]string, error) {
+	res, err := s.readPrimary(ctx, "schema.stances.actors", `
+MATCH (a:Actor) WHERE a.id IS NOT NULL
+WITH a.id AS id, COUNT { (a)-[:MADE]->() } AS made
+WHERE made > 0
+RETURN id, made ORDER BY id`, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: backfill stance edges: %w", err)
+	}
+	type speaker struct {
+		id   string
+		made int
+	}
+	speakers, err := decode(res, func(r fields) speaker { return speaker{r.str("id"), r.integer("made")} })
+	if err != nil {
+		return nil, err
+	}
+	var batches [][]string
+	total := 0
+	for _, sp := range speakers {
+		if len(batches) == 0 || total+sp.made > stanceBatchStatements {
+			batches, total = append(batches, nil), 0
+		}
+		batches[len(batches)-1] = append(batches[len(batches)-1], sp.id)
+		total += sp.made
+	}
+	return batches, nil
 }
 
 // SchemaReady reports whether every constraint and index of the schema exists

@@ -57,7 +57,9 @@ func TestStanceEdgesFollowTheStatements(t *testing.T) {
 		t.Errorf("reloading the original document: STANCE edges\n%v\nwant\n%v", got, before)
 	}
 
-	// A graph written before STANCE edges existed: EnsureSchema adds them.
+	// A graph written before STANCE edges existed: EnsureSchema adds them,
+	// a few speakers' statements at a time.
+	defer store.SetStanceBatchStatements(10)()
 	alter(t, `MATCH ()-[e:STANCE]->() DELETE e`)
 	if got := stances(t, st, roots); len(got) != 0 {
 		t.Fatalf("STANCE edges left after deleting them: %v", got)
