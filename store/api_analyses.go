@@ -78,14 +78,38 @@ RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT $side`, para
 }
 
 // matrixFromStatements counts every cell from its statements, which it
-// lists too. Its cost follows the statements of the actors asked about.
+// lists too. Each actor and proposition is read from whichever side has
+// fewer statements, by their degrees: the proposition's statements, each
+// checked for a speaker of the actor's team (its affiliates and officials
+// in office, as far as the reach goes), or the team's statements, each
+// checked for the proposition. A busy speaker's cells then cost what was
+// said about the topics asked, not everything the speaker said.
 func (s *Store) matrixFromStatements(ctx context.Context, params map[string]any) ([]kg.StanceCell, error) {
+	params["fromTopics"] = matrixSide
 	res, err := s.read(ctx, "stanceMatrix", `
 UNWIND $actors AS aid
 MATCH (a:Actor {id: aid})
-`+madeBy("a")+` AND `+datedStatement+`
-`+targeting("t")+` AND t:Topic AND t.id IN $topics
-WITH a, t, t_topic AS p, collect(DISTINCT s) AS stmts
+CALL (a) {
+  `+speakersFor("a")+`
+  RETURN collect({speaker: a_speaker, office: a_office}) AS team, sum(COUNT { (a_speaker)-[:MADE]->() }) AS made
+}
+UNWIND $topics AS tid
+MATCH (t:Topic {id: tid})<-[:BROADER*0..3]-(p) WHERE $narrower OR p = t
+WITH a, team, made, t, p, coalesce($fromTopics, COUNT { (p)<-[:TARGETS]-() } <= made) AS fromTopics
+CALL (team, p, fromTopics) {
+  WITH team, p WHERE fromTopics
+  MATCH (p)<-[:TARGETS]-(s:Statement)
+  WHERE `+datedStatement+` AND `+madeByTeam("team")+`
+  RETURN s
+  UNION
+  WITH team, p WHERE NOT fromTopics
+  UNWIND team AS member
+  WITH p, member.speaker AS speaker, member.office AS office
+  MATCH (speaker)-[:MADE]->(s:Statement)-[:TARGETS]->(p)
+  WHERE `+inOffice("office")+` AND `+datedStatement+`
+  RETURN s
+}
+WITH a, t, p, collect(DISTINCT s) AS stmts
 RETURN a.id AS actor, t.id AS grp, p.id AS topic,
        size([x IN stmts WHERE x.polarity = 'favor']) AS favor,
        size([x IN stmts WHERE x.polarity = 'against']) AS against,
@@ -104,6 +128,11 @@ ORDER BY actor, grp, topic`, params)
 		}
 	})
 }
+
+// matrixSide forces the side matrixFromStatements reads (true: the
+// propositions' statements, false: the teams'); nil leaves it to the
+// degrees. Only tests set it, to check both sides answer alike.
+var matrixSide *bool
 
 func (s *Store) mostActive(ctx context.Context, op, cypher string, params map[string]any) ([]string, error) {
 	res, err := s.read(ctx, op, cypher, params)
