@@ -49,13 +49,6 @@ func inOffice(office string) string {
   AND (%[1]s.end IS NULL OR coalesce(s.date, '') <= %[1]s.end + '~')))`, office)
 }
 
-// madeByTeam checks that the bound statement s was made by one of team, a
-// list of {speaker, office} maps (speakersFor's rows, collected), in
-// office.
-func madeByTeam(team string) string {
-	return `EXISTS { MATCH (sp:Actor)-[:MADE]->(s) WHERE any(member IN ` + team + ` WHERE member.speaker = sp AND ` + inOffice("member.office") + `) }`
-}
-
 // targeting matches the statements s that target the node v or, when
 // $narrower is true, a topic narrower than it (up to three levels down);
 // <v>_topic is the node actually targeted. v may be bound or picked by the
