@@ -78,14 +78,44 @@ RETURN t.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT $side`, para
 }
 
 // matrixFromStatements counts every cell from its statements, which it
-// lists too. Its cost follows the statements of the actors asked about.
+// lists too. Each proposition is read from whichever side has fewer
+// statements, by their degrees: its own statements since the first date
+// asked (a walk of the TARGETS index), read once and each handed to the
+// actors whose team (affiliates and officials in office, as far as the
+// reach goes) made it, or the asked actors' teams' statements, each
+// checked for the proposition. A busy speaker's cells then cost what was
+// said about the topics asked, not everything the speaker said.
 func (s *Store) matrixFromStatements(ctx context.Context, params map[string]any) ([]kg.StanceCell, error) {
+	params["fromTopics"] = matrixSide
 	res, err := s.read(ctx, "stanceMatrix", `
 UNWIND $actors AS aid
 MATCH (a:Actor {id: aid})
-`+madeBy("a")+` AND `+datedStatement+`
-`+targeting("t")+` AND t:Topic AND t.id IN $topics
-WITH a, t, t_topic AS p, collect(DISTINCT s) AS stmts
+CALL (a) {
+  `+speakersFor("a")+`
+  RETURN collect({speaker: a_speaker, office: a_office}) AS team, sum(COUNT { (a_speaker)-[:MADE]->() }) AS made
+}
+WITH collect({actor: a, team: team}) AS asked, sum(made) AS made
+UNWIND $topics AS tid
+MATCH (t:Topic {id: tid})<-[:BROADER*0..3]-(p) WHERE $narrower OR p = t
+WITH asked, t, p, coalesce($fromTopics, COUNT { (p)<-[:TARGETS]-() } <= made) AS fromTopics
+CALL (asked, p, fromTopics) {
+  WITH asked, p WHERE fromTopics
+  MATCH (s:Statement)-[m:TARGETS]->()
+  WHERE m.target = p.id AND m.sort_date >= $since AND m.statement IS NOT NULL AND `+datedStatement+`
+  MATCH (sp:Actor)-[:MADE]->(s)
+  UNWIND asked AS q
+  WITH q, s WHERE any(member IN q.team WHERE member.speaker = sp AND `+inOffice("member.office")+`)
+  RETURN q.actor AS a, s
+  UNION
+  WITH asked, p WHERE NOT fromTopics
+  UNWIND asked AS q
+  UNWIND q.team AS member
+  WITH q, p, member.speaker AS speaker, member.office AS office
+  MATCH (speaker)-[:MADE]->(s:Statement)-[:TARGETS]->(p)
+  WHERE `+inOffice("office")+` AND `+datedStatement+`
+  RETURN q.actor AS a, s
+}
+WITH a, t, p, collect(DISTINCT s) AS stmts
 RETURN a.id AS actor, t.id AS grp, p.id AS topic,
        size([x IN stmts WHERE x.polarity = 'favor']) AS favor,
        size([x IN stmts WHERE x.polarity = 'against']) AS against,
@@ -104,6 +134,11 @@ ORDER BY actor, grp, topic`, params)
 		}
 	})
 }
+
+// matrixSide forces the side matrixFromStatements reads (true: the
+// propositions' statements, false: the teams'); nil leaves it to the
+// degrees. Only tests set it, to check both sides answer alike.
+var matrixSide *bool
 
 func (s *Store) mostActive(ctx context.Context, op, cypher string, params map[string]any) ([]string, error) {
 	res, err := s.read(ctx, op, cypher, params)
@@ -240,7 +275,9 @@ func labelCounts(m map[string]int) []kg.LabelCount {
 // A month wholly inside the dates counts whole, one wholly outside not at
 // all; only a month the from or to date cuts through (by its earliest and
 // latest dates) is counted again from its statements, found through the
-// date index (calendarEdges).
+// date index (calendarEdges). Months before the from date's or after the
+// to date's are not read out at all: at a million statements the calendars
+// of a busy speaker's edges hold tens of thousands of months.
 func (s *Store) matrixFromCalendars(ctx context.Context, params map[string]any, from, to *string) ([]kg.StanceCell, error) {
 	res, err := s.read(ctx, "stanceMatrix.calendars", `
 UNWIND $actors AS aid
@@ -252,7 +289,9 @@ WITH DISTINCT a, g, p
 MATCH (a)-[e:STANCE]->(p)
 WITH a, g, p, e, coalesce(e.months, []) AS months
 RETURN a.id AS actor, g.id AS grp, p.id AS topic, e.polarity AS polarity, e.months IS NULL AS uncounted,
-       [i IN range(0, size(months) - 1) | {month: months[i], n: e.asserted[i], first: e.firsts[i], last: e.lasts[i]}] AS months`, params)
+       [i IN range(0, size(months) - 1)
+        WHERE ($from IS NULL OR months[i] >= left($from, 7)) AND ($to IS NULL OR months[i] <= left($to, 7))
+        | {month: months[i], n: e.asserted[i], first: e.firsts[i], last: e.lasts[i]}] AS months`, params)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/whosaid/whosaid/kg"
 	"github.com/whosaid/whosaid/loader"
 	"github.com/whosaid/whosaid/store"
+	"github.com/whosaid/whosaid/store/storetest"
 	"github.com/whosaid/whosaid/subgraph"
 	"github.com/whosaid/whosaid/synth"
 )
@@ -254,3 +256,51 @@ RETURN a.id AS actor, t.id AS topic, first, last ORDER BY actor, topic, first LI
 		t.Fatalf("%d cells in all, %d months recounted: the corpus does not test the calendars", cells, cut)
 	}
 }
+
+// Ensure the stance matrix counts a cell alike whichever side it reads,
+// the propositions' statements or the speakers' teams', and as the
+// in-memory store does: with and without affiliates and narrower topics,
+// between dates and over all of them.
+func TestStanceMatrixCountsAlikeFromEitherSide(t *testing.T) {
+	// The contract's own document adds statements out of office (Naryshkin
+	// after the Duma, Kerry after the State Department), a joint one and
+	// an undated one.
+	st, _ := seeded(t)
+	ctx := context.Background()
+	if err := storetest.WriteExtra(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	mem := storetest.InMemory(t)
+	actors := []string{"russia", "united-states", "csto", "vladimir-putin", "nobody"}
+	topics := []string{"syrian-crisis", "military-intervention-in-syria", "peaceful-settlement-of-syrian-crisis"}
+	from, to := "2013-09-23", "2017-12"
+	for _, reach := range []kg.Reach{{}, {Affiliates: true}, {Affiliates: true, Narrower: true}} {
+		for _, dates := range [][2]*string{{nil, nil}, {&from, nil}, {nil, &to}} {
+			want, err := mem.StanceMatrix(ctx, actors, topics, dates[0], dates[1], kg.Trust{}, reach, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want.Cells) == 0 && dates[0] == nil && dates[1] == nil {
+				t.Fatalf("no cells in the in-memory matrix for %+v %v", reach, dates)
+			}
+			for _, side := range []*bool{nil, ptr(true), ptr(false)} {
+				restore := store.SetMatrixSide(side)
+				got, err := st.StanceMatrix(ctx, actors, topics, dates[0], dates[1], kg.Trust{}, reach, true)
+				restore()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, m := range []*kg.StanceMatrix{&got, &want} {
+					for i := range m.Cells {
+						slices.Sort(m.Cells[i].Statements)
+					}
+				}
+				if !reflect.DeepEqual(got.Cells, want.Cells) {
+					t.Errorf("reach %+v, dates %v, side %v:\n%+v\nwant\n%+v", reach, dates, side, got.Cells, want.Cells)
+				}
+			}
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
