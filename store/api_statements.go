@@ -152,14 +152,10 @@ RETURN `+statementProjection+` AS s`, map[string]any{"ids": ids}, "s", statement
 // as far as the scope reaches, its affiliates' or narrower topics'), or,
 // unscoped, on the evidence of the document the filter names.
 func statementMatch(scope kg.StatementScope, f kg.StatementFilter) string {
-	switch {
-	case scope.Speaker != "":
-		return anchoredMatch(kg.MadeBy, "$scopeSpeaker")
-	case scope.Event != "":
-		return anchoredMatch(kg.MadeAt, "$scopeEvent")
-	case scope.About != "":
-		return anchoredMatch(kg.AboutIt, "$about")
-	case strParam(f.Document) != nil:
+	if anchor, _, ok := anchorOf(scope); ok {
+		return anchoredMatch(anchor, anchorParam[anchor])
+	}
+	if strParam(f.Document) != nil {
 		// The hint: on a small graph the planner would rather scan statements.
 		return `MATCH (m:Mention {document: $document})<-[:EVIDENCED_BY]-(s:Statement) USING INDEX m:Mention(document)`
 	}
@@ -179,8 +175,12 @@ func statementParams(scope kg.StatementScope, f kg.StatementFilter) map[string]a
 	return withReach(withTrust(p, f.Trust), scope.Reach)
 }
 
-// anchorOf is the anchor and parent of a scope that names a node, as
-// statementMatch picks them.
+// anchorParam names the parameter (statementParams) holding an anchored
+// scope's node.
+var anchorParam = map[kg.Anchor]string{kg.MadeBy: "$scopeSpeaker", kg.MadeAt: "$scopeEvent", kg.AboutIt: "$about"}
+
+// anchorOf is the anchor and parent of a scope that names a node: its
+// speaker, else its event, else what it is about.
 func anchorOf(scope kg.StatementScope) (kg.Anchor, string, bool) {
 	switch {
 	case scope.Speaker != "":
